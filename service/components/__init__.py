@@ -1,0 +1,21 @@
+"""Habari's spaCy components over the NER output.
+
+Importing this package registers their factories and the extensions they write:
+
+- ``Doc._.published`` (``datetime.date | None``): set by the caller before the pipeline
+  runs (``nlp.pipe`` accepts Docs); the anchor for relative dates.
+- ``habari_dates`` → ``doc.spans["dates"]`` (text order, no overlaps), each span with
+  ``span._.date_value`` (ISO 8601 string or None) and ``span._.date_granularity``;
+  ``doc._.document_date`` (``(iso_value, source)`` with source "request" or "text", or None).
+- ``habari_entities`` → ``doc._.entities``: list of ``Entity`` (see entities.py), each
+  with its mention Spans; ``span._.entity_id`` on every mention.
+- ``habari_quotes`` → ``doc._.quotes``: list of ``Quote`` (see quotes.py).
+
+Every component must also work on a bare ``Doc(nlp.vocab, words=...)``.
+"""
+from spacy.tokens import Doc
+
+if not Doc.has_extension("published"):
+    Doc.set_extension("published", default=None)
+
+from service.components import dates, entities, quotes  # noqa: E402,F401

@@ -1,0 +1,32 @@
+"""The one place that builds the spaCy pipeline the service uses."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+DEFAULT_MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "sw_habari"
+
+# Rule-based components added on top of the trained NER. They are added here rather
+# than saved in the model so that they evolve without retraining; order matters:
+# quotes resolve speakers through the entity grouping.
+HABARI_COMPONENTS = ("habari_dates", "habari_entities", "habari_quotes")
+
+
+def load_pipeline(path: str | os.PathLike | None = None) -> Language:
+    """Return the Swahili pipeline: the trained NER plus Habari's components.
+
+    `path` defaults to $HABARI_MODEL_PATH, else the model bundled in the repo.
+    Needs no network.
+    """
+    # Importing these registers the `sw` language and the component factories.
+    from service import components, language  # noqa: F401
+
+    model_path = path or os.environ.get("HABARI_MODEL_PATH") or DEFAULT_MODEL_PATH
+    nlp = spacy.load(model_path)
+    for name in HABARI_COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+    return nlp
