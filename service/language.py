@@ -1,0 +1,104 @@
+"""The Swahili `Language` (code "sw"): spaCy ships none, so Habari defines its own.
+
+Importing this module registers it under ``spacy.registry.languages`` so that a
+pipeline saved with ``lang = "sw"`` loads with ``spacy.load``.
+"""
+from __future__ import annotations
+
+from spacy.attrs import LIKE_NUM, NORM, ORTH
+from spacy.lang.char_classes import ALPHA_UPPER
+from spacy.lang.punctuation import TOKENIZER_INFIXES
+from spacy.lang.tokenizer_exceptions import BASE_EXCEPTIONS
+from spacy.language import BaseDefaults, Language
+from spacy.util import registry, update_exc
+
+# Titles and common abbreviations of Swahili news prose. Kept as one token (with a
+# lowercase norm) so that their period is never read as the end of a sentence.
+_ABBREVIATIONS = (
+    "Bw.",  # Bwana
+    "Bi.",  # Bibi
+    "Dkt.",  # Daktari
+    "Dk.",
+    "Prof.",
+    "Mhe.",  # Mheshimiwa
+    "Mh.",
+    "Mwl.",  # Mwalimu
+    "Mch.",  # Mchungaji
+    "Ndg.",  # Ndugu
+    "Jen.",  # Jenerali
+    "Kapt.",
+    "Eng.",
+    "Sh.",  # shilingi
+    "Tsh.",
+    "Na.",  # namba
+    "S.L.P.",  # sanduku la posta
+    "n.k.",  # na kadhalika
+    "k.m.",  # kwa mfano
+    "k.v.",  # kama vile
+    "uk.",  # ukurasa
+    "Jan.",
+    "Feb.",
+    "Apr.",
+    "Ago.",
+    "Sept.",
+    "Sep.",
+    "Okt.",
+    "Nov.",
+    "Des.",
+)
+
+
+def _abbreviation_exceptions() -> dict:
+    exceptions = {}
+    for orth in _ABBREVIATIONS:
+        exceptions[orth] = [{ORTH: orth, NORM: orth.lower()}]
+        if orth[0].islower():
+            exceptions[orth.capitalize()] = [{ORTH: orth.capitalize(), NORM: orth}]
+    return exceptions
+
+
+TOKENIZER_EXCEPTIONS = update_exc(BASE_EXCEPTIONS, _abbreviation_exceptions())
+
+# Scraped news glues words that the page showed apart. Split only where that is safe:
+# - "2024.Picha": a period between a digit and a capital starts a new sentence (dates
+#   and decimals never put a capital right after the period);
+# - "asubuhiPicha", "PutinPicha": a photo credit "Picha:" glued to the caption's last
+#   word. A general lowercase→uppercase split would break "JavaScript", "WhatsApp",
+#   "McDonald", so only this credit word is split off.
+TOKENIZER_INFIXES = TOKENIZER_INFIXES + [
+    rf"(?<=[0-9])\.(?=[{ALPHA_UPPER}])",
+    r"(?<=[a-z])(?=Picha\b)",
+]
+
+_NUMBER_WORDS = frozenset(
+    """
+    sifuri moja mbili tatu nne tano sita saba nane tisa kumi ishirini thelathini
+    arobaini hamsini sitini sabini themanini tisini mia elfu laki milioni bilioni
+    trilioni nusu robo
+    """.split()
+)
+
+
+def like_num(text: str) -> bool:
+    text = text.replace(",", "").replace(".", "")
+    if text.isdigit():
+        return True
+    if text.count("/") == 1:
+        numerator, denominator = text.split("/")
+        return numerator.isdigit() and denominator.isdigit()
+    return text.lower() in _NUMBER_WORDS
+
+
+class SwahiliDefaults(BaseDefaults):
+    tokenizer_exceptions = TOKENIZER_EXCEPTIONS
+    infixes = TOKENIZER_INFIXES
+    lex_attr_getters = {**BaseDefaults.lex_attr_getters, LIKE_NUM: like_num}
+
+
+@registry.languages("sw")
+class Swahili(Language):
+    lang = "sw"
+    Defaults = SwahiliDefaults
+
+
+__all__ = ["Swahili"]
