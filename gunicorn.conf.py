@@ -1,0 +1,41 @@
+"""gunicorn settings for Habari; each can be overridden by the HABARI_* variable named."""
+import os
+import shutil
+import tempfile
+
+# One BLAS/OpenMP thread per worker: workers are the unit of parallelism. Set before the
+# app (and numpy) is imported, which preload_app does right after this file is read.
+for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_name, "1")
+
+# Metrics from all workers are aggregated through files in this directory.
+if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="habari-metrics-")
+
+bind = os.environ.get("HABARI_BIND", "0.0.0.0:8000")
+workers = int(os.environ.get("HABARI_WORKERS", os.cpu_count() or 1))
+# Annotation is CPU-bound; sync workers keep one request per process, which is also what
+# spaCy's memory_zone assumes.
+worker_class = "sync"
+# Load the model once in the master; workers share its pages copy-on-write.
+preload_app = True
+timeout = int(os.environ.get("HABARI_TIMEOUT", "60"))
+graceful_timeout = int(os.environ.get("HABARI_GRACEFUL_TIMEOUT", "30"))
+keepalive = 5
+# A backstop against slow growth in a worker that runs for months.
+max_requests = int(os.environ.get("HABARI_MAX_REQUESTS", "20000"))
+max_requests_jitter = max_requests // 10
+accesslog = os.environ.get("HABARI_ACCESS_LOG", "-")
+loglevel = os.environ.get("HABARI_LOG_LEVEL", "info").lower()
+
+
+def on_starting(server):
+    directory = os.environ["PROMETHEUS_MULTIPROC_DIR"]
+    shutil.rmtree(directory, ignore_errors=True)
+    os.makedirs(directory, exist_ok=True)
+
+
+def child_exit(server, worker):
+    from prometheus_flask_exporter.multiprocess import GunicornInternalPrometheusMetrics
+
+    GunicornInternalPrometheusMetrics.mark_process_dead_on_child_exit(worker.pid)

@@ -1,0 +1,62 @@
+"""Habari: Swahili news annotation over HTTP. `create_app` is the application factory."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+from flask_smorest import Api
+
+from service.config import settings_from_env
+
+API_VERSION = "1.0.0"
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app. Settings: defaults < HABARI_* environment < `config`.
+
+    Extra keys (for tests and embedding): HABARI_PIPELINE, a loaded spaCy Language to use
+    instead of loading one; HABARI_LOAD_PIPELINE=False, start without a model (not ready).
+    """
+    from service import api, ops
+    from service.metrics import ServiceMetrics
+    from service.problems import register_problem_handlers
+    from service.state import PipelineState
+
+    app = Flask(__name__)
+    app.config.update(settings_from_env())
+    app.config.update(
+        API_TITLE="Habari annotation API",
+        API_VERSION=API_VERSION,
+        OPENAPI_VERSION="3.0.3",
+        OPENAPI_URL_PREFIX="/",
+        OPENAPI_JSON_PATH="openapi.json",
+        OPENAPI_SWAGGER_UI_PATH="docs",
+        OPENAPI_SWAGGER_UI_URL=ops.SWAGGER_UI_ASSETS,
+        HABARI_PIPELINE=None,
+        HABARI_LOAD_PIPELINE=True,
+    )
+    app.config.update(config or {})
+    logging.getLogger("service").setLevel(app.config["LOG_LEVEL"])
+
+    smorest = Api(app)
+    smorest.register_blueprint(api.blp)
+    app.register_blueprint(ops.bp)
+    # Registered after flask-smorest's own handlers, so these win.
+    register_problem_handlers(app)
+
+    metrics = ServiceMetrics(app)
+    state = PipelineState()
+    app.extensions["habari"] = state
+    app.extensions["habari_metrics"] = metrics
+    if app.config["HABARI_LOAD_PIPELINE"]:
+        state.load(lambda: app.config["HABARI_PIPELINE"] or _load_pipeline(app.config["HABARI_MODEL_PATH"]))
+        metrics.model_load_seconds.set(state.load_seconds)
+    return app
+
+
+def _load_pipeline(path):
+    from service.nlp import load_pipeline
+
+    return load_pipeline(path)

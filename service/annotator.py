@@ -1,0 +1,129 @@
+"""Turns article text into Habari's annotations: plain Python over the spaCy pipeline.
+
+Knows nothing of HTTP: the routes validate input, call `Annotator`, and serialize what it
+returns with the response schemas.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+KINDS = ("people", "organizations", "places", "dates", "quotes")
+SUPPORTED_LANGUAGES = ("sw",)
+
+_ENTITY_KIND_LABEL = {"people": "PER", "organizations": "ORG", "places": "LOC"}
+
+# What each kind needs beyond the NER; the rest is switched off for the request.
+_COMPONENTS_FOR_KIND = {
+    "people": {"habari_entities"},
+    "organizations": {"habari_entities"},
+    "places": {"habari_entities"},
+    "dates": {"habari_dates"},
+    "quotes": {"habari_entities", "habari_quotes"},
+}
+_OPTIONAL_COMPONENTS = set().union(*_COMPONENTS_FOR_KIND.values())
+
+
+@dataclass(frozen=True)
+class Article:
+    text: str
+    published: dt.date | None = None
+
+
+class Annotator:
+    """Annotates articles with one loaded pipeline; safe to share within a process."""
+
+    def __init__(self, nlp: Language, batch_size: int = 16):
+        self.nlp = nlp
+        self.batch_size = batch_size
+        self.model = {
+            "name": f"{nlp.meta.get('lang', 'sw')}_{nlp.meta.get('name', 'pipeline')}",
+            "version": nlp.meta.get("version", "0.0.0"),
+        }
+
+    def annotate(self, article: Article, include: Iterable[str] = KINDS) -> dict:
+        return self.annotate_many([article], include)[0]
+
+    def annotate_many(self, articles: Sequence[Article], include: Iterable[str] = KINDS) -> list[dict]:
+        """Annotate articles together through `nlp.pipe`, results in input order."""
+        include = [kind for kind in KINDS if kind in set(include)]
+        needed = set().union(*(_COMPONENTS_FOR_KIND[kind] for kind in include))
+        disable = [name for name in self.nlp.pipe_names if name in _OPTIONAL_COMPONENTS - needed]
+        # memory_zone frees the strings each request adds to the shared vocabulary, so
+        # a long-running worker does not grow; results must be plain data before it ends.
+        with self.nlp.memory_zone(), self.nlp.select_pipes(disable=disable):
+            docs = []
+            for article in articles:
+                doc = self.nlp.make_doc(article.text)
+                doc._.published = article.published
+                docs.append(doc)
+            return [
+                self._serialize(doc, article, include)
+                for doc, article in zip(self.nlp.pipe(docs, batch_size=self.batch_size), articles)
+            ]
+
+    def _serialize(self, doc: Doc, article: Article, include: list[str]) -> dict:
+        result: dict = {
+            "language": self.nlp.lang,
+            "model": self.model,
+            "document_date": _document_date(doc, article, "dates" in include),
+        }
+        for kind in include:
+            if kind in _ENTITY_KIND_LABEL:
+                label = _ENTITY_KIND_LABEL[kind]
+                result[kind] = [_entity(entity) for entity in doc._.entities if entity.label == label]
+            elif kind == "dates":
+                result["dates"] = [_date(span) for span in doc.spans.get("dates", [])]
+            elif kind == "quotes":
+                result["quotes"] = [_quote(doc, quote) for quote in doc._.quotes]
+        return result
+
+
+def _document_date(doc: Doc, article: Article, dates_ran: bool) -> dict | None:
+    if dates_ran and doc._.document_date is not None:
+        value, source = doc._.document_date
+        return {"value": value, "source": source}
+    if article.published is not None:
+        return {"value": article.published.isoformat(), "source": "request"}
+    return None
+
+
+def _mention(span: Span) -> dict:
+    return {"text": span.text, "start": span.start_char, "end": span.end_char}
+
+
+def _entity(entity) -> dict:
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "mentions": [_mention(span) for span in entity.mentions],
+        "country_code": entity.country_code,
+        "salience": entity.salience,
+    }
+
+
+def _date(span: Span) -> dict:
+    return {**_mention(span), "value": span._.date_value, "granularity": span._.date_granularity}
+
+
+def _quote(doc: Doc, quote) -> dict:
+    speaker = None
+    if quote.speaker is not None or quote.speaker_entity is not None:
+        entity = quote.speaker_entity
+        speaker = {
+            "name": entity.name if entity is not None else quote.speaker.text,
+            "entity": entity.id if entity is not None else None,
+            "mention": _mention(quote.speaker) if quote.speaker is not None else None,
+        }
+    return {
+        "text": doc.text[quote.start:quote.end],
+        "start": quote.start,
+        "end": quote.end,
+        "kind": quote.kind,
+        "speaker": speaker,
+        "cue": _mention(quote.cue) if quote.cue is not None else None,
+    }

@@ -1,0 +1,164 @@
+"""/v1 routes: parse and validate with the schemas, call the annotator, serialize."""
+from __future__ import annotations
+
+import codecs
+import hmac
+import json
+
+from flask import current_app, request
+from flask_smorest import Blueprint, abort
+from marshmallow import ValidationError
+
+from schemas import (
+    AnnotateRequestSchema,
+    AnnotateResponseSchema,
+    BatchRequestSchema,
+    BatchResponseSchema,
+    ProblemSchema,
+)
+from service.annotator import Article
+
+blp = Blueprint("annotate", __name__, url_prefix="/v1", description="Annotate Swahili news articles.")
+
+_PROBLEM = "application/problem+json"
+_ERRORS = {
+    400: "Malformed JSON, or text that is not valid UTF-8.",
+    401: "Missing or wrong API key (only when keys are configured).",
+    413: "Body or batch over the configured limits.",
+    415: "Content type other than application/json or text/plain.",
+    422: "The request violates the schema (field messages under `errors`).",
+    503: "The model is not loaded yet.",
+}
+
+
+def _document_errors(view):
+    for status, description in _ERRORS.items():
+        view = blp.alt_response(status, schema=ProblemSchema, description=description, content_type=_PROBLEM)(view)
+    return view
+
+
+@blp.before_request
+def _require_api_key():
+    keys = [key.strip() for key in current_app.config["HABARI_API_KEYS"].split(",") if key.strip()]
+    if not keys:
+        return
+    given = request.headers.get("X-API-Key", "")
+    authorization = request.headers.get("Authorization", "")
+    if authorization[:7].lower() == "bearer ":
+        given = authorization[7:].strip()
+    # Compare against every key without early exit, so timing reveals nothing.
+    matched = False
+    for key in keys:
+        matched |= hmac.compare_digest(given.encode(), key.encode())
+    if not matched:
+        abort(401, message="A valid API key is required (Authorization: Bearer KEY or X-API-Key).")
+
+
+def _annotator():
+    state = current_app.extensions["habari"]
+    if not state.ready:
+        abort(503, message="The model is still loading; retry shortly.")
+    return state.annotator
+
+
+def _json_body():
+    if request.mimetype == "text/plain":
+        abort(415, message="This endpoint takes application/json.")
+    if not request.is_json:
+        abort(415, message="Send application/json.")
+    # Parsed here rather than by request.get_json(), whose 400 does not say what is wrong.
+    try:
+        return json.loads(request.get_data().decode("utf-8"))
+    except UnicodeDecodeError as error:
+        abort(400, message=f"The body is not valid UTF-8 (byte {error.start}).")
+    except json.JSONDecodeError as error:
+        abort(400, message=f"Malformed JSON: {error.msg} (line {error.lineno}, column {error.colno}).")
+    except RecursionError:
+        abort(400, message="Malformed JSON: nested too deeply.")
+
+
+def _plain_text_body() -> dict:
+    charset = request.mimetype_params.get("charset", "utf-8")
+    try:
+        if codecs.lookup(charset).name not in ("utf-8", "ascii"):
+            raise LookupError
+    except LookupError:
+        abort(415, message=f"text/plain must be UTF-8 (got charset={charset}).")
+    try:
+        text = request.get_data().decode("utf-8")
+    except UnicodeDecodeError as error:
+        abort(400, message=f"The body is not valid UTF-8 (byte {error.start}).")
+    payload: dict = {"text": text}
+    for name in ("language", "published"):
+        if name in request.args:
+            payload[name] = request.args[name]
+    if "include" in request.args:
+        payload["include"] = [kind.strip() for kind in request.args["include"].split(",") if kind.strip()]
+    unknown = set(request.args) - {"language", "published", "include"}
+    for name in unknown:
+        payload[name] = request.args[name]
+    return payload
+
+
+def _load(schema, payload):
+    try:
+        return schema.load(payload)
+    except ValidationError as error:
+        abort(422, message="The request is invalid.", errors=error.messages)
+
+
+def _include_docs(requests_content):
+    return blp.doc(requestBody={"required": True, "content": requests_content})
+
+
+@blp.route("/annotate", methods=["POST"])
+@_include_docs(
+    {
+        "application/json": {"schema": AnnotateRequestSchema},
+        "text/plain": {
+            "schema": {"type": "string", "minLength": 1},
+            "example": "Rais Samia Suluhu Hassan alisema jana kwamba ...",
+        },
+    }
+)
+@blp.doc(
+    parameters=[
+        {"in": "query", "name": "language", "schema": {"type": "string"}, "description": "text/plain only."},
+        {"in": "query", "name": "published", "schema": {"type": "string", "format": "date"}, "description": "text/plain only."},
+        {"in": "query", "name": "include", "schema": {"type": "string"}, "description": "text/plain only: comma-separated kinds."},
+    ]
+)
+@blp.response(200, AnnotateResponseSchema)
+@_document_errors
+def annotate():
+    """Annotate one article (JSON or text/plain)."""
+    payload = _plain_text_body() if request.mimetype == "text/plain" else _json_body()
+    max_chars = current_app.config["MAX_TEXT_CHARS"]
+    data = _load(AnnotateRequestSchema(max_text_chars=max_chars), payload)
+    annotator = _annotator()
+    current_app.extensions["habari_metrics"].document_chars.observe(len(data["text"]))
+    return annotator.annotate(Article(data["text"], data.get("published")), data["include"])
+
+
+@blp.route("/annotate/batch", methods=["POST"])
+@_include_docs({"application/json": {"schema": BatchRequestSchema}})
+@blp.response(200, BatchResponseSchema)
+@_document_errors
+def annotate_batch():
+    """Annotate several articles in one pass through the pipeline; results in input order."""
+    payload = _json_body()
+    config = current_app.config
+    documents = payload.get("documents") if isinstance(payload, dict) else None
+    if isinstance(documents, list) and len(documents) > config["BATCH_MAX_DOCUMENTS"]:
+        abort(413, message=f"{len(documents)} documents; the limit is {config['BATCH_MAX_DOCUMENTS']} per batch.")
+    data = _load(BatchRequestSchema(max_text_chars=config["MAX_TEXT_CHARS"]), payload)
+    total_chars = sum(len(document["text"]) for document in data["documents"])
+    if total_chars > config["BATCH_MAX_CHARS"]:
+        abort(413, message=f"{total_chars} characters in the batch; the limit is {config['BATCH_MAX_CHARS']}.")
+    annotator = _annotator()
+    articles = [Article(document["text"], document.get("published")) for document in data["documents"]]
+    chars = current_app.extensions["habari_metrics"].document_chars
+    for article in articles:
+        chars.observe(len(article.text))
+    results = annotator.annotate_many(articles, data["include"])
+    return {"results": [{"id": document["id"], **result} for document, result in zip(data["documents"], results)]}

@@ -1,0 +1,42 @@
+"""Service settings: defaults, overridden by HABARI_* environment variables."""
+from __future__ import annotations
+
+import os
+from typing import Any
+
+# name → (default, parser). Every key is also a Flask config key, so tests pass a dict
+# to create_app() instead of touching the environment.
+_SETTINGS: dict[str, tuple[Any, Any]] = {
+    "HABARI_MODEL_PATH": (None, str),
+    "MAX_TEXT_CHARS": (100_000, int),
+    "BATCH_MAX_DOCUMENTS": (64, int),
+    "BATCH_MAX_CHARS": (1_000_000, int),
+    # Bytes on the wire; JSON escaping can take up to 6 bytes per character.
+    "MAX_CONTENT_LENGTH": (16 * 1024 * 1024, int),
+    "HABARI_API_KEYS": ("", str),
+    "LOG_LEVEL": ("INFO", str),
+}
+
+_ENV_NAMES = {
+    "MAX_TEXT_CHARS": "HABARI_MAX_TEXT_CHARS",
+    "BATCH_MAX_DOCUMENTS": "HABARI_BATCH_MAX_DOCUMENTS",
+    "BATCH_MAX_CHARS": "HABARI_BATCH_MAX_CHARS",
+    "MAX_CONTENT_LENGTH": "HABARI_MAX_BODY_BYTES",
+    "LOG_LEVEL": "HABARI_LOG_LEVEL",
+}
+
+
+def settings_from_env(environ: os._Environ | dict | None = None) -> dict[str, Any]:
+    """Defaults, overridden by the environment; a malformed value fails loudly at start."""
+    environ = os.environ if environ is None else environ
+    settings = {}
+    for key, (default, parse) in _SETTINGS.items():
+        raw = environ.get(_ENV_NAMES.get(key, key))
+        if raw is None or raw == "":
+            settings[key] = default
+            continue
+        try:
+            settings[key] = parse(raw)
+        except ValueError as error:
+            raise ValueError(f"{_ENV_NAMES.get(key, key)}={raw!r} is not a valid {parse.__name__}") from error
+    return settings
