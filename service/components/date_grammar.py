@@ -1,0 +1,544 @@
+"""A small grammar of Swahili date expressions over a token sequence.
+
+Why hand-written: dateparser's Swahili locale parses full dates ("12 Septemba 2023",
+"Juni 19, 2024") but misreads or misses most of what news prose does with them
+("mwaka jana" → yesterday; "Septemba mwaka jana", "juzi", "leo Jumanne", "tarehe 5
+Machi 2024", "miaka ya 1990" → nothing), and it cannot say where an expression starts
+and ends in running text. So this module finds the expressions and records what each one
+says (year, month, day, weekday, relative offset); resolving them against an anchor is
+`resolve`. Month and weekday names come from CLDR through babel; only the spellings news
+text uses beside CLDR's (Disemba, Febuari, English names) are listed here.
+
+Spans follow ../shared/ANNOTATION.md (MasakhaNER style): the grammar starts a match at
+the core of the expression, so leading "mwaka (wa)", "mwezi", "siku ya", "tangu",
+"mnamo", "mapema", "mwishoni mwa" stay outside, and it never consumes a time of day.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from babel import Locale
+
+_SW = Locale("sw")
+
+# CLDR's Swahili names, plus the variants Swahili news actually writes.
+MONTHS: dict[str, int] = {name.lower(): num for num, name in _SW.months["format"]["wide"].items()}
+MONTHS.update(
+    {
+        "disemba": 12, "febuari": 2, "feburuari": 2, "februari": 2, "agost": 8,
+        "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+        "july": 7, "august": 8, "september": 9, "october": 10, "november": 11,
+        "december": 12, "aprili": 4, "julai": 7, "septemba": 9, "oktoba": 10,
+    }
+)
+WEEKDAYS: dict[str, int] = {name.lower(): num for num, name in _SW.days["format"]["wide"].items()}
+WEEKDAYS.update({"alhamis": 3, "jumamos": 5})
+
+# Days relative to the anchor.
+RELATIVE_DAYS = {"leo": 0, "jana": -1, "juzi": -2, "kesho": 1, "keshokutwa": 2}
+
+# Singular units that take a deictic ("wiki hii", "mwezi uliopita", "mwaka jana").
+UNITS = {"wiki": "week", "juma": "week", "mwezi": "month", "mwaka": "year",
+         "wikendi": "weekend", "wikiendi": "weekend"}
+# Plural units counted back from the anchor ("miaka 59 iliyopita", "wiki mbili zilizopita").
+COUNTED_UNITS = {"siku": "day", "wiki": "week", "majuma": "week", "juma": "week",
+                 "miezi": "month", "mwezi": "month", "miaka": "year", "mwaka": "year"}
+# "mwaka jana" is last year, "mwaka juzi" the year before.
+YEAR_WORDS = {"jana": -1, "juzi": -2}
+THIS_WORDS = frozenset({"hii", "huu", "hili", "hiki"})
+
+# Swahili number words a count or a day of the month is written with (agreement
+# prefixes included: "miaka minne", "wiki mbili").
+_NUMBER_WORDS = {
+    "moja": 1, "mmoja": 1, "mosi": 1, "mbili": 2, "miwili": 2, "wawili": 2, "tatu": 3,
+    "mitatu": 3, "nne": 4, "minne": 4, "tano": 5, "mitano": 5, "sita": 6, "saba": 7,
+    "nane": 8, "minane": 8, "tisa": 9, "kumi": 10, "ishirini": 20, "thelathini": 30,
+    "arobaini": 40, "hamsini": 50, "sitini": 60, "sabini": 70, "themanini": 80,
+    "tisini": 90, "mia": 100,
+}
+# "miaka ya tisini" = the 1990s.
+_DECADE_WORDS = {"ishirini": 2, "thelathini": 3, "arobaini": 4, "hamsini": 5, "sitini": 6,
+                 "sabini": 7, "themanini": 8, "tisini": 9}
+
+# A year right after one of these is a count ("watu 2000"), not a date.
+COUNT_WORDS = frozenset(
+    """
+    watu dola shilingi euro pauni wanajeshi askari wanafunzi wakimbizi vifo wagonjwa
+    kesi nyumba magari tani kilomita km mita zaidi takriban karibu jumla kiasi idadi
+    namba nambari kifungu ibara ukurasa siku wiki miezi saa dakika asilimia wafungwa
+    raia wapiganaji vijana watoto wanawake wanaume familia walimu madaktari wanachama
+    kura wafuasi wafanyakazi wakazi ndege mifugo
+    """.split()
+)
+
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$|^(\d{4})-(\d{2})-(\d{2})$")
+_YEAR = re.compile(r"^(1[0-9]|20)\d\d$")
+_YEAR_SPAN = re.compile(r"^((?:1[0-9]|20)\d\d)/(\d{2}|\d{4})$")
+_DAY = re.compile(r"^([1-9]|[12][0-9]|3[01])$")
+_SHORT_DECADE = re.compile(r"^([1-9]0)$")
+_COMMA = frozenset({",", "،"})
+
+
+def _is_past_word(word: str) -> bool:
+    # iliyopita, uliopita, uliyopita, ulopita, lililopita, zilizopita, yaliyopita, ...
+    return word.endswith(("lopita", "liopita", "liyopita", "lizopita", "lipita"))
+
+
+def _is_next_word(word: str) -> bool:
+    # ujao, ijayo, ujayo, lijalo, zijazo, yajayo, ...
+    return len(word) <= 7 and word.endswith(("jao", "jayo", "jalo", "jazo"))
+
+
+def number_value(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return _NUMBER_WORDS.get(word)
+
+
+@dataclass(frozen=True)
+class DateExpression:
+    """One date expression: tokens [start, end) and what it says.
+
+    kind: "date" (a calendar day), "month", "year", "year_span", "decade", "weekday",
+    "relative" (an offset from the anchor in `unit`s), "ago" (a count of units before
+    the anchor). Unknown parts are None.
+    """
+
+    start: int
+    end: int
+    kind: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    unit: str | None = None  # day/week/weekend/month/year for relative, ago, weekday-of-week
+    offset: int | None = None  # relative offset in units; for years of months: year offset
+    direction: int | None = None  # weekday/month: -1 before the anchor, +1 after, 0 anchor's
+    decade: str | None = None
+    year_end: int | None = None
+
+    @property
+    def has_explicit_year(self) -> bool:
+        return self.year is not None and self.offset is None
+
+
+class _Grammar:
+    """Matches date expressions at one position of a lower-cased word list."""
+
+    def __init__(self, words: list[str]):
+        self.words = words
+        self.n = len(words)
+
+    def word(self, i: int) -> str:
+        return self.words[i] if 0 <= i < self.n else ""
+
+    def skip_comma(self, i: int) -> int:
+        return i + 1 if self.word(i) in _COMMA else i
+
+    # -- pieces ---------------------------------------------------------------------
+
+    def day_number(self, i: int) -> tuple[int, int] | None:
+        w = self.word(i)
+        if _DAY.match(w):
+            return int(w), i + 1
+        if w == "mosi":
+            return 1, i + 1
+        return None
+
+    def year_part(self, i: int) -> tuple[int | None, int | None, int] | None:
+        """`[,] [mwaka [wa]] YEAR` or `mwaka jana/huu/uliopita/ujao`.
+
+        Returns (year, year_offset, end) with exactly one of the first two set.
+        """
+        j = self.skip_comma(i)
+        if self.word(j) == "mwaka":
+            k = j + 1
+            if self.word(k) == "wa" and _YEAR.match(self.word(k + 1)):
+                return int(self.word(k + 1)), None, k + 2
+            if _YEAR.match(self.word(k)):
+                return int(self.word(k)), None, k + 1
+            offset = self.year_offset(k)
+            if offset is not None:
+                return None, offset, k + 1
+            return None
+        if _YEAR.match(self.word(j)):
+            return int(self.word(j)), None, j + 1
+        return None
+
+    def year_offset(self, i: int) -> int | None:
+        w = self.word(i)
+        if w in THIS_WORDS:
+            return 0
+        if w in YEAR_WORDS:
+            return YEAR_WORDS[w]
+        if _is_past_word(w):
+            return -1
+        if _is_next_word(w):
+            return 1
+        return None
+
+    def day_and_month(self, i: int) -> tuple[int, int, int] | None:
+        """`[tarehe] DAY [mwezi] MONTH` or `MONTH [tarehe] DAY` → (day, month, end)."""
+        j = i + 1 if self.word(i) == "tarehe" else i
+        found = self.day_number(j)
+        if found:
+            day, k = found
+            if self.word(k) == "mwezi" and self.word(k + 1) in MONTHS:
+                k += 1
+            if self.word(k) in MONTHS:
+                return day, MONTHS[self.word(k)], k + 1
+            return None
+        if j == i and self.word(i) in MONTHS:
+            month = MONTHS[self.word(i)]
+            k = i + 1
+            if self.word(k) == "tarehe":
+                k += 1
+            found = self.day_number(k)
+            # "Mei mbili" style day words are left alone: too often a count.
+            if found and (self.word(k) != "mosi" or k == i + 1):
+                day, end = found
+                # "Juni 2020" is month + year, not day 20: _DAY only takes 1-31.
+                return day, month, end
+        return None
+
+    # -- expressions ----------------------------------------------------------------
+
+    def full_date(self, i: int) -> DateExpression | None:
+        w = self.word(i)
+        m = _NUMERIC_DATE.match(w)
+        if m:
+            if m.group(1):
+                day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            else:
+                year, month, day = int(m.group(4)), int(m.group(5)), int(m.group(6))
+            if _valid(year, month, day):
+                return DateExpression(i, i + 1, "date", year=year, month=month, day=day)
+            return None
+        found = self.day_and_month(i)
+        if not found:
+            return None
+        day, month, end = found
+        year_part = self.year_part(end)
+        if year_part:
+            year, offset, end = year_part
+            return DateExpression(i, end, "date", year=year, month=month, day=day, offset=offset)
+        return DateExpression(i, end, "date", month=month, day=day)
+
+    def month_expression(self, i: int) -> DateExpression | None:
+        w = self.word(i)
+        if w not in MONTHS:
+            return None
+        month = MONTHS[w]
+        year_part = self.year_part(i + 1)
+        if year_part:
+            year, offset, end = year_part
+            return DateExpression(i, end, "month", year=year, month=month, offset=offset)
+        nxt = self.word(i + 1)
+        if _is_past_word(nxt):
+            return DateExpression(i, i + 2, "month", month=month, direction=-1)
+        if _is_next_word(nxt):
+            return DateExpression(i, i + 2, "month", month=month, direction=1)
+        # "May" is an English modal as often as a month; keep it only where it is a date.
+        if w == "may":
+            return None
+        return DateExpression(i, i + 1, "month", month=month)
+
+    def weekday_expression(self, i: int) -> DateExpression | None:
+        w = self.word(i)
+        if w not in WEEKDAYS:
+            return None
+        weekday = WEEKDAYS[w]
+        # Appositive full date: "Jumanne Machi 2, 2024", "Jumapili tarehe 18 Oktoba",
+        # "Ijumaa ya Machi 26", "Jumamosi, 12 Septemba 2023".
+        j = self.skip_comma(i + 1)
+        if self.word(j) == "ya" and (self.word(j + 1) in MONTHS or self.word(j + 1) == "tarehe"):
+            j += 1
+        date_expr = self.full_date(j)
+        if date_expr:
+            return _replace(date_expr, start=i, weekday=weekday)
+        nxt = self.word(i + 1)
+        if _is_past_word(nxt):
+            return DateExpression(i, i + 2, "weekday", weekday=weekday, direction=-1)
+        if _is_next_word(nxt):
+            return DateExpression(i, i + 2, "weekday", weekday=weekday, direction=1)
+        if nxt in THIS_WORDS:
+            return DateExpression(i, i + 2, "weekday", weekday=weekday)
+        # "Jumatatu ya wiki iliyopita": a day of a named week.
+        if nxt == "ya" and self.word(i + 2) in ("wiki", "juma"):
+            offset = self.year_offset(i + 3)
+            if offset is not None:
+                return DateExpression(i, i + 4, "weekday", weekday=weekday, unit="week",
+                                      offset=offset)
+        if nxt == "leo":
+            return DateExpression(i, i + 2, "relative", unit="day", offset=0, weekday=weekday)
+        return DateExpression(i, i + 1, "weekday", weekday=weekday)
+
+    def relative_day(self, i: int) -> DateExpression | None:
+        w = self.word(i)
+        if w not in RELATIVE_DAYS:
+            return None
+        offset = RELATIVE_DAYS[w]
+        # "leo Jumamosi Machi 2, 2024", "jana Jumanne": one date named twice.
+        nxt = self.word(i + 1)
+        if nxt in WEEKDAYS:
+            inner = self.weekday_expression(i + 1)
+            if inner.kind == "date":
+                return _replace(inner, start=i, unit="day", direction=offset)
+            return DateExpression(i, i + 2, "relative", unit="day", offset=offset,
+                                  weekday=WEEKDAYS[nxt])
+        if w == "leo" and nxt in THIS_WORDS:
+            return DateExpression(i, i + 2, "relative", unit="day", offset=0)
+        return DateExpression(i, i + 1, "relative", unit="day", offset=offset)
+
+    def relative_period(self, i: int) -> DateExpression | None:
+        """`wiki hii`, `mwezi uliopita`, `mwaka jana`, `wikendi hii`, `mwaka ujao`."""
+        w = self.word(i)
+        if w not in UNITS:
+            return None
+        nxt = self.word(i + 1)
+        if w == "mwaka" and nxt in YEAR_WORDS:
+            offset = YEAR_WORDS[nxt]
+        elif nxt in THIS_WORDS:
+            offset = 0
+        elif _is_past_word(nxt):
+            offset = -1
+        elif _is_next_word(nxt):
+            offset = 1
+        else:
+            return None
+        end = i + 2
+        # "mwaka huu 2021", "mwaka jana 2020": the year named again.
+        if UNITS[w] == "year" and _YEAR.match(self.word(end)):
+            end += 1
+        return DateExpression(i, end, "relative", unit=UNITS[w], offset=offset)
+
+    def counted_ago(self, i: int) -> DateExpression | None:
+        """`miaka 59 iliyopita`, `wiki mbili zilizopita`, `siku tatu zilizopita`."""
+        w = self.word(i)
+        if w not in COUNTED_UNITS:
+            return None
+        j = i + 1
+        count = number_value(self.word(j))
+        if count is None:
+            return None
+        j += 1
+        # "miaka kumi na mitano", "miaka ishirini na moja"
+        if self.word(j) == "na" and count in (10, 20, 30, 40, 50, 60, 70, 80, 90):
+            unit_count = number_value(self.word(j + 1))
+            if unit_count is not None and unit_count < 10:
+                count += unit_count
+                j += 2
+        if _is_past_word(self.word(j)):
+            return DateExpression(i, j + 1, "ago", unit=COUNTED_UNITS[w], offset=-count)
+        return None
+
+    def years_after_miaka_ya(self, i: int) -> list[DateExpression] | None:
+        """`miaka ya 1990` (a decade), `miaka ya 1961, 2000 na 2001` (three years)."""
+        if self.word(i) != "miaka" or self.word(i + 1) != "ya":
+            return None
+        j = i + 2
+        w = self.word(j)
+        if w in _DECADE_WORDS:
+            return [DateExpression(j, j + 1, "decade", decade=f"19{_DECADE_WORDS[w]}X")]
+        if _SHORT_DECADE.match(w):
+            return [DateExpression(j, j + 1, "decade", decade=f"19{w[0]}X")]
+        items = []
+        while _YEAR.match(self.word(j)):
+            items.append((j, int(self.word(j))))
+            k = self.skip_comma(j + 1)
+            if self.word(k) in ("na", "hadi", "mpaka", "au") and _YEAR.match(self.word(k + 1)):
+                k += 1
+            if k == j + 1 or not _YEAR.match(self.word(k)):
+                break
+            j = k
+        if not items:
+            return None
+        if all(year % 10 == 0 for _, year in items):
+            return [DateExpression(k, k + 1, "decade", decade=f"{year // 10}X")
+                    for k, year in items]
+        return [DateExpression(k, k + 1, "year", year=year) for k, year in items]
+
+    def year_expression(self, i: int) -> DateExpression | None:
+        w = self.word(i)
+        span = _YEAR_SPAN.match(w)
+        if span:
+            first = int(span.group(1))
+            second = span.group(2)
+            last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+            if last > first:
+                return DateExpression(i, i + 1, "year_span", year=first, year_end=last)
+            return None
+        if not _YEAR.match(w):
+            return None
+        if self.word(i - 1) in COUNT_WORDS:
+            return None
+        return DateExpression(i, i + 1, "year", year=int(w))
+
+    def match(self, i: int) -> list[DateExpression]:
+        many = self.years_after_miaka_ya(i)
+        if many:
+            return many
+        for rule in (self.relative_day, self.full_date, self.weekday_expression,
+                     self.month_expression, self.relative_period, self.counted_ago,
+                     self.year_expression):
+            found = rule(i)
+            if found:
+                return [found]
+        return []
+
+
+def _replace(expr: DateExpression, **changes) -> DateExpression:
+    from dataclasses import replace
+
+    return replace(expr, **changes)
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=65536)
+def is_trigger(word: str) -> bool:
+    """Whether a date expression can start at this (lower-cased) word."""
+    return (
+        word in MONTHS or word in WEEKDAYS or word in RELATIVE_DAYS or word in UNITS
+        or word in COUNTED_UNITS or word == "tarehe" or word[:1].isdigit()
+    )
+
+
+def find_expressions(words: list[str]) -> list[DateExpression]:
+    """All date expressions in a list of lower-cased words, in order, never overlapping.
+
+    Only words that can start an expression are tried, so the cost is a set lookup per
+    word plus the grammar at the few trigger words.
+    """
+    grammar = _Grammar(words)
+    found: list[DateExpression] = []
+    i = 0
+    n = len(words)
+    while i < n:
+        if not is_trigger(words[i]):
+            i += 1
+            continue
+        matches = grammar.match(i)
+        if not matches:
+            i += 1
+            continue
+        found.extend(matches)
+        i = matches[-1].end
+    return found
+
+
+# -- resolution ---------------------------------------------------------------------
+
+
+def iso_week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _shift_month(year: int, month: int, offset: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + offset
+    return index // 12, index % 12 + 1
+
+
+def _weekday_near(anchor: date, weekday: int, direction: int) -> date:
+    """The `weekday` on or before the anchor (direction <= 0) or on or after it."""
+    if direction > 0:
+        return anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
+    return anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
+
+
+GRANULARITY = {"date": "day", "month": "month", "year": "year", "year_span": "year",
+               "decade": "decade", "weekday": "day"}
+
+
+def granularity(expr: DateExpression) -> str:
+    if expr.kind in ("relative", "ago"):
+        return "week" if expr.unit == "weekend" else expr.unit
+    if expr.kind == "weekday" and expr.unit == "week":
+        return "day"
+    return GRANULARITY[expr.kind]
+
+
+def resolve(expr: DateExpression, anchor: date | None, tense: int | None,
+            context_year: int | None) -> str | None:
+    """The ISO 8601 value of `expr`, or None when the text and anchor do not fix it.
+
+    anchor: the document date; tense: -1 past, +1 future/present, None unknown (taken
+    as past: news reports what happened); context_year: the year a nearby explicit date
+    in the article fixes, used for month/day expressions when there is no anchor.
+    """
+    try:
+        return _resolve(expr, anchor, tense, context_year)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _year_of(expr: DateExpression, anchor: date | None, context_year: int | None) -> int | None:
+    if expr.offset is not None and expr.kind in ("date", "month"):
+        return anchor.year + expr.offset if anchor else None
+    if expr.year is not None:
+        return expr.year
+    if expr.kind == "month" and expr.direction and anchor:
+        if expr.direction < 0:
+            return anchor.year if expr.month < anchor.month else anchor.year - 1
+        return anchor.year if expr.month > anchor.month else anchor.year + 1
+    if anchor:
+        return anchor.year
+    return context_year
+
+
+def _resolve(expr, anchor, tense, context_year):
+    kind = expr.kind
+    if kind == "date":
+        if expr.direction is not None and anchor and expr.year is None:
+            # "leo Machi 2": the relative word fixes the year.
+            return (anchor + timedelta(days=expr.direction)).isoformat()
+        year = _year_of(expr, anchor, context_year)
+        return date(year, expr.month, expr.day).isoformat() if year else None
+    if kind == "month":
+        year = _year_of(expr, anchor, context_year)
+        return f"{year:04d}-{expr.month:02d}" if year else None
+    if kind == "year":
+        return f"{expr.year:04d}"
+    if kind == "year_span":
+        return f"{expr.year:04d}/{expr.year_end:04d}"
+    if kind == "decade":
+        return expr.decade
+    if anchor is None:
+        return None
+    if kind == "weekday":
+        if expr.unit == "week":
+            week_start = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=expr.offset)
+            return (week_start + timedelta(days=expr.weekday)).isoformat()
+        direction = expr.direction if expr.direction is not None else (tense or -1)
+        if expr.direction and expr.direction < 0:
+            # "Jumanne iliyopita": strictly before the anchor.
+            return _weekday_near(anchor - timedelta(days=1), expr.weekday, -1).isoformat()
+        if expr.direction and expr.direction > 0:
+            return _weekday_near(anchor + timedelta(days=1), expr.weekday, 1).isoformat()
+        return _weekday_near(anchor, expr.weekday, direction).isoformat()
+    if kind in ("relative", "ago"):
+        unit, offset = expr.unit, expr.offset
+        if unit == "day":
+            return (anchor + timedelta(days=offset)).isoformat()
+        if unit == "week":
+            return iso_week(anchor + timedelta(weeks=offset))
+        if unit == "weekend":
+            saturday = _weekday_near(anchor, 5, tense or -1) + timedelta(weeks=offset)
+            return iso_week(saturday)
+        if unit == "month":
+            year, month = _shift_month(anchor.year, anchor.month, offset)
+            return f"{year:04d}-{month:02d}"
+        if unit == "year":
+            year = anchor.year + offset
+            return f"{year:04d}" if year > 0 else None
+    return None

@@ -1,0 +1,269 @@
+"""`habari_dates`: every date expression of a Doc, normalized to ISO 8601.
+
+Writes ``doc.spans["dates"]`` (text order, no overlaps) with ``span._.date_value`` and
+``span._.date_granularity`` on each span, and ``doc._.document_date``. The expressions
+are the grammar's (date_grammar.py) plus the NER's DATE entities the grammar does not
+cover; one list, grammar spans winning where both overlap because they follow
+ANNOTATION.md's span conventions and carry a parsed value.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from service.components.date_grammar import (
+    COUNTED_UNITS,
+    DateExpression,
+    find_expressions,
+    granularity,
+    number_value,
+    resolve,
+)
+
+if not Span.has_extension("date_value"):
+    Span.set_extension("date_value", default=None)
+if not Span.has_extension("date_granularity"):
+    Span.set_extension("date_granularity", default=None)
+if not Doc.has_extension("document_date"):
+    Doc.set_extension("document_date", default=None)
+if not Doc.has_extension("published"):
+    Doc.set_extension("published", default=None)
+
+SPANS_KEY = "dates"
+
+# Swahili verb tense, read off the verb's prefixes: subject marker + tense marker.
+# Why rules: no Swahili morphological analyser ships for spaCy, and the tense slot is
+# regular. Class 15 "ku" is left out of the subject markers because it is the infinitive.
+_SUBJECT = r"(?:ni|u|a|tu|m|mu|wa|i|zi|li|ya|ki|vi|pa)"
+_PAST = re.compile(
+    rf"^(?:{_SUBJECT}(?:li|me)[a-z]{{2,}}(?:a|ye|o|yo|cho|vyo|lo|zo|po|ko|mo)"
+    rf"|ha{_SUBJECT}?(?:ku|ja)[a-z]{{2,}}a)$"
+)
+_FUTURE = re.compile(
+    rf"^(?:{_SUBJECT}ta[a-z]{{2,}}(?:a|ye|o|yo|cho|vyo|lo|zo|po|ko|mo)"
+    rf"|ha{_SUBJECT}?ta[a-z]{{2,}}a)$"
+)
+_PRESENT = re.compile(rf"^{_SUBJECT}na[a-z]{{2,}}a$")
+# Nouns that look like tensed verbs to the patterns above.
+_NOT_VERBS = frozenset(
+    """
+    utawala mlipuko milipuko mkataba wanachama wanasiasa wanasheria wanamgambo
+    wanamuziki wanasayansi wanariadha wanadamu wanaharakati hakuna ulimwengu
+    watawala mtandao mitandao itawala
+    """.split()
+)
+_CLAUSE_END = frozenset({".", "!", "?", ";", ":", "\n"})
+_TENSE_WINDOW = 8
+
+# NER DATE spans are trimmed to the core expression (ANNOTATION.md): these lead-ins and
+# times of day fall outside it.
+_LEADING = frozenset({"mwaka", "wa", "mwezi", "siku", "ya", "tangu", "mnamo", "mapema",
+                      "mwishoni", "mwanzoni", "mwa", "kati", "kuanzia", "hadi", "mpaka"})
+_TIMES_OF_DAY = frozenset({"asubuhi", "mchana", "jioni", "usiku", "alasiri", "saa",
+                           "alfajiri", "usiku wa manane"})
+# NER DATE spans that ANNOTATION.md does not count as dates: frequencies and vague words.
+_NOT_DATES = frozenset({"kila", "sasa", "karibuni", "hivi", "zamani", "nyuma", "hiyo",
+                        "huo", "hicho", "baadaye", "kabla", "baada"})
+
+
+@Language.factory(
+    "habari_dates",
+    default_config={"write_ents": False, "header_lines": 15},
+)
+def make_dates(nlp: Language, name: str, write_ents: bool, header_lines: int):
+    return DateAnnotator(write_ents=write_ents, header_lines=header_lines)
+
+
+class DateAnnotator:
+    """Finds, reconciles and resolves date expressions.
+
+    write_ents: also make doc.ents' DATE entities the same spans as doc.spans["dates"].
+    header_lines: how many lines from the top a date may stand alone on and still be
+    read as the article's own date (news pages put it under the headline).
+    """
+
+    def __init__(self, write_ents: bool = False, header_lines: int = 15):
+        self.write_ents = write_ents
+        self.header_lines = header_lines
+
+    def __call__(self, doc: Doc) -> Doc:
+        words = [token.lower_ for token in doc]
+        expressions = find_expressions(words)
+        anchor, source = self._anchor(doc, expressions)
+        doc._.document_date = (anchor.isoformat(), source) if anchor else None
+
+        spans = []
+        covered = set()
+        for expr, year in zip(expressions, _context_years(expressions)):
+            span = doc[expr.start:expr.end]
+            tense = _tense(doc, expr.start, expr.end) if _needs_tense(expr) else None
+            span._.date_value = resolve(expr, anchor, tense, year)
+            span._.date_granularity = granularity(expr)
+            spans.append(span)
+            covered.update(range(expr.start, expr.end))
+        for ent in doc.ents:
+            if ent.label_ != "DATE" or covered.intersection(range(ent.start, ent.end)):
+                continue
+            span = _trim_ner_date(ent)
+            if span is not None:
+                span._.date_value, span._.date_granularity = _parse_leftover(span.text, anchor)
+                spans.append(span)
+        spans.sort(key=lambda s: s.start)
+        doc.spans[SPANS_KEY] = spans
+        if self.write_ents:
+            _write_ents(doc, spans)
+        return doc
+
+    def _anchor(self, doc: Doc, expressions: list[DateExpression]) -> tuple[date | None, str | None]:
+        published = doc._.published
+        if isinstance(published, datetime):
+            published = published.date()
+        if isinstance(published, date):
+            return published, "request"
+        for expr in expressions:
+            if expr.kind == "date" and expr.has_explicit_year and self._states_own_date(doc, expr):
+                return date(expr.year, expr.month, expr.day), "text"
+        return None, None
+
+    def _states_own_date(self, doc: Doc, expr: DateExpression) -> bool:
+        """A dateline ("… – DW – 19.06.2024"), a date alone on a header line, or "leo …"."""
+        if expr.direction == 0:
+            return True
+        span = doc[expr.start:expr.end]
+        text = doc.text
+        line_start = text.rfind("\n", 0, span.start_char) + 1
+        line_end = text.find("\n", span.end_char)
+        line_end = len(text) if line_end < 0 else line_end
+        if text.count("\n", 0, line_start) >= self.header_lines:
+            return False
+        before = text[line_start:span.start_char].strip()
+        after = text[span.end_char:line_end].strip()
+        if after:
+            return False
+        return not before or bool(_DATELINE.search(before))
+
+
+# "Headline – DW – " : a source name between dashes right before the date.
+_DATELINE = re.compile(r"[–—-]\s*[\w .]{1,30}?\s*[–—-]$")
+
+
+def _context_years(expressions: list[DateExpression]) -> list[int | None]:
+    """For each expression, the year of the nearest explicit month-or-day date before it
+    (else after it): what fixes "Juni 19" in an article without a known date."""
+    explicit = [
+        (expr.start, expr.year) for expr in expressions
+        if expr.kind in ("date", "month") and expr.has_explicit_year
+    ]
+    years = []
+    for expr in expressions:
+        before = [year for start, year in explicit if start < expr.start]
+        after = [year for start, year in explicit if start > expr.start]
+        years.append(before[-1] if before else (after[0] if after else None))
+    return years
+
+
+def _needs_tense(expr: DateExpression) -> bool:
+    return (expr.kind == "weekday" and expr.direction is None and expr.unit is None) or (
+        expr.kind == "relative" and expr.unit == "weekend"
+    )
+
+
+@lru_cache(maxsize=65536)
+def verb_tense(word: str) -> int | None:
+    """-1 for a past or perfect verb, +1 for a future or present one, else None."""
+    if word in _NOT_VERBS:
+        return None
+    if _PAST.match(word):
+        return -1
+    if _FUTURE.match(word) or _PRESENT.match(word):
+        return 1
+    return None
+
+
+def _tense(doc: Doc, start: int, end: int) -> int | None:
+    """The tense of the nearest tensed verb in the expression's clause."""
+    left = []
+    i = start - 1
+    while i >= 0 and start - i <= _TENSE_WINDOW and not _ends_clause(doc[i]):
+        left.append(i)
+        i -= 1
+    right = []
+    i = end
+    while i < len(doc) and i - end < _TENSE_WINDOW and not _ends_clause(doc[i]):
+        right.append(i)
+        i += 1
+    for k in range(max(len(left), len(right))):
+        for side in (left, right):
+            if k < len(side):
+                tense = verb_tense(doc[side[k]].lower_)
+                if tense is not None:
+                    return tense
+    return None
+
+
+def _ends_clause(token) -> bool:
+    return token.text in _CLAUSE_END or "\n" in token.text
+
+
+def _trim_ner_date(ent: Span) -> Span | None:
+    """The NER's DATE span cut to its core, or None when it is not a date by ANNOTATION.md."""
+    words = [token.lower_ for token in ent]
+    if any(word in _NOT_DATES for word in words):
+        return None
+    if words[0] in COUNTED_UNITS and len(words) > 1 and number_value(words[1]) is not None:
+        return None  # a duration ("miaka 24"); "miaka 24 iliyopita" is the grammar's
+    start, end = 0, len(words)
+    while start < end and words[start] in _LEADING:
+        start += 1
+    while end > start and (words[end - 1] in _TIMES_OF_DAY or words[end - 1] in (",", ".")):
+        end -= 1
+    if start == end:
+        return None
+    return ent.doc[ent.start + start:ent.start + end]
+
+
+@lru_cache(maxsize=16)
+def _date_parser(base: datetime):
+    # Imported lazily: dateparser takes a while to load and most docs never need it.
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["sw", "en"],
+                          settings={"DATE_ORDER": "DMY", "RELATIVE_BASE": base})
+
+
+_FOUR_DIGITS = re.compile(r"\b\d{4}\b")
+
+
+def _parse_leftover(text: str, anchor: date | None) -> tuple[str | None, str | None]:
+    """dateparser for the NER's DATE spans the grammar has no rule for (English-style
+    dates, odd spellings). Only spans with a digit: dateparser's Swahili relative words
+    are wrong (see date_grammar), and without an anchor only a written year is trusted."""
+    if not any(ch.isdigit() for ch in text) or (anchor is None and not _FOUR_DIGITS.search(text)):
+        return None, None
+    base = datetime.combine(anchor, datetime.min.time()) if anchor else datetime(2000, 1, 1)
+    data = _date_parser(base).get_date_data(text)
+    if data.date_obj is None:
+        return None, None
+    found = data.date_obj.date()
+    if data.period == "year":
+        return f"{found.year:04d}", "year"
+    if data.period == "month":
+        return f"{found.year:04d}-{found.month:02d}", "month"
+    return found.isoformat(), "day"
+
+
+def _write_ents(doc: Doc, spans: list[Span]) -> None:
+    """Make doc.ents' DATE entities the date spans, leaving other labels alone."""
+    others = [ent for ent in doc.ents if ent.label_ != "DATE"]
+    taken = set()
+    for ent in others:
+        taken.update(range(ent.start, ent.end))
+    dates = [
+        Span(doc, span.start, span.end, label="DATE") for span in spans
+        if not taken.intersection(range(span.start, span.end))
+    ]
+    doc.ents = sorted(others + dates, key=lambda s: s.start)
