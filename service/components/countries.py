@@ -1,0 +1,154 @@
+"""Country names (Swahili and English) → ISO 3166-1 alpha-2 codes.
+
+The names come from CLDR through babel (``Locale("sw").territories`` and
+``Locale("en").territories``), so the table follows Unicode's curated translations
+rather than a list kept here. CLDR gives one name per country and language; Swahili
+news also uses older or English-derived spellings, abbreviations and headline
+shortenings that CLDR lacks, listed in ``EXTRA_NAMES``. The lookup is built once, at
+import.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from babel import Locale
+
+# CLDR territory codes that are not country codes of ISO 3166-1: unions and groupings
+# ("Umoja wa Mataifa" must stay an organization), the unknown region, pseudo-locales
+# and codes ISO only reserves.
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "AC", "CP", "DG", "EA", "IC", "TA"})
+
+# Spellings in Swahili news that CLDR lacks. Bare "Kongo"/"Congo" is read as the DR
+# Congo, by far the more frequent referent in East African news.
+EXTRA_NAMES: dict[str, str] = {
+    # Swahili variants and headline shortenings
+    "China": "CN",
+    "Jamhuri ya Watu wa China": "CN",
+    "Vietnam": "VN",
+    "Korea K.": "KP",
+    "Korea ya Kaskazini": "KP",
+    "Korea Kaskazin": "KP",
+    "Korea ya Kusini": "KR",
+    "Korea Kus.": "KR",
+    "Uingereza": "GB",
+    "Shirikisho la Urusi": "RU",
+    "Marekani ya Amerika": "US",
+    "Jamhuri ya Kidemokrasia ya Congo": "CD",
+    "Kongo DR": "CD",
+    "DR Kongo": "CD",
+    "DR Congo": "CD",
+    "DRC": "CD",
+    "Kongo": "CD",
+    "Congo": "CD",
+    "Jamhuri ya Muungano wa Tanzania": "TZ",
+    "Palestina": "PS",
+    "Palestine": "PS",
+    "Israel": "IL",
+    "Ukraini": "UA",
+    "Siria": "SY",
+    "Uajemi": "IR",
+    "Uhabeshi": "ET",
+    "Uhindi": "IN",
+    "Uholanzi": "NL",
+    "Holland": "NL",
+    "Pakistan": "PK",
+    "Iraq": "IQ",
+    "Yemen": "YE",
+    "Algeria": "DZ",
+    "Moroko": "MA",
+    "Kamerun": "CM",
+    "Cameroon": "CM",
+    "Senegal": "SN",
+    "Guinea": "GN",
+    "Comoro": "KM",
+    "Comoros": "KM",
+    "Visiwa vya Komoro": "KM",
+    "Madagascar": "MG",
+    "Mauritius": "MU",
+    "Shelisheli": "SC",
+    "Lesotho": "LS",
+    "Sierra Leone": "SL",
+    "Djibouti": "DJ",
+    "Burkina Faso": "BF",
+    "Cuba": "CU",
+    "Mexico": "MX",
+    "Argentina": "AR",
+    "Colombia": "CO",
+    "Hungary": "HU",
+    "Kazakhstan": "KZ",
+    "Bahrain": "BH",
+    "Vatican": "VA",
+    "Saudi Arabia": "SA",
+    "Saudi": "SA",
+    "Falme za Kiarabu za Muungano": "AE",
+    # English variants and abbreviations
+    "USA": "US",
+    "U.S.": "US",
+    "U.S.A.": "US",
+    "United States of America": "US",
+    "UK": "GB",
+    "U.K.": "GB",
+    "Britain": "GB",
+    "Great Britain": "GB",
+    "UAE": "AE",
+    "Turkey": "TR",
+    "Czech Republic": "CZ",
+    "Ivory Coast": "CI",
+    "Swaziland": "SZ",
+    "Burma": "MM",
+    "Russian Federation": "RU",
+    "South Korea": "KR",
+    "North Korea": "KP",
+}
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def normalize_name(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive form used as lookup key.
+
+    "Korea K." → "korea k", "Côte d’Ivoire" → "cote d ivoire", "Kim Jong-un" →
+    "kim jong un".
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(part for part in _NON_WORD.split(stripped.casefold()) if part)
+
+
+def _cldr_variants(name: str) -> list[str]:
+    # CLDR writes "Myanmar (Burma)" and "Kongo - Brazzaville": each part is used alone
+    # in news, the dash form also as "Kongo-Brazzaville".
+    variants = [name]
+    if "(" in name:
+        outer, _, inner = name.partition("(")
+        variants += [outer.strip(), inner.rstrip(")").strip()]
+    if " - " in name:
+        variants.append(name.replace(" - ", "-"))
+    return variants
+
+
+def _build_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for locale in (Locale("en"), Locale("sw")):
+        for code, name in locale.territories.items():
+            if len(code) != 2 or not code.isalpha() or code in _NOT_COUNTRIES:
+                continue
+            for variant in _cldr_variants(name):
+                table[normalize_name(variant)] = code
+    for name, code in EXTRA_NAMES.items():
+        table[normalize_name(name)] = code
+    table.pop("", None)
+    return table
+
+
+_CODE_BY_NAME = _build_table()
+MAX_NAME_WORDS = max(len(key.split()) for key in _CODE_BY_NAME)
+
+
+def country_code(name: str) -> str | None:
+    """ISO 3166-1 alpha-2 code of a country name in Swahili or English, else None.
+
+    Cities, regions and anything unknown give None.
+    """
+    return _CODE_BY_NAME.get(normalize_name(name))

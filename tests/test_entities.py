@@ -1,0 +1,315 @@
+"""habari_entities on hand-built Docs: the NER mentions are set by hand so that each
+rule is tested on its own, deterministically. Sentences written for these tests."""
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+import service.language  # noqa: F401  (registers "sw")
+from service.components.countries import country_code
+from service.components.entities import Entity, entity_for_role, entity_for_span
+
+_MARK = re.compile(r"\[([^\]|]+)\|(PER|ORG|LOC|DATE)\]")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("sw")
+    nlp.add_pipe("habari_entities")
+    return nlp
+
+
+def annotate(nlp, marked: str, **config) -> Doc:
+    """Run the component on `marked`, where "[Juma Ali|PER]" marks an NER mention."""
+    pieces, spans, cursor = [], [], 0
+    for match in _MARK.finditer(marked):
+        pieces.append(marked[cursor : match.start()])
+        start = sum(map(len, pieces))
+        pieces.append(match.group(1))
+        spans.append((start, start + len(match.group(1)), match.group(2)))
+        cursor = match.end()
+    pieces.append(marked[cursor:])
+    doc = nlp.make_doc("".join(pieces))
+    doc.ents = [doc.char_span(s, e, label=label) for s, e, label in spans]
+    component = nlp.get_pipe("habari_entities")
+    if config:
+        component = type(component)(nlp, "habari_entities", ["PER", "ORG", "LOC"], **config)
+    return component(doc)
+
+
+def by_name(doc: Doc) -> dict[str, Entity]:
+    return {e.name: e for e in doc._.entities}
+
+
+def mention_texts(entity: Entity) -> list[str]:
+    return [m.text for m in entity.mentions]
+
+
+# -- people: name parts ---------------------------------------------------------------
+
+
+def test_surname_and_title_join_the_full_name(nlp):
+    doc = annotate(
+        nlp,
+        "[Putin|PER] awasili Hanoi. [Rais Vladimir Putin|PER] alisema jana kwamba "
+        "[Rais Putin|PER] atarudi mwakani.",
+    )
+    people = [e for e in doc._.entities if e.label == "PER"]
+    assert len(people) == 1
+    assert people[0].name == "Vladimir Putin"
+    assert mention_texts(people[0]) == ["Putin", "Vladimir Putin", "Putin"]
+    assert people[0].id == "per-1"
+
+
+def test_spelling_variants_of_one_name_join(nlp):
+    doc = annotate(
+        nlp,
+        "[Kim Jong Un|PER] alikagua jeshi. Baadaye [Kim Jong-un|PER] alihutubia, na "
+        "[KIM JONG UN|PER] akapiga makofi. [Kim|PER] aliondoka.",
+    )
+    (kim,) = doc._.entities
+    assert kim.name == "Kim Jong Un"
+    assert len(kim.mentions) == 4
+
+
+def test_different_full_names_and_a_place_named_after_a_person_stay_apart(nlp):
+    doc = annotate(
+        nlp,
+        "[Kim Jong Un|PER] alifika kwenye [Uwanja wa Kim Il Sung|LOC] ambapo baba yake "
+        "[Kim Jong-il|PER] alizikwa.",
+    )
+    names = [(e.label, e.name) for e in doc._.entities]
+    assert names == [("PER", "Kim Jong Un"), ("LOC", "Uwanja wa Kim Il Sung"), ("PER", "Kim Jong-il")]
+
+
+@pytest.mark.parametrize(
+    "ambiguous_names, expected_owner",
+    [("most_recent", "Kim Jong-il"), ("separate", "Kim")],
+)
+def test_ambiguous_short_name_rule(nlp, ambiguous_names, expected_owner):
+    marked = (
+        "[Kim Jong Un|PER] alizungumza kuhusu [Kim Jong-il|PER], kisha [Kim|PER] "
+        "akasema historia itakumbuka."
+    )
+    doc = annotate(nlp, marked, ambiguous_names=ambiguous_names)
+    owner = next(e for e in doc._.entities if "Kim" in mention_texts(e))
+    assert owner.name == expected_owner
+
+
+def test_ambiguous_short_name_before_both_full_names_joins_the_first(nlp):
+    doc = annotate(
+        nlp,
+        "[Kim|PER] atazuru. Ndugu zake [Kim Yo Jong|PER] na [Kim Jong Un|PER] walisafiri.",
+    )
+    owner = next(e for e in doc._.entities if "Kim" in mention_texts(e))
+    assert owner.name == "Kim Yo Jong"
+
+
+def test_short_name_is_never_a_name_particle(nlp):
+    doc = annotate(nlp, "[Osama bin Laden|PER] na [Bin|PER] walitajwa.")
+    assert len(doc._.entities) == 2
+
+
+def test_shared_first_name_after_two_people_follows_the_most_recent(nlp):
+    doc = annotate(
+        nlp,
+        "[John Mnyika|PER] alikutana na [John Heche|PER]. [John|PER] alisema mkutano ulikuwa mzuri.",
+    )
+    assert mention_texts(by_name(doc)["John Heche"]) == ["John Heche", "John"]
+    assert mention_texts(by_name(doc)["John Mnyika"]) == ["John Mnyika"]
+
+
+# -- titles and roles ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "marked, name",
+    [
+        ("[Bw. Hamisi Juma|PER] alisema.", "Hamisi Juma"),
+        ("[Bi. Neema Mushi|PER] alisema.", "Neema Mushi"),
+        ("[Dkt. Asha Rose|PER] alisema.", "Asha Rose"),
+        ("[Rais Samia Suluhu Hassan|PER] alisema.", "Samia Suluhu Hassan"),
+        ("[Waziri wa Mambo ya Nje wa Urusi Sergey Lavrov|PER] alisema.", "Sergey Lavrov"),
+        ("[Kiongozi wa Korea Kaskazini Kim Jong Un|PER] alisema.", "Kim Jong Un"),
+        ("[Msemaji Peter Ndege|PER] alisema.", "Peter Ndege"),
+        ("[Mwenyekiti wa chama Halima Mdee|PER] alisema.", "Halima Mdee"),
+    ],
+)
+def test_titles_are_trimmed_off_person_spans(nlp, marked, name):
+    doc = annotate(nlp, marked)
+    (entity,) = doc._.entities
+    assert entity.name == name
+    assert entity.mentions[0].text == name
+    # doc.ents is rewritten to the trimmed span, so both views agree
+    assert [e.text for e in doc.ents] == [name]
+
+
+def test_a_span_that_is_only_a_title_is_dropped(nlp):
+    doc = annotate(nlp, "[Rais|PER] alihutubia bunge.")
+    assert doc._.entities == []
+    assert list(doc.ents) == []
+
+
+def test_lowercase_descriptor_is_not_part_of_an_organization(nlp):
+    doc = annotate(nlp, "Kwa mujibu wa [shirika la habari la AFP|ORG], mkutano ulifanyika.")
+    assert [e.name for e in doc._.entities] == ["AFP"]
+
+
+def test_role_phrase_resolves_to_the_person_introduced_with_that_role(nlp):
+    doc = annotate(
+        nlp,
+        "Waziri wa Fedha [Mwigulu Nchemba|PER] alikutana na msemaji wa serikali "
+        "[Gerson Msigwa|PER]. Waziri huyo alisema bajeti itapita.",
+    )
+    role_span = doc.char_span(doc.text.index("Waziri huyo"), doc.text.index("Waziri huyo") + len("Waziri huyo"))
+    assert entity_for_role(doc, role_span).name == "Mwigulu Nchemba"
+    msemaji = doc.text.index("msemaji")
+    assert entity_for_role(doc, doc.char_span(msemaji, msemaji + 7)) is None  # nobody before it
+
+
+def test_role_phrase_uses_the_appositive_after_a_name(nlp):
+    doc = annotate(
+        nlp,
+        "[Ali Mohamed|PER], kiongozi wa chama cha upinzani, alikutana na [Saida Omar|PER]. "
+        "Kiongozi huyo wa chama alisema watashiriki uchaguzi.",
+    )
+    start = doc.text.index("Kiongozi huyo")
+    role_span = doc.char_span(start, start + len("Kiongozi huyo wa chama"))
+    assert entity_for_role(doc, role_span).name == "Ali Mohamed"
+
+
+def test_entity_for_span_finds_the_overlapping_mention(nlp):
+    doc = annotate(nlp, "Mwandishi [Zawadi Kombo|PER] aliripoti kutoka [Dodoma|LOC].")
+    start = doc.text.index("Kombo")
+    assert entity_for_span(doc, doc.char_span(start, start + 5)).name == "Zawadi Kombo"
+    assert entity_for_span(doc, doc[0:1]) is None
+
+
+# -- organizations ---------------------------------------------------------------------
+
+
+def test_acronym_in_parentheses_and_later_alone_is_one_organization(nlp):
+    doc = annotate(
+        nlp,
+        "[Shirika la Afya Duniani|ORG] ([WHO|ORG]) limeonya kuhusu homa. Baadaye [WHO|ORG] "
+        "lilitoa ripoti.",
+    )
+    (who,) = doc._.entities
+    assert who.name == "Shirika la Afya Duniani"
+    assert mention_texts(who) == ["Shirika la Afya Duniani", "WHO", "WHO"]
+
+
+def test_full_name_with_acronym_inside_one_span_becomes_two_mentions(nlp):
+    doc = annotate(nlp, "[Jumuiya ya Wakulima Tanzania (JUWATA)|ORG] ilikutana. [JUWATA|ORG] ilisema.")
+    (org,) = doc._.entities
+    assert mention_texts(org) == ["Jumuiya ya Wakulima Tanzania", "JUWATA", "JUWATA"]
+
+
+def test_known_acronyms_of_the_united_nations(nlp):
+    doc = annotate(nlp, "[Umoja wa Mataifa|ORG] ulisema. Msemaji wa [UN|ORG] na ofisi ya [UM|ORG] zilikubali.")
+    (un,) = doc._.entities
+    assert un.name == "Umoja wa Mataifa" and len(un.mentions) == 3
+
+
+def test_acronym_from_initials_only_when_one_full_name_fits(nlp):
+    doc = annotate(nlp, "[Chama cha Mapinduzi|ORG] kilishinda na [CCM|ORG] kilisherehekea.")
+    assert len(doc._.entities) == 1
+    doc = annotate(
+        nlp,
+        "[Chama cha Mapinduzi|ORG] na [Chama cha Maendeleo|ORG] vilishindana; [CCM|ORG] kilishinda.",
+    )
+    assert len(doc._.entities) == 3
+
+
+def test_seat_of_government_is_an_organization(nlp):
+    doc = annotate(nlp, "[Kremlin|LOC] na [Ikulu ya White House|LOC] zilijibu.")
+    assert [(e.label, e.id) for e in doc._.entities] == [("ORG", "org-1"), ("ORG", "org-2")]
+
+
+# -- places and country codes ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, code",
+    [
+        ("Korea Kaskazini", "KP"),
+        ("North Korea", "KP"),
+        ("Korea K.", "KP"),
+        ("Urusi", "RU"),
+        ("Russia", "RU"),
+        ("Marekani", "US"),
+        ("Vietnam", "VN"),
+        ("Vietnamu", "VN"),
+        ("China", "CN"),
+        ("Uchina", "CN"),
+        ("Uingereza", "GB"),
+        ("Côte d’Ivoire", "CI"),
+        ("Pyongyang", None),
+        ("Dodoma", None),
+        ("Umoja wa Mataifa", None),
+    ],
+)
+def test_country_codes(name, code):
+    assert country_code(name) == code
+
+
+def test_place_mentions_of_one_country_group_and_cities_keep_no_code(nlp):
+    doc = annotate(
+        nlp,
+        "[Urusi|LOC] na [Korea K.|LOC] zimesaini mkataba mjini [Pyongyang|LOC]. [Russia|LOC] "
+        "imesema [Korea Kaskazini|LOC] ni rafiki.",
+    )
+    places = by_name(doc)
+    assert set(places) == {"Urusi", "Korea Kaskazini", "Pyongyang"}
+    assert places["Urusi"].country_code == "RU" and len(places["Urusi"].mentions) == 2
+    assert places["Korea Kaskazini"].country_code == "KP"
+    assert places["Pyongyang"].country_code is None
+
+
+def test_country_tagged_as_organization_becomes_a_place(nlp):
+    doc = annotate(nlp, "[Tanzania|ORG] imesema itashiriki, na [Tanzania|LOC] itaandaa.")
+    (tz,) = doc._.entities
+    assert (tz.label, tz.country_code, tz.id) == ("LOC", "TZ", "loc-1")
+
+
+# -- ids, entity_id, salience ------------------------------------------------------------
+
+
+def test_ids_follow_first_mention_and_every_mention_has_its_entity_id(nlp):
+    doc = annotate(
+        nlp,
+        "[Kenya|LOC] na [Benki ya Dunia|ORG] pamoja na [Juma Ali|PER] na [Uganda|LOC]. [Ali|PER] "
+        "alisema [Benki ya Dunia|ORG] itatoa fedha mwezi [Julai|DATE].",
+    )
+    assert [e.id for e in doc._.entities] == ["loc-1", "org-1", "per-1", "loc-2"]
+    for entity in doc._.entities:
+        for mention in entity.mentions:
+            assert mention._.entity_id == entity.id
+    assert [e.label_ for e in doc.ents].count("DATE") == 1
+
+
+def test_salience_ranks_the_main_actor_first(nlp):
+    doc = annotate(
+        nlp,
+        "[Amina Said|PER] amesema shule zitafunguliwa. [Amina|PER] aliongeza kuwa walimu wako "
+        "tayari. Mkutano ulifanyika [Morogoro|LOC] na [Juma Ali|PER] alihudhuria.",
+    )
+    salience = {e.name: e.salience for e in doc._.entities}
+    assert all(0.0 <= s <= 1.0 for s in salience.values())
+    assert salience["Amina Said"] > salience["Juma Ali"]
+    assert salience["Amina Said"] > salience["Morogoro"]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\x00\x07", "a" * 5000, "Rais . , ( )"])
+def test_no_crash_on_odd_input(nlp, text):
+    doc = nlp(text)
+    assert doc._.entities == []
+
+
+def test_bare_doc_from_words(nlp):
+    doc = Doc(nlp.vocab, words=["Rais", "Putin", "alisema"], ents=["B-PER", "I-PER", "O"])
+    doc = nlp.get_pipe("habari_entities")(doc)
+    assert [e.name for e in doc._.entities] == ["Putin"]
