@@ -39,3 +39,17 @@ def child_exit(server, worker):
     from prometheus_flask_exporter.multiprocess import GunicornInternalPrometheusMetrics
 
     GunicornInternalPrometheusMetrics.mark_process_dead_on_child_exit(worker.pid)
+
+
+def post_worker_init(worker):
+    # Readiness turns 503 as soon as a worker is asked to stop, while it drains.
+    import signal
+
+    state = worker.wsgi.extensions["habari"]
+    stop = signal.getsignal(signal.SIGTERM)
+
+    def drain(signum, frame):
+        state.draining = True
+        stop(signum, frame)
+
+    signal.signal(signal.SIGTERM, drain)

@@ -1,7 +1,6 @@
 """Habari: Swahili news annotation over HTTP. `create_app` is the application factory."""
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping
 from typing import Any
 
@@ -21,6 +20,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """
     from service import api, ops
     from service.metrics import ServiceMetrics
+    from service.observability import configure_logging, init_request_ids
     from service.problems import register_problem_handlers
     from service.state import PipelineState
 
@@ -38,7 +38,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         HABARI_LOAD_PIPELINE=True,
     )
     app.config.update(config or {})
-    logging.getLogger("service").setLevel(app.config["LOG_LEVEL"])
+    configure_logging(app.config["LOG_LEVEL"])
+    init_request_ids(app)
 
     smorest = Api(app)
     smorest.register_blueprint(api.blp)

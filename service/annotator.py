@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from service.language_id import LanguageGuard
+
 KINDS = ("people", "organizations", "places", "dates", "quotes")
 SUPPORTED_LANGUAGES = ("sw",)
 
@@ -40,10 +42,15 @@ class Annotator:
     def __init__(self, nlp: Language, batch_size: int = 16):
         self.nlp = nlp
         self.batch_size = batch_size
+        self.language_guard = LanguageGuard(expected=nlp.lang)
         self.model = {
             "name": f"{nlp.meta.get('lang', 'sw')}_{nlp.meta.get('name', 'pipeline')}",
             "version": nlp.meta.get("version", "0.0.0"),
         }
+
+    def foreign_language(self, text: str) -> str | None:
+        """The language `text` is confidently written in, if not the pipeline's."""
+        return self.language_guard.foreign_language(text)
 
     def annotate(self, article: Article, include: Iterable[str] = KINDS) -> dict:
         return self.annotate_many([article], include)[0]

@@ -17,6 +17,7 @@ from schemas import (
     ProblemSchema,
 )
 from service.annotator import Article
+from service.budget import TimeBudgetExceeded, time_budget
 
 blp = Blueprint("annotate", __name__, url_prefix="/v1", description="Annotate Swahili news articles.")
 
@@ -107,6 +108,30 @@ def _load(schema, payload):
         abort(422, message="The request is invalid.", errors=error.messages)
 
 
+def _foreign_text_errors(annotator, payload, texts: list[str]) -> dict[int, list[str]]:
+    """Without an explicit `language`, texts that are confidently another language, by index."""
+    if isinstance(payload, dict) and "language" in payload:
+        return {}
+    expected = annotator.nlp.lang
+    errors = {}
+    for index, text in enumerate(texts):
+        language = annotator.foreign_language(text)
+        if language:
+            errors[index] = [
+                f"The text looks like {language!r}, not {expected!r}; send language={expected!r} to annotate it anyway."
+            ]
+    return errors
+
+
+def _within_budget(run):
+    seconds = current_app.config["REQUEST_BUDGET_SECONDS"]
+    try:
+        with time_budget(seconds):
+            return run()
+    except TimeBudgetExceeded:
+        abort(503, message=f"Annotation took longer than the {seconds:g} s budget; send shorter texts.")
+
+
 def _include_docs(requests_content):
     return blp.doc(requestBody={"required": True, "content": requests_content})
 
@@ -133,11 +158,13 @@ def _include_docs(requests_content):
 def annotate():
     """Annotate one article (JSON or text/plain)."""
     payload = _plain_text_body() if request.mimetype == "text/plain" else _json_body()
-    max_chars = current_app.config["MAX_TEXT_CHARS"]
-    data = _load(AnnotateRequestSchema(max_text_chars=max_chars), payload)
+    data = _load(AnnotateRequestSchema(max_text_chars=current_app.config["MAX_TEXT_CHARS"]), payload)
     annotator = _annotator()
+    if foreign := _foreign_text_errors(annotator, payload, [data["text"]]):
+        abort(422, message="The text is not in a supported language.", errors={"text": foreign[0]})
     current_app.extensions["habari_metrics"].document_chars.observe(len(data["text"]))
-    return annotator.annotate(Article(data["text"], data.get("published")), data["include"])
+    article = Article(data["text"], data.get("published"))
+    return _within_budget(lambda: annotator.annotate(article, data["include"]))
 
 
 @blp.route("/annotate/batch", methods=["POST"])
@@ -156,9 +183,12 @@ def annotate_batch():
     if total_chars > config["BATCH_MAX_CHARS"]:
         abort(413, message=f"{total_chars} characters in the batch; the limit is {config['BATCH_MAX_CHARS']}.")
     annotator = _annotator()
+    if foreign := _foreign_text_errors(annotator, payload, [document["text"] for document in data["documents"]]):
+        errors = {"documents": {index: {"text": messages} for index, messages in foreign.items()}}
+        abort(422, message="Some texts are not in a supported language.", errors=errors)
     articles = [Article(document["text"], document.get("published")) for document in data["documents"]]
     chars = current_app.extensions["habari_metrics"].document_chars
     for article in articles:
         chars.observe(len(article.text))
-    results = annotator.annotate_many(articles, data["include"])
+    results = _within_budget(lambda: annotator.annotate_many(articles, data["include"]))
     return {"results": [{"id": document["id"], **result} for document, result in zip(data["documents"], results)]}

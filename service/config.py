@@ -15,6 +15,8 @@ _SETTINGS: dict[str, tuple[Any, Any]] = {
     "MAX_CONTENT_LENGTH": (16 * 1024 * 1024, int),
     "HABARI_API_KEYS": ("", str),
     "LOG_LEVEL": ("INFO", str),
+    # Kept below gunicorn's worker timeout, so a slow document ends in a clear 503.
+    "REQUEST_BUDGET_SECONDS": (45.0, float),
 }
 
 _ENV_NAMES = {
@@ -23,6 +25,7 @@ _ENV_NAMES = {
     "BATCH_MAX_CHARS": "HABARI_BATCH_MAX_CHARS",
     "MAX_CONTENT_LENGTH": "HABARI_MAX_BODY_BYTES",
     "LOG_LEVEL": "HABARI_LOG_LEVEL",
+    "REQUEST_BUDGET_SECONDS": "HABARI_REQUEST_BUDGET_SECONDS",
 }
 
 

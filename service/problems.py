@@ -8,7 +8,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 
 PROBLEM_MIMETYPE = "application/problem+json"
 
-logger = logging.getLogger(__name__)
+logger = logging.getLogger("habari.errors")
 
 
 def problem_response(status: int, title: str, detail: str, errors: dict | None = None, headers=None):

@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from service.annotator import Annotator, Article
 
-logger = logging.getLogger(__name__)
+logger = logging.getLogger("habari.pipeline")
 
 # Exercises every component once, so the first real request pays no lazy set-up.
 WARM_UP_TEXT = (
