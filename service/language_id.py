@@ -5,7 +5,6 @@ py3langid ships its model inside the package (no download); it knows 'sw'.
 from __future__ import annotations
 
 import re
-from functools import cached_property
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
@@ -21,10 +20,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
 class LanguageGuard:
     def __init__(self, expected: str = "sw"):
         self.expected = expected
-
-    @cached_property
-    def _identifier(self) -> LanguageIdentifier:
-        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        self._identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
     def foreign_language(self, text: str) -> str | None:
         """The language `text` is confidently written in, when that is not the expected one."""
