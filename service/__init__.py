@@ -18,7 +18,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     Extra keys (for tests and embedding): HABARI_PIPELINE, a loaded spaCy Language to use
     instead of loading one; HABARI_LOAD_PIPELINE=False, start without a model (not ready).
     """
-    from service import api, ops
+    from service import api, ops, ui
     from service.metrics import ServiceMetrics
     from service.observability import configure_logging, init_request_ids
     from service.problems import register_problem_handlers
@@ -44,6 +44,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     smorest = Api(app)
     smorest.register_blueprint(api.blp)
     app.register_blueprint(ops.bp)
+    app.register_blueprint(ui.bp)
     # Registered after flask-smorest's own handlers, so these win.
     register_problem_handlers(app)
 
