@@ -1,0 +1,33 @@
+# ---- NER model (training/, models/sw_habari, benchmarks/ner_speed.py) ----
+PYTHON ?= $(if $(wildcard .venv/bin/python),.venv/bin/python,python3)
+SHARED_DATA ?= ../shared/data
+MASAKHANER = $(SHARED_DATA)/masakhaner/swa
+CONLL ?= $(MASAKHANER)/v2/dev.txt
+NER_SEED ?= 1
+# One thread for OpenBLAS: the machine's cores are shared, and one thread is what the
+# speed figures are quoted for.
+NER_ENV = OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1
+
+.PHONY: model evaluate-ner bench-ner
+
+# Rebuilds models/sw_habari from the shared data alone: corpora, floret vectors, training
+# (fixed seeds), then the dev figures. Takes long; never part of the test suite.
+model:
+	rm -rf training/corpus training/vectors training/output/model
+	$(PYTHON) training/convert.py training/corpus/train.spacy $(MASAKHANER)/v2/train.txt \
+	    $(MASAKHANER)/v1/train.txt $(MASAKHANER)/v1/dev.txt $(MASAKHANER)/v1/test.txt \
+	    --exclude $(MASAKHANER)/v2/dev.txt
+	$(PYTHON) training/convert.py training/corpus/dev.spacy $(MASAKHANER)/v2/dev.txt
+	$(NER_ENV) $(PYTHON) training/vectors.py training/vectors/floret_d100_b50k \
+	    --raw $(SHARED_DATA)/raw/swa
+	$(NER_ENV) $(PYTHON) -m spacy train training/configs/ner.cfg --code service/language.py \
+	    --output training/output/model --system.seed $(NER_SEED)
+	rm -rf models/sw_habari
+	cp -r training/output/model/model-best models/sw_habari
+	$(NER_ENV) $(PYTHON) training/evaluate.py $(MASAKHANER)/v2/dev.txt
+
+evaluate-ner:
+	$(NER_ENV) $(PYTHON) training/evaluate.py $(CONLL)
+
+bench-ner:
+	$(PYTHON) benchmarks/ner_speed.py

@@ -1,0 +1,89 @@
+"""Speed of the loaded Habari pipeline on raw Swahili articles, on one thread.
+
+Raw article text in, annotated Docs out, one `nlp(text)` call per article as the service
+makes it. Prints words/s (whitespace-separated words of the input, so the figure does not
+depend on the tokenizer), tokens/s and the peak resident memory of the process.
+
+    python benchmarks/ner_speed.py [--articles N] [--ner-only] [--model DIR]
+"""
+from __future__ import annotations
+
+import os
+
+# One thread: OpenBLAS reads these when numpy is first imported, so set them first.
+for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_variable, "1")
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import resource  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+SHARED = REPO.parent / "shared"
+VOA_ARTICLES = SHARED / "data" / "raw" / "swa" / "voa_swahili_articles.jsonl"
+
+
+def read_articles(limit: int) -> list[str]:
+    texts = [path.read_text(encoding="utf-8") for path in sorted((SHARED / "samples").glob("*.txt"))
+             if path.name != "README.md"]
+    with open(VOA_ARTICLES, encoding="utf-8") as lines:
+        for line in lines:
+            if len(texts) >= limit:
+                break
+            article = json.loads(line)
+            texts.append(article["title"] + "\n\n" + article["text"])
+    return texts[:limit]
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--model", type=Path, default=None)
+    parser.add_argument("--ner-only", action="store_true",
+                        help="time the trained model alone, without Habari's rule components")
+    parser.add_argument("--repeat", type=int, default=1, help="passes over the articles")
+    args = parser.parse_args()
+
+    if not VOA_ARTICLES.exists():
+        sys.exit(f"needs the shared data: {VOA_ARTICLES} not found")
+    texts = read_articles(args.articles)
+    n_words = sum(len(text.split()) for text in texts)
+
+    start = time.perf_counter()
+    if args.ner_only:
+        import spacy
+
+        import service.language  # noqa: F401  (registers "sw", picks the fast ops)
+        from service.nlp import DEFAULT_MODEL_PATH
+        nlp = spacy.load(args.model or DEFAULT_MODEL_PATH)
+    else:
+        from service.nlp import load_pipeline
+        nlp = load_pipeline(args.model)
+    load_seconds = time.perf_counter() - start
+    rss_loaded = peak_rss_mb()
+
+    nlp(texts[0])  # warm-up: first-call allocations and lazy imports
+    n_tokens = 0
+    start = time.perf_counter()
+    for _ in range(args.repeat):
+        for text in texts:
+            n_tokens += len(nlp(text))
+    elapsed = time.perf_counter() - start
+
+    print(f"pipeline: {' + '.join(nlp.pipe_names)}")
+    print(f"articles: {len(texts)} x {args.repeat}, {n_words * args.repeat} words, {n_tokens} tokens")
+    print(f"load: {load_seconds:.2f} s, peak RSS after load: {rss_loaded:.0f} MB")
+    print(f"speed: {n_words * args.repeat / elapsed:,.0f} words/s, {n_tokens / elapsed:,.0f} tokens/s (1 thread)")
+    print(f"peak RSS: {peak_rss_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,99 @@
+"""The Swahili tokenizer rules, and the shipped NER model's labels."""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+import service.language  # noqa: F401  (registers "sw")
+from service.nlp import DEFAULT_MODEL_PATH
+
+
+@pytest.fixture(scope="module")
+def sw():
+    return spacy.blank("sw")
+
+
+def words(nlp, text: str) -> list[str]:
+    return [token.text for token in nlp(text)]
+
+
+def test_sw_is_a_registered_language(sw):
+    assert sw.lang == "sw"
+    assert type(sw).__name__ == "Swahili"
+
+
+@pytest.mark.parametrize("title", ["Bw.", "Bi.", "Dkt.", "Prof.", "Mhe."])
+def test_titles_keep_their_period(sw, title):
+    assert words(sw, f"Mkutano ulifunguliwa na {title} Amani Mrisho jana.") == [
+        "Mkutano", "ulifunguliwa", "na", title, "Amani", "Mrisho", "jana", ".",
+    ]
+
+
+def test_title_norm_is_lowercase(sw):
+    assert sw("Dkt.")[0].norm_ == "dkt."
+
+
+def test_na_kadhalika_is_one_token_and_sentence_end_still_splits(sw):
+    assert words(sw, "Walinunua mchele, sukari, n.k. Kisha wakaondoka.") == [
+        "Walinunua", "mchele", ",", "sukari", ",", "n.k.", "Kisha", "wakaondoka", ".",
+    ]
+
+
+def test_ordinary_word_before_period_is_split(sw):
+    assert words(sw, "Alirudi nyumbani.") == ["Alirudi", "nyumbani", "."]
+
+
+def test_year_glued_to_next_caption_word_is_split(sw):
+    assert words(sw, "Mvua ilinyesha Machi 3, 2021.Picha: Asha Juma") == [
+        "Mvua", "ilinyesha", "Machi", "3", ",", "2021", ".", "Picha", ":", "Asha", "Juma",
+    ]
+
+
+def test_photo_credit_glued_to_a_name_is_split(sw):
+    assert words(sw, "Rais Samia Suluhu HassanPicha: Ikulu") == [
+        "Rais", "Samia", "Suluhu", "Hassan", "Picha", ":", "Ikulu",
+    ]
+
+
+def test_photo_credit_glued_to_lowercase_word_is_split(sw):
+    assert words(sw, "wakulima shambaniPicha") == ["wakulima", "shambani", "Picha"]
+
+
+@pytest.mark.parametrize("word", ["WhatsApp", "JavaScript", "McDonald", "YouTube"])
+def test_other_inner_capitals_are_left_alone(sw, word):
+    assert words(sw, f"Alitumia {word} jana") == ["Alitumia", word, "jana"]
+
+
+@pytest.mark.parametrize("text", ["tarehe 12.05.2023", "asilimia 3.5", "saa 10.30"])
+def test_dotted_numbers_stay_whole(sw, text):
+    assert words(sw, text) == text.split()
+
+
+def test_apostrophe_inside_a_word_stays(sw):
+    assert words(sw, "ng'ombe wa Matiang'i") == ["ng'ombe", "wa", "Matiang'i"]
+
+
+@pytest.mark.parametrize("word", ["mbili", "Kumi", "elfu", "milioni", "1,500", "3/4"])
+def test_number_words_are_like_num(sw, word):
+    assert sw(word)[0].like_num
+
+
+@pytest.mark.parametrize("word", ["mtoto", "wamoja", "sabuni"])
+def test_other_words_are_not_like_num(sw, word):
+    assert not sw(word)[0].like_num
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL_PATH / "meta.json").exists(), reason="no model in models/sw_habari")
+def test_shipped_model_predicts_only_the_four_labels():
+    from service.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    assert set(nlp.get_pipe("ner").labels) == {"PER", "ORG", "LOC", "DATE"}
+    sentence = ("Waziri Mkuu Kassim Majaliwa alikutana na wawakilishi wa Benki ya Dunia "
+                "mjini Dodoma Jumatatu , 4 Machi 2024 .").split()
+    doc = Doc(nlp.vocab, words=sentence)
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    assert doc.ents, "the model found no entity in a sentence full of them"
+    assert {ent.label_ for ent in doc.ents} <= {"PER", "ORG", "LOC", "DATE"}
