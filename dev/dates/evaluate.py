@@ -1,0 +1,200 @@
+"""Score `habari_dates` on the dates development set.
+
+    python -m dev.dates.evaluate [--no-ner] [--errors]
+
+The set has two parts, both annotated by ../shared/ANNOTATION.md:
+- own.jsonl: sentences written for this project, dates marked inline as
+  `[span]{value}` (value `null` when the text and `published` do not fix it);
+- voa.jsonl: dates in VOA Swahili articles, stored as the article's line number in
+  ../shared/data/raw/swa/voa_swahili_articles.jsonl plus char offsets into its "text"
+  (the text itself stays in ../shared; a hash prefix guards against a changed file).
+  These articles carry no publication date, so relative dates are null unless the
+  article states its own date.
+
+Figures (issue 5): span P/R/F1 where a prediction matches a gold date when their spans
+overlap (one-to-one), the same with exact spans, and value accuracy: the share of gold
+dates with a non-null value whose matched prediction has the equal value (an unmatched
+gold date counts as wrong).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import hashlib
+import json
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+VOA_ARTICLES = REPO.parent / "shared" / "data" / "raw" / "swa" / "voa_swahili_articles.jsonl"
+_MARK = re.compile(r"\[([^\]]+)\]\{([^}]*)\}")
+
+
+def parse_marked(marked: str) -> tuple[str, list[dict]]:
+    """Text without `[span]{value}` marks, and the gold dates with offsets into it."""
+    text, dates, last = [], [], 0
+    length = 0
+    for match in _MARK.finditer(marked):
+        before = marked[last:match.start()]
+        text.append(before)
+        length += len(before)
+        span = match.group(1)
+        value = None if match.group(2) == "null" else match.group(2)
+        dates.append({"start": length, "end": length + len(span), "value": value})
+        text.append(span)
+        length += len(span)
+        last = match.end()
+    text.append(marked[last:])
+    return "".join(text), dates
+
+
+def load_own(path: Path = HERE / "own.jsonl") -> list[dict]:
+    items = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+        record = json.loads(line)
+        text, dates = parse_marked(record["text"])
+        items.append({"id": f"own-{number}", "text": text, "published": record["published"],
+                      "dates": dates})
+    return items
+
+
+def load_voa(path: Path = HERE / "voa.jsonl", articles: Path = VOA_ARTICLES) -> list[dict]:
+    texts = [json.loads(line)["text"] for line in articles.open(encoding="utf-8")]
+    items = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        text = texts[record["article"]]
+        if hashlib.sha1(text.encode()).hexdigest()[:12] != record["sha1"]:
+            raise SystemExit(f"VOA article {record['article']} changed; offsets are stale")
+        items.append({"id": f"voa-{record['article']}", "text": text,
+                      "published": record["published"], "dates": record["dates"]})
+    return items
+
+
+def match_spans(gold: list[dict], predicted: list[dict]) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, predicted index) of overlapping spans, largest
+    overlap first."""
+    candidates = []
+    for g, gd in enumerate(gold):
+        for p, pd in enumerate(predicted):
+            overlap = min(gd["end"], pd["end"]) - max(gd["start"], pd["start"])
+            if overlap > 0:
+                candidates.append((-overlap, g, p))
+    pairs, used_g, used_p = [], set(), set()
+    for _, g, p in sorted(candidates):
+        if g not in used_g and p not in used_p:
+            pairs.append((g, p))
+            used_g.add(g)
+            used_p.add(p)
+    return pairs
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return 100 * p, 100 * r, 100 * f
+
+
+def predict(nlp, item: dict) -> list[dict]:
+    doc = nlp.make_doc(item["text"])
+    if item["published"]:
+        doc._.published = datetime.date.fromisoformat(item["published"])
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return [{"start": s.start_char, "end": s.end_char, "value": s._.date_value,
+             "text": s.text} for s in doc.spans["dates"]]
+
+
+def evaluate(nlp, items: list[dict], show_errors: bool = False) -> dict:
+    n_gold = n_pred = tp = exact = valued = value_ok = null_gold = null_ok = 0
+    for item in items:
+        gold, predicted = item["dates"], predict(nlp, item)
+        n_gold += len(gold)
+        n_pred += len(predicted)
+        pairs = match_spans(gold, predicted)
+        tp += len(pairs)
+        gold_exact = {(d["start"], d["end"]) for d in gold}
+        exact += sum((d["start"], d["end"]) in gold_exact for d in predicted)
+        matched = dict(pairs)
+        for g, gd in enumerate(gold):
+            p = matched.get(g)
+            value = predicted[p]["value"] if p is not None else None
+            if gd["value"] is not None:
+                valued += 1
+                value_ok += p is not None and value == gd["value"]
+            else:
+                null_gold += 1
+                null_ok += p is not None and value is None
+            if show_errors and (p is None or value != gd["value"]):
+                text = item["text"][gd["start"]:gd["end"]]
+                got = f"{predicted[p]['text']!r} -> {value}" if p is not None else "MISSED"
+                print(f"  {item['id']}: gold {text!r} = {gd['value']}; got {got}"
+                      f"  | {_context(item['text'], gd['start'], gd['end'])}")
+        if show_errors:
+            for p in set(range(len(predicted))) - set(matched.values()):
+                pd = predicted[p]
+                print(f"  {item['id']}: EXTRA {pd['text']!r} -> {pd['value']}"
+                      f"  | {_context(item['text'], pd['start'], pd['end'])}")
+    return {
+        "gold": n_gold, "predicted": n_pred,
+        "span": prf(tp, n_pred, n_gold), "exact": prf(exact, n_pred, n_gold),
+        "value_accuracy": 100 * value_ok / valued if valued else 0.0, "valued": valued,
+        "null_kept": (null_ok, null_gold),
+    }
+
+
+def _context(text: str, start: int, end: int) -> str:
+    return text[max(0, start - 50):end + 30].replace("\n", " ")
+
+
+def load_nlp(use_ner: bool):
+    sys.path.insert(0, str(REPO))
+    if use_ner:
+        from service.nlp import load_pipeline
+
+        return load_pipeline()
+    import spacy
+
+    import service.components  # noqa: F401  (registers the factories)
+    import service.language  # noqa: F401
+
+    nlp = spacy.blank("sw")
+    nlp.add_pipe("habari_dates")
+    return nlp
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--no-ner", action="store_true",
+                        help="rules only: a blank `sw` pipeline with habari_dates")
+    parser.add_argument("--errors", action="store_true", help="print every miss")
+    args = parser.parse_args()
+
+    nlp = load_nlp(use_ner=not args.no_ner)
+    parts = {"own": load_own()}
+    if VOA_ARTICLES.exists():
+        parts["voa"] = load_voa()
+    else:
+        print(f"({VOA_ARTICLES} absent: VOA part skipped)")
+    parts["all"] = [item for items in parts.values() for item in items]
+    print(f"pipeline: {nlp.pipe_names}")
+    for name, items in parts.items():
+        if args.errors and name != "all":
+            print(f"-- errors in {name}")
+        result = evaluate(nlp, items, show_errors=args.errors and name != "all")
+        span_p, span_r, span_f = result["span"]
+        ex_p, ex_r, ex_f = result["exact"]
+        kept, nulls = result["null_kept"]
+        print(f"{name:>4}: {len(items)} docs, {result['gold']} gold, {result['predicted']} predicted"
+              f" | span P {span_p:.1f} R {span_r:.1f} F1 {span_f:.1f}"
+              f" | exact P {ex_p:.1f} R {ex_r:.1f} F1 {ex_f:.1f}"
+              f" | value acc {result['value_accuracy']:.1f}% of {result['valued']}"
+              f" | null gold kept null {kept}/{nulls}")
+
+
+if __name__ == "__main__":
+    main()
