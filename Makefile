@@ -31,3 +31,10 @@ evaluate-ner:
 
 bench-ner:
 	$(PYTHON) benchmarks/ner_speed.py
+
+# ---- Dates (service/components/dates.py, dev/dates) ----
+.PHONY: evaluate-dates
+
+# Span F1 (overlap), exact-span F1 and value accuracy of habari_dates on dev/dates.
+evaluate-dates:
+	$(PYTHON) -m dev.dates.evaluate
