@@ -38,3 +38,10 @@ bench-ner:
 # Span F1 (overlap), exact-span F1 and value accuracy of habari_dates on dev/dates.
 evaluate-dates:
 	$(PYTHON) -m dev.dates.evaluate
+
+# ---- quotes (service/components/quotes.py, dev/quotes) ----
+.PHONY: evaluate-quotes
+
+# Figures of issue 4 on the quotes dev set; prints "skipped" without ../shared.
+evaluate-quotes:
+	$(PYTHON) -m dev.quotes.evaluate

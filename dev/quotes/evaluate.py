@@ -1,0 +1,164 @@
+"""Score `habari_quotes` on the quotes development set (issue 4, item 3).
+
+    python -m dev.quotes.evaluate [--errors] [--model PATH]
+
+voa.jsonl holds every quote of 27 VOA Swahili articles, annotated by
+../shared/ANNOTATION.md: the article's line number in
+../shared/data/raw/swa/voa_swahili_articles.jsonl, a hash prefix of its text (offsets go
+stale if the file changes), and per quote its kind, char offsets into "text" and the
+speaker's names in the article (null for an unnamed or generic source). The text itself
+stays in ../shared; without it the command says so and exits 0.
+
+Scoring, exactly as the issue states: a prediction matches a gold quote when
+|overlap| / max(|pred|, |gold|) >= 0.8 for direct and partial quotes (scored together)
+and >= 0.5 for indirect ones (scored separately), one-to-one, best overlap first.
+Speaker accuracy: the share of matched quotes whose predicted speaker (its entity name
+or its mention) is one of the gold speaker's names; a null gold speaker needs a null
+prediction.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+ARTICLES = REPO.parent / "shared" / "data" / "raw" / "swa" / "voa_swahili_articles.jsonl"
+
+GROUPS = {"direct+partial": ({"direct", "partial"}, 0.8), "indirect": ({"indirect"}, 0.5)}
+
+
+def overlap_ratio(a: dict, b: dict) -> float:
+    shared = min(a["end"], b["end"]) - max(a["start"], b["start"])
+    longest = max(a["end"] - a["start"], b["end"] - b["start"])
+    return shared / longest if shared > 0 and longest > 0 else 0.0
+
+
+def one_to_one(gold: list[dict], predicted: list[dict], threshold: float) -> list[tuple[int, int]]:
+    scored = sorted(
+        ((overlap_ratio(g, p), gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(predicted)),
+        reverse=True,
+    )
+    used_gold, used_pred, pairs = set(), set(), []
+    for ratio, gi, pi in scored:
+        if ratio < threshold:
+            break
+        if gi not in used_gold and pi not in used_pred:
+            used_gold.add(gi)
+            used_pred.add(pi)
+            pairs.append((gi, pi))
+    return pairs
+
+
+def _norm(name: str | None) -> str | None:
+    return " ".join(name.split()).casefold() if name else None
+
+
+def speaker_correct(gold: dict, predicted: dict) -> bool:
+    if not gold["speaker"]:
+        return predicted["speaker_names"] == []
+    names = {_norm(n) for n in gold["speaker"]}
+    return any(_norm(n) in names for n in predicted["speaker_names"])
+
+
+def predicted_quotes(doc) -> list[dict]:
+    out = []
+    for q in doc._.quotes:
+        names = []
+        if q.speaker_entity is not None:
+            names.append(q.speaker_entity.name)
+        if q.speaker is not None:
+            names.append(q.speaker.text)
+        out.append({"kind": q.kind, "start": q.start, "end": q.end, "speaker_names": names})
+    return out
+
+
+def load_gold(path: Path = HERE / "voa.jsonl", articles: Path = ARTICLES) -> list[dict]:
+    texts = [json.loads(line)["text"] for line in articles.open(encoding="utf-8")]
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    for record in records:
+        record["text"] = texts[record["article"]]
+        if hashlib.sha1(record["text"].encode()).hexdigest()[:12] != record["sha1"]:
+            raise SystemExit(f"article {record['article']} changed: the offsets are stale")
+    return records
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def evaluate(nlp, records: list[dict], show_errors: bool = False) -> dict:
+    counts = {g: {"tp": 0, "pred": 0, "gold": 0} for g in GROUPS}
+    speakers_right = speakers_total = 0
+    errors = []
+    docs = nlp.pipe(r["text"] for r in records)
+    for record, doc in zip(records, docs):
+        text = record["text"]
+        predicted = predicted_quotes(doc)
+        for group, (kinds, threshold) in GROUPS.items():
+            gold = [q for q in record["quotes"] if q["kind"] in kinds]
+            pred = [q for q in predicted if q["kind"] in kinds]
+            pairs = one_to_one(gold, pred, threshold)
+            counts[group]["tp"] += len(pairs)
+            counts[group]["pred"] += len(pred)
+            counts[group]["gold"] += len(gold)
+            matched_gold = {gi for gi, _ in pairs}
+            matched_pred = {pi for _, pi in pairs}
+            for gi, pi in pairs:
+                speakers_total += 1
+                if speaker_correct(gold[gi], pred[pi]):
+                    speakers_right += 1
+                else:
+                    errors.append((record["article"], "speaker", gold[gi]["start"],
+                                   f"{text[gold[gi]['start']:gold[gi]['end']][:60]!r} gold "
+                                   f"{gold[gi]['speaker']} pred {pred[pi]['speaker_names']}"))
+            for gi, g in enumerate(gold):
+                if gi not in matched_gold:
+                    errors.append((record["article"], f"missed {g['kind']}", g["start"],
+                                   f"{text[g['start']:g['end']][:80]!r}"))
+            for pi, p in enumerate(pred):
+                if pi not in matched_pred:
+                    errors.append((record["article"], f"spurious {p['kind']}", p["start"],
+                                   f"{text[p['start']:p['end']][:80]!r}"))
+    figures = {}
+    for group, c in counts.items():
+        p, r, f = prf(c["tp"], c["pred"], c["gold"])
+        figures[group] = {"precision": p, "recall": r, "f1": f, **c}
+    figures["speaker_accuracy"] = speakers_right / speakers_total if speakers_total else 0.0
+    figures["speaker_matched"] = speakers_total
+    if show_errors:
+        for article, kind, start, detail in sorted(errors):
+            print(f"[{article}@{start}] {kind}: {detail}")
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", action="store_true", help="list every error")
+    parser.add_argument("--model", default=None, help="model path (default: the bundled one)")
+    args = parser.parse_args(argv)
+    if not ARTICLES.exists():
+        print(f"skipped: {ARTICLES} is absent")
+        return 0
+    sys.path.insert(0, str(REPO))
+    from service.nlp import load_pipeline
+
+    records = load_gold()
+    figures = evaluate(load_pipeline(args.model), records, args.errors)
+    print(f"{len(records)} articles, {sum(len(r['quotes']) for r in records)} gold quotes")
+    for group in GROUPS:
+        f = figures[group]
+        print(f"{group:15s} P {100 * f['precision']:5.1f}  R {100 * f['recall']:5.1f}  "
+              f"F1 {100 * f['f1']:5.1f}   (tp {f['tp']}, pred {f['pred']}, gold {f['gold']})")
+    print(f"speaker accuracy {100 * figures['speaker_accuracy']:5.1f}% over "
+          f"{figures['speaker_matched']} matched quotes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
