@@ -37,6 +37,9 @@ MONTHS.update(
 WEEKDAYS: dict[str, int] = {name.lower(): num for num, name in _SW.days["format"]["wide"].items()}
 WEEKDAYS.update({"alhamis": 3, "jumamos": 5})
 
+# Fixed-date feasts news dates things by; the year comes like a bare month's.
+HOLIDAYS = {"krismasi": (12, 25), "krisimasi": (12, 25), "christmas": (12, 25)}
+
 # Days relative to the anchor.
 RELATIVE_DAYS = {"leo": 0, "jana": -1, "juzi": -2, "kesho": 1, "keshokutwa": 2}
 
@@ -70,7 +73,7 @@ COUNT_WORDS = frozenset(
     kesi nyumba magari tani kilomita km mita zaidi takriban karibu jumla kiasi idadi
     namba nambari kifungu ibara ukurasa siku wiki miezi saa dakika asilimia wafungwa
     raia wapiganaji vijana watoto wanawake wanaume familia walimu madaktari wanachama
-    kura wafuasi wafanyakazi wakazi ndege mifugo
+    kura wafuasi wafanyakazi wakazi ndege mifugo wengine
     """.split()
 )
 
@@ -266,11 +269,12 @@ class _Grammar:
             return DateExpression(i, i + 2, "weekday", weekday=weekday, direction=1)
         if nxt in THIS_WORDS:
             return DateExpression(i, i + 2, "weekday", weekday=weekday)
-        # "Jumatatu ya wiki iliyopita": a day of a named week.
-        if nxt == "ya" and self.word(i + 2) in ("wiki", "juma"):
-            offset = self.year_offset(i + 3)
+        # "Jumatatu ya wiki iliyopita", "Ijumaa wiki iliyopita": a day of a named week.
+        j = i + 2 if nxt == "ya" else i + 1
+        if self.word(j) in ("wiki", "juma"):
+            offset = self.year_offset(j + 1)
             if offset is not None:
-                return DateExpression(i, i + 4, "weekday", weekday=weekday, unit="week",
+                return DateExpression(i, j + 2, "weekday", weekday=weekday, unit="week",
                                       offset=offset)
         if nxt == "leo":
             return DateExpression(i, i + 2, "relative", unit="day", offset=0, weekday=weekday)
@@ -292,6 +296,26 @@ class _Grammar:
         if w == "leo" and nxt in THIS_WORDS:
             return DateExpression(i, i + 2, "relative", unit="day", offset=0)
         return DateExpression(i, i + 1, "relative", unit="day", offset=offset)
+
+    def holiday(self, i: int) -> DateExpression | None:
+        found = HOLIDAYS.get(self.word(i))
+        if not found:
+            return None
+        month, day = found
+        year_part = self.year_part(i + 1)
+        if year_part:
+            year, offset, end = year_part
+            return DateExpression(i, end, "date", year=year, month=month, day=day, offset=offset)
+        return DateExpression(i, i + 1, "date", month=month, day=day)
+
+    def weekend(self, i: int) -> DateExpression | None:
+        """`mwishoni mwa wiki`: the weekend, a date of its own; with a deictic
+        ("mwishoni mwa wiki iliyopita") the core is the week, as the convention has it."""
+        if self.word(i) != "mwishoni" or self.word(i + 1) != "mwa" or self.word(i + 2) != "wiki":
+            return None
+        if self.relative_period(i + 2):
+            return None
+        return DateExpression(i, i + 3, "relative", unit="weekend", offset=0)
 
     def relative_period(self, i: int) -> DateExpression | None:
         """`wiki hii`, `mwezi uliopita`, `mwaka jana`, `wikendi hii`, `mwaka ujao`."""
@@ -382,7 +406,7 @@ class _Grammar:
         if many:
             return many
         for rule in (self.relative_day, self.full_date, self.weekday_expression,
-                     self.month_expression, self.relative_period, self.counted_ago,
+                     self.month_expression, self.holiday, self.weekend, self.relative_period, self.counted_ago,
                      self.year_expression):
             found = rule(i)
             if found:
@@ -409,7 +433,7 @@ def is_trigger(word: str) -> bool:
     """Whether a date expression can start at this (lower-cased) word."""
     return (
         word in MONTHS or word in WEEKDAYS or word in RELATIVE_DAYS or word in UNITS
-        or word in COUNTED_UNITS or word == "tarehe" or word[:1].isdigit()
+        or word in COUNTED_UNITS or word in HOLIDAYS or word == "mwishoni" or word == "tarehe" or word[:1].isdigit()
     )
 
 
@@ -482,7 +506,14 @@ def resolve(expr: DateExpression, anchor: date | None, tense: int | None,
         return None
 
 
-def _year_of(expr: DateExpression, anchor: date | None, context_year: int | None) -> int | None:
+# How far (in months) a month without a year may lie on the wrong side of the anchor
+# before the verb's tense moves it to the neighbouring year: "ulipanda Desemba" in a
+# January article is last December, but "iliahirisha hadi Julai" in June is this July.
+_TENSE_YEAR_SHIFT_MONTHS = 3
+
+
+def _year_of(expr: DateExpression, anchor: date | None, context_year: int | None,
+             tense: int | None = None) -> int | None:
     if expr.offset is not None and expr.kind in ("date", "month"):
         return anchor.year + expr.offset if anchor else None
     if expr.year is not None:
@@ -492,6 +523,11 @@ def _year_of(expr: DateExpression, anchor: date | None, context_year: int | None
             return anchor.year if expr.month < anchor.month else anchor.year - 1
         return anchor.year if expr.month > anchor.month else anchor.year + 1
     if anchor:
+        months_ahead = expr.month - anchor.month
+        if tense == -1 and months_ahead > _TENSE_YEAR_SHIFT_MONTHS:
+            return anchor.year - 1
+        if tense == 1 and -months_ahead > _TENSE_YEAR_SHIFT_MONTHS:
+            return anchor.year + 1
         return anchor.year
     return context_year
 
@@ -502,10 +538,10 @@ def _resolve(expr, anchor, tense, context_year):
         if expr.direction is not None and anchor and expr.year is None:
             # "leo Machi 2": the relative word fixes the year.
             return (anchor + timedelta(days=expr.direction)).isoformat()
-        year = _year_of(expr, anchor, context_year)
+        year = _year_of(expr, anchor, context_year, tense)
         return date(year, expr.month, expr.day).isoformat() if year else None
     if kind == "month":
-        year = _year_of(expr, anchor, context_year)
+        year = _year_of(expr, anchor, context_year, tense)
         return f"{year:04d}-{expr.month:02d}" if year else None
     if kind == "year":
         return f"{expr.year:04d}"

@@ -17,6 +17,10 @@ from spacy.tokens import Doc, Span
 
 from service.components.date_grammar import (
     COUNTED_UNITS,
+    HOLIDAYS,
+    MONTHS,
+    RELATIVE_DAYS,
+    WEEKDAYS,
     DateExpression,
     find_expressions,
     granularity,
@@ -38,25 +42,24 @@ SPANS_KEY = "dates"
 # Swahili verb tense, read off the verb's prefixes: subject marker + tense marker.
 # Why rules: no Swahili morphological analyser ships for spaCy, and the tense slot is
 # regular. Class 15 "ku" is left out of the subject markers because it is the infinitive.
+# Past and future verbs may end in any vowel (Arabic loans: "aliwasili", "atajibu"); the
+# present "-na-" is held to a final -a because "wana-" begins many nouns (wananchi).
 _SUBJECT = r"(?:ni|u|a|tu|m|mu|wa|i|zi|li|ya|ki|vi|pa)"
-_PAST = re.compile(
-    rf"^(?:{_SUBJECT}(?:li|me)[a-z]{{2,}}(?:a|ye|o|yo|cho|vyo|lo|zo|po|ko|mo)"
-    rf"|ha{_SUBJECT}?(?:ku|ja)[a-z]{{2,}}a)$"
-)
-_FUTURE = re.compile(
-    rf"^(?:{_SUBJECT}ta[a-z]{{2,}}(?:a|ye|o|yo|cho|vyo|lo|zo|po|ko|mo)"
-    rf"|ha{_SUBJECT}?ta[a-z]{{2,}}a)$"
-)
+_ENDING = r"(?:[aeiou]|ye|yo|cho|vyo|lo|zo|po|ko|mo)"
+_PAST = re.compile(rf"^(?:{_SUBJECT}(?:li|me)[a-z]{{2,}}{_ENDING}|ha{_SUBJECT}?(?:ku|ja)[a-z]{{2,}}a)$")
+_FUTURE = re.compile(rf"^(?:{_SUBJECT}ta[a-z]{{2,}}{_ENDING}|ha{_SUBJECT}?ta[a-z]{{2,}}a)$")
 _PRESENT = re.compile(rf"^{_SUBJECT}na[a-z]{{2,}}a$")
-# Nouns that look like tensed verbs to the patterns above.
+# Common nouns and names that look like tensed verbs to the patterns above.
 _NOT_VERBS = frozenset(
     """
-    utawala mlipuko milipuko mkataba wanachama wanasiasa wanasheria wanamgambo
-    wanamuziki wanasayansi wanariadha wanadamu wanaharakati hakuna ulimwengu
-    watawala mtandao mitandao itawala
+    utawala watawala mlipuko milipuko mkataba wanachama wanasiasa wanasheria wanamgambo
+    wanamuziki wanasayansi wanariadha wanadamu hakuna ulimwengu mtandao mitandao
+    ulinzi walinzi mlinzi vilipuzi walimu mlima kilimo kilimanjaro umeme amerika
+    utafiti wataalamu wataalam mtaalamu utaalamu kitabu vitabu utalii watalii utamaduni
+    utaratibu kitaifa italia utapiamlo utajiri vitani kitaaluma ulimi
     """.split()
 )
-_CLAUSE_END = frozenset({".", "!", "?", ";", ":", "\n"})
+_SENTENCE_END = frozenset({".", "!", "?", ";", ":"})
 _TENSE_WINDOW = 8
 
 # NER DATE spans are trimmed to the core expression (ANNOTATION.md): these lead-ins and
@@ -152,24 +155,31 @@ _DATELINE = re.compile(r"[–—-]\s*[\w .]{1,30}?\s*[–—-]$")
 
 
 def _context_years(expressions: list[DateExpression]) -> list[int | None]:
-    """For each expression, the year of the nearest explicit month-or-day date before it
-    (else after it): what fixes "Juni 19" in an article without a known date."""
-    explicit = [
-        (expr.start, expr.year) for expr in expressions
-        if expr.kind in ("date", "month") and expr.has_explicit_year
-    ]
-    years = []
-    for expr in expressions:
-        before = [year for start, year in explicit if start < expr.start]
-        after = [year for start, year in explicit if start > expr.start]
-        years.append(before[-1] if before else (after[0] if after else None))
-    return years
+    """For each expression, the year the article fixes for it when it names none: that
+    of the nearest full date (day or month with a year) before it, else after it; failing
+    those, of the nearest year mentioned. What fixes "Juni 19" without a known date."""
+    full = [(e.start, e.year) for e in expressions
+            if e.kind in ("date", "month") and e.has_explicit_year]
+    years_only = [(e.start, e.year) for e in expressions if e.kind == "year"]
+    return [_nearest(full, expr.start) or _nearest(years_only, expr.start)
+            for expr in expressions]
+
+
+def _nearest(positions: list[tuple[int, int]], start: int) -> int | None:
+    before = [year for position, year in positions if position < start]
+    if before:
+        return before[-1]
+    after = [year for position, year in positions if position > start]
+    return after[0] if after else None
 
 
 def _needs_tense(expr: DateExpression) -> bool:
-    return (expr.kind == "weekday" and expr.direction is None and expr.unit is None) or (
-        expr.kind == "relative" and expr.unit == "weekend"
-    )
+    """Weekdays and weekends resolve by tense; so do months named without a year."""
+    if expr.kind == "weekday":
+        return expr.direction is None and expr.unit is None
+    if expr.kind in ("date", "month"):
+        return expr.year is None and expr.offset is None and expr.direction is None
+    return expr.kind == "relative" and expr.unit == "weekend"
 
 
 @lru_cache(maxsize=65536)
@@ -185,28 +195,39 @@ def verb_tense(word: str) -> int | None:
 
 
 def _tense(doc: Doc, start: int, end: int) -> int | None:
-    """The tense of the nearest tensed verb in the expression's clause."""
-    left = []
-    i = start - 1
-    while i >= 0 and start - i <= _TENSE_WINDOW and not _ends_clause(doc[i]):
-        left.append(i)
-        i -= 1
-    right = []
-    i = end
-    while i < len(doc) and i - end < _TENSE_WINDOW and not _ends_clause(doc[i]):
-        right.append(i)
-        i += 1
-    for k in range(max(len(left), len(right))):
-        for side in (left, right):
-            if k < len(side):
-                tense = verb_tense(doc[side[k]].lower_)
-                if tense is not None:
-                    return tense
+    """The tense of the verb a date expression goes with.
+
+    Swahili puts time adverbs after the verb and its object ("alisema Jumanne kuwa",
+    "walijeruhiwa Jumanne mjini"), or first in the sentence ("Jumanne, polisi walisema"):
+    so the nearest tensed verb to the left within the clause, else to the right within
+    the sentence, else to the left across commas.
+    """
+    left_in_clause = _scan(doc, start - 1, -1, stop_at_comma=True)
+    right = _scan(doc, end, 1, stop_at_comma=False)
+    left = _scan(doc, start - 1, -1, stop_at_comma=False)
+    for scan in (left_in_clause, right, left):
+        for i in scan:
+            tense = verb_tense(doc[i].lower_)
+            if tense is not None:
+                return tense
     return None
 
 
-def _ends_clause(token) -> bool:
-    return token.text in _CLAUSE_END or "\n" in token.text
+def _scan(doc: Doc, i: int, step: int, stop_at_comma: bool) -> list[int]:
+    indices = []
+    while 0 <= i < len(doc) and len(indices) < _TENSE_WINDOW:
+        text = doc[i].text
+        if text in _SENTENCE_END or "\n" in text or (stop_at_comma and text == ","):
+            break
+        indices.append(i)
+        i += step
+    return indices
+
+
+def _names_a_date(token) -> bool:
+    word = token.lower_
+    return (word in MONTHS or word in WEEKDAYS or word in RELATIVE_DAYS or word in HOLIDAYS
+            or (any(ch.isdigit() for ch in word) and not token.like_num))
 
 
 def _trim_ner_date(ent: Span) -> Span | None:
@@ -214,6 +235,8 @@ def _trim_ner_date(ent: Span) -> Span | None:
     words = [token.lower_ for token in ent]
     if any(word in _NOT_DATES for word in words):
         return None
+    if not any(_names_a_date(token) for token in ent):
+        return None  # "mechi", "mwisho wa mwaka", or a number the grammar took for a count
     if words[0] in COUNTED_UNITS and len(words) > 1 and number_value(words[1]) is not None:
         return None  # a duration ("miaka 24"); "miaka 24 iliyopita" is the grammar's
     start, end = 0, len(words)
