@@ -45,3 +45,10 @@ evaluate-dates:
 # Figures of issue 4 on the quotes dev set; prints "skipped" without ../shared.
 evaluate-quotes:
 	$(PYTHON) -m dev.quotes.evaluate
+
+# ---- entities (service/components/entities.py, dev/entities) ----
+.PHONY: evaluate-entities
+
+# Grouping, false merges and country codes on dev/entities (issue 6); "skipped" without ../shared.
+evaluate-entities:
+	$(PYTHON) -m dev.entities.evaluate

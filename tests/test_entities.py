@@ -313,3 +313,49 @@ def test_bare_doc_from_words(nlp):
     doc = Doc(nlp.vocab, words=["Rais", "Putin", "alisema"], ents=["B-PER", "I-PER", "O"])
     doc = nlp.get_pipe("habari_entities")(doc)
     assert [e.name for e in doc._.entities] == ["Putin"]
+
+
+def test_lowercase_name_parts_in_scraped_text_are_kept(nlp):
+    doc = annotate(nlp, "[Salim juma|PER] alikutana na wazee. Baadaye [Salim Juma|PER] na [Salim juma alisema|PER] ni yeye.")
+    (salim,) = doc._.entities
+    assert mention_texts(salim) == ["Salim juma", "Salim Juma", "Salim juma"]
+
+
+def test_a_country_written_in_lowercase_is_still_the_country(nlp):
+    doc = annotate(nlp, "Wageni kutoka [marekani|LOC] na [Marekani|LOC] walifika.")
+    (us,) = doc._.entities
+    assert (us.name, us.country_code, len(us.mentions)) == ("Marekani", "US", 2)
+
+
+def test_alias_names_one_person(nlp):
+    doc = annotate(
+        nlp,
+        "Mwanamuziki [Ramadhani Mussa|PER] maarufu kama [Mzee Kijiko|PER] alitumbuiza. "
+        "[Kijiko|PER] alishangiliwa.",
+    )
+    (person,) = doc._.entities
+    assert len(person.mentions) == 3
+
+
+def test_doubled_letters_and_one_typo_in_a_long_part_are_spelling_variants(nlp):
+    doc = annotate(
+        nlp,
+        "[Abdallah al-Sisi|PER] na [Al -Sissi|PER] ni mtu mmoja. [Taasisi ya Mazingira Endelevu|ORG] "
+        "na [Taasisi ya Mazingira Endelevo|ORG] ni shirika moja.",
+    )
+    assert [len(e.mentions) for e in doc._.entities] == [2, 2]
+
+
+def test_head_noun_left_out_by_the_ner_is_added_to_the_organization(nlp):
+    doc = annotate(
+        nlp,
+        "Mwenyekiti wa Tume ya [Umoja wa Afrika|ORG] alisema [Umoja wa Afrika|ORG] utasaidia.",
+    )
+    assert [e.name for e in doc._.entities] == ["Tume ya Umoja wa Afrika", "Umoja wa Afrika"]
+    assert doc.ents[0].text == "Tume ya Umoja wa Afrika"
+
+
+def test_full_name_and_acronym_without_parentheses(nlp):
+    doc = annotate(nlp, "Ripoti ya [Shirika la Afya Duniani WHO|ORG] ilitolewa; [WHO|ORG] ilisema.")
+    (who,) = doc._.entities
+    assert mention_texts(who) == ["Shirika la Afya Duniani", "WHO", "WHO"]

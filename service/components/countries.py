@@ -33,6 +33,8 @@ EXTRA_NAMES: dict[str, str] = {
     "Korea Kus.": "KR",
     "Uingereza": "GB",
     "Shirikisho la Urusi": "RU",
+    "Rashia": "RU",
+    "Urashia": "RU",
     "Marekani ya Amerika": "US",
     "Jamhuri ya Kidemokrasia ya Congo": "CD",
     "Kongo DR": "CD",

@@ -110,6 +110,27 @@ _ACRONYM_NAMES = {
 # Connectives ("of", "and") that join a role to the office or country it serves.
 _CONNECTIVES = frozenset("wa ya la za cha vya kwa mwa na".split())
 
+# Head nouns of organization names ("Tume ya ...", "Baraza la ...").
+_ORGANIZATION_HEADS = frozenset(
+    """
+    tume baraza bodi kamati wizara ofisi mahakama benki shirika jumuiya chama idara
+    mamlaka taasisi kituo bunge halmashauri chuo umoja muungano mfuko
+    """.split()
+)
+
+# Words between two names of one person: "Robert Kyagulanyi maarufu Bobi Wine".
+_ALIAS_CUES = frozenset(
+    {
+        ("maarufu",),
+        ("almaarufu",),
+        ("maarufu", "kama"),
+        ("anayejulikana", "kama"),
+        ("anayejulikana", "zaidi", "kama"),
+        ("ajulikanaye", "kama"),
+        ("aliyejulikana", "kama"),
+    }
+)
+
 # Name particles that never identify a person on their own.
 _NAME_PARTICLES = frozenset("bin binti ibn al el de da di van von der la le mc st".split())
 
@@ -150,20 +171,45 @@ if not Span.has_extension("entity_id"):
 class _Mention:
     span: Span
     label: str
-    parts: tuple[str, ...]
+    parts: tuple[str, ...]  # normalized name parts, doubled letters collapsed
     acronym: str | None  # the letters when the mention is written as an acronym
-    code: str | None = None
+    code: str | None  # country code of the mention text, used when the entity is a place
+
+    @property
+    def key(self) -> str:
+        return "".join(self.parts)
+
+
+_DOUBLED = re.compile(r"(\w)\1+")
+
+
+def _name_parts(text: str) -> tuple[str, ...]:
+    # "Sissi"/"Sisi", "Zelenskyy"/"Zelensky": transliterations differ in doubled letters
+    return tuple(_DOUBLED.sub(r"\1", part) for part in normalize_name(text).split())
 
 
 def _is_capitalized(text: str) -> bool:
-    return text[:1].isupper()
+    # "-Sissi" (a scraped "Al -Sissi") counts by its first letter
+    letter = next((ch for ch in text if ch.isalnum()), "")
+    return letter.isupper()
 
 
 def _acronym(text: str) -> str | None:
-    letters = text.replace(".", "").replace(" ", "")
+    letters = text.strip("-–—.()[] ").replace(".", "").replace(" ", "")
     if 2 <= len(letters) <= 10 and letters.isalpha() and letters.isupper():
         return letters
     return None
+
+
+def _initials(text: str) -> set[str]:
+    words = [w for w in re.split(r"[\s\-]+", text) if w]
+    every = "".join(w[0] for w in words).upper()
+    capitalized = "".join(w[0] for w in words if _is_capitalized(w)).upper()
+    return {every, capitalized}
+
+
+def _is_acronym_of(acronym: str, full_name: str) -> bool:
+    return normalize_name(full_name) in _ACRONYM_NAMES.get(acronym, ()) or acronym in _initials(full_name)
 
 
 def _country_prefix_length(tokens: Sequence) -> int:
@@ -177,50 +223,102 @@ def _is_title(token) -> bool:
     return token.lower_.rstrip(".") in TITLE_WORDS
 
 
+def _organization_start(span: Span) -> int:
+    """Start of an organization whose head noun the NER left out: "Tume ya [Umoja wa
+    Afrika]" is the commission, not the union (ANNOTATION.md: named bodies whole)."""
+    doc, i, start = span.doc, span.start, span.start
+    for _ in range(3):
+        if i < 2:
+            break
+        noun, connective = doc[i - 2], doc[i - 1]
+        if connective.lower_ not in _CONNECTIVES or not _is_capitalized(noun.text) or noun.ent_type or connective.ent_type:
+            break
+        i -= 2
+        if noun.lower_ in _ORGANIZATION_HEADS:
+            start = i
+    return start
+
+
 def _clean_span(span: Span, label: str) -> list[Span]:
     """The name parts of an NER span, per the annotation convention (may be empty)."""
     doc = span.doc
     start, end = span.start, span.end
-    # "Full Name (ACR)" as one span: two mentions of the same organization.
-    for i in range(start + 1, end - 1):
-        if doc[i].text == "(" and doc[end - 1].text == ")" and _acronym(doc[i + 1 : end - 1].text):
-            return [*_clean_span(doc[start:i], label), doc[i + 1 : end - 1]]
-    had_title = False
-    while start < end:
-        token = doc[start]
-        if _is_title(token):
-            had_title = True
-        elif not (token.is_punct or token.is_space or not _is_capitalized(token.text)):
-            break
-        start += 1
-    if label == "PER" and had_title:
+    if label == "ORG":
+        # "Full Name (ACR)" or "Full Name ACR" as one span: two mentions of one organization.
+        for i in range(start + 1, end - 1):
+            if doc[i].text == "(" and doc[end - 1].text == ")" and _acronym(doc[i + 1 : end - 1].text):
+                return [*_clean_span(doc[start:i], label), doc[i + 1 : end - 1]]
+        last = _acronym(doc[end - 1].text)
+        if end - start >= 3 and last and _is_acronym_of(last, doc[start : end - 1].text):
+            return [*_clean_span(doc[start : end - 1], label), doc[end - 1 : end]]
+        if not _acronym(span.text):
+            start = _organization_start(span)
+    name_start = next(
+        (i for i in range(start, end) if _is_capitalized(doc[i].text) and not _is_title(doc[i])),
+        None,
+    )
+    had_title = any(_is_title(doc[i]) for i in range(start, name_start if name_start is not None else end))
+    if name_start is None:
+        if had_title:
+            return []
+        # a name written in lowercase ("marekani", "shirika la afya duniani") stays whole
+        name_start = start
+    elif label == "PER" and had_title:
         # "Waziri wa Mambo ya Nje wa Urusi Sergey Lavrov": the name follows the last
         # connective and the country or office named after it.
-        lowercase = [i for i in range(span.start, end) if not _is_capitalized(doc[i].text)]
+        lowercase = [i for i in range(start, end) if not _is_capitalized(doc[i].text)]
         if lowercase and lowercase[-1] + 1 < end:
-            start = lowercase[-1] + 1
-            if doc[start - 1].lower_ in _CONNECTIVES:
-                start += _country_prefix_length(doc[start:end]) or (1 if end - start > 1 else 0)
+            name_start = lowercase[-1] + 1
+            if doc[name_start - 1].lower_ in _CONNECTIVES:
+                rest = end - name_start
+                name_start += _country_prefix_length(doc[name_start:end]) or (1 if rest > 1 else 0)
+    start = name_start
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
     while end > start and (
         doc[end - 1].is_punct
         or doc[end - 1].is_space
-        # a trailing lowercase word ("Putin alisema"), not the glued end of "Jong-un"
-        or (label == "PER" and not _is_capitalized(doc[end - 1].text) and bool(doc[end - 2].whitespace_))
+        # a verb or connective the NER ran into ("Putin alisema"); a lowercase name part
+        # stays ("Bobi wine", "Ned price": scraped text is not always capitalized)
+        or (label == "PER" and end - 1 > start and _is_verb_or_connective(doc[end - 1].lower_))
     ):
         end -= 1
     return [doc[start:end]] if start < end else []
 
 
+def _is_verb_or_connective(word: str) -> bool:
+    return word in _CONNECTIVES or bool(_VERB_LIKE.match(word))
+
+
+def _same_part(a: str, b: str) -> bool:
+    # one typo in a long part ("Resoures"/"Resources") is still the same name part
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
+        return False
+    return _within_one_edit(a, b)
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i:] == b[i + 1 :]
+
+
 def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    remaining = iter(long)
-    return all(part in remaining for part in short)
-
-
-def _initials(parts_text: str) -> set[str]:
-    words = [w for w in re.split(r"[\s\-]+", parts_text) if w]
-    every = "".join(w[0] for w in words).upper()
-    capitalized = "".join(w[0] for w in words if _is_capitalized(w)).upper()
-    return {every, capitalized}
+    position = 0
+    for part in short:
+        while position < len(long) and not _same_part(part, long[position]):
+            position += 1
+        if position == len(long):
+            return False
+        position += 1
+    return True
 
 
 class _Clusters:
@@ -255,6 +353,7 @@ class EntityGrouper:
         self._unify_labels(mentions, clusters)
         self._group_places(mentions, clusters)
         self._group_organizations(mentions, clusters, paired)
+        self._group_aliases(doc, mentions, clusters)
         self._group_people(mentions, clusters)
         doc._.entities = self._build_entities(doc, mentions, clusters)
         return doc
@@ -291,23 +390,24 @@ class EntityGrouper:
 
     @staticmethod
     def _mention(span: Span, ner_label: str) -> _Mention:
-        parts = tuple(normalize_name(span.text).split())
-        key = " ".join(parts)
-        code = country_code(span.text)
+        parts = _name_parts(span.text)
         label = ner_label
-        if key in SEAT_NAMES:
+        code = country_code(span.text)
+        if " ".join(parts) in SEAT_NAMES:
             label = "ORG"
         elif code and ner_label == "ORG":
             label = "LOC"
-        return _Mention(span=span, label=label, parts=parts, acronym=_acronym(span.text), code=code if label == "LOC" else None)
+        return _Mention(span=span, label=label, parts=parts, acronym=_acronym(span.text), code=code)
 
     # -- grouping -------------------------------------------------------------------
 
     @staticmethod
     def _unify_labels(mentions: list[_Mention], clusters: _Clusters) -> None:
+        """One label per written name; same-name places and organizations join here
+        (people join in _group_people, where a short name may be split up)."""
         by_key: dict[str, list[int]] = {}
         for i, mention in enumerate(mentions):
-            by_key.setdefault("".join(mention.parts), []).append(i)
+            by_key.setdefault(mention.key, []).append(i)
         for indices in by_key.values():
             votes: dict[str, int] = {}
             for i in indices:
@@ -316,7 +416,8 @@ class EntityGrouper:
             label = max(votes, key=lambda lab: votes[lab])
             for i in indices:
                 mentions[i].label = label
-                clusters.union(indices[0], i)
+                if label != "PER":
+                    clusters.union(indices[0], i)
 
     @staticmethod
     def _group_places(mentions: list[_Mention], clusters: _Clusters) -> None:
@@ -330,35 +431,52 @@ class EntityGrouper:
         for full, acronym in paired:
             if mentions[full].label == mentions[acronym].label == "ORG":
                 clusters.union(full, acronym)
-        full_names = {}  # normalized full name → first mention index
+        full_names: dict[str, int] = {}  # one mention index per written full name
         for i, mention in enumerate(mentions):
-            if mention.label == "ORG" and not mention.acronym:
-                full_names.setdefault(" ".join(mention.parts), i)
+            if mention.label == "ORG" and not mention.acronym and mention.parts:
+                full_names.setdefault(mention.key, i)
+        # the same multi-word name with a typo: "World Resources" / "World Resoures"
+        names = [(mentions[i].parts, i) for i in full_names.values() if len(mentions[i].parts) > 1]
+        for n, (parts, i) in enumerate(names):
+            for other, j in names[n + 1 :]:
+                if len(other) == len(parts) and all(map(_same_part, parts, other)):
+                    clusters.union(i, j)
         for i, mention in enumerate(mentions):
             if mention.label != "ORG" or not mention.acronym:
                 continue
             known = _ACRONYM_NAMES.get(mention.acronym, frozenset())
-            matches = {clusters.find(j) for key, j in full_names.items() if key in known}
+            matches = {clusters.find(j) for j in full_names.values() if normalize_name(mentions[j].span.text) in known}
             if not matches:
                 matches = {
                     clusters.find(j)
-                    for key, j in full_names.items()
+                    for j in full_names.values()
                     if len(mentions[j].parts) > 1 and mention.acronym in _initials(mentions[j].span.text)
                 }
             if len(matches) == 1:
                 clusters.union(matches.pop(), i)
 
+    @staticmethod
+    def _group_aliases(doc: Doc, mentions: list[_Mention], clusters: _Clusters) -> None:
+        """"Robert Kyagulanyi maarufu Bobi Wine": two names of one person."""
+        people = [i for i, m in enumerate(mentions) if m.label == "PER"]
+        for i, j in zip(people, people[1:]):
+            gap = doc[mentions[i].span.end : mentions[j].span.start]
+            between = tuple(t.lower_ for t in gap if not (t.is_punct or _is_title(t)))
+            if between in _ALIAS_CUES:
+                clusters.union(i, j)
+
     def _group_people(self, mentions: list[_Mention], clusters: _Clusters) -> None:
-        by_key: dict[tuple[str, ...], list[int]] = {}
+        by_key: dict[str, list[int]] = {}
         for i, mention in enumerate(mentions):
             if mention.label == "PER" and mention.parts:
-                by_key.setdefault(mention.parts, []).append(i)
+                by_key.setdefault(mention.key, []).append(i)
         # Fullest names first: each shorter name is then compared with the entities the
         # fuller names founded. Distinct name forms are few, so this pairwise step
         # stays small even when an article has hundreds of mentions.
         roots: list[tuple[tuple[str, ...], int]] = []  # (fullest parts, a mention index)
-        for parts in sorted(by_key, key=lambda p: (-len(p), by_key[p][0])):
-            indices = by_key[parts]
+        for key in sorted(by_key, key=lambda k: (-len(mentions[by_key[k][0]].parts), by_key[k][0])):
+            indices = by_key[key]
+            parts = mentions[indices[0]].parts
             if len(parts) == 1 and (parts[0] in _NAME_PARTICLES or len(parts[0]) < 2):
                 candidates = []
             else:
@@ -366,28 +484,27 @@ class EntityGrouper:
             candidates = list({clusters.find(c): c for c in candidates}.values())
             if not candidates or (len(candidates) > 1 and self.ambiguous_names == "separate"):
                 roots.append((parts, indices[0]))
+                for i in indices:
+                    clusters.union(indices[0], i)
             elif len(candidates) == 1:
-                clusters.union(candidates[0], indices[0])
+                for i in indices:
+                    clusters.union(candidates[0], i)
             else:
                 self._attach_ambiguous(mentions, clusters, indices, candidates)
 
     @staticmethod
     def _attach_ambiguous(mentions, clusters: _Clusters, indices: list[int], candidates: list[int]) -> None:
-        """Each mention joins the candidate entity mentioned most recently before it."""
-        members: dict[int, list[int]] = {clusters.find(c): [] for c in candidates}
+        """Each mention joins the candidate entity mentioned most recently before it
+        (with none before it, the one mentioned first)."""
+        starts: dict[int, list[int]] = {clusters.find(c): [] for c in candidates}
         for i, mention in enumerate(mentions):
             root = clusters.find(i)
-            if root in members:
-                members[root].append(mention.span.start)
+            if root in starts:
+                starts[root].append(mention.span.start)
         for i in indices:
-            start = mentions[i].span.start
-            before = [(max(s for s in starts if s < start), root) for root, starts in members.items() if any(s < start for s in starts)]
-            if before:
-                target = max(before)[1]
-            else:
-                target = min((min(starts), root) for root, starts in members.items())[1]
-            # a mention already joined through its exact name is moved to the target
-            clusters.parent[i] = i
+            position = mentions[i].span.start
+            before = [(max(s for s in ss if s < position), root) for root, ss in starts.items() if min(ss) < position]
+            target = max(before)[1] if before else min((min(ss), root) for root, ss in starts.items())[1]
             clusters.union(target, i)
 
     # -- output ---------------------------------------------------------------------
@@ -417,8 +534,15 @@ class EntityGrouper:
         return entities
 
 
+def _casing_rank(text: str) -> int:
+    """Names as written in running text beat all-caps headlines, which beat lowercase."""
+    if text.isupper():
+        return 1
+    return 2 if _is_capitalized(text) else 0
+
+
 def _canonical_name(members: list[_Mention]) -> str:
-    """The fullest form: most name parts, none abbreviated ("Korea K."), not all caps;
+    """The fullest form: most name parts, none abbreviated ("Korea K."), capitalized;
     then the form used most often, then the earliest."""
     counts: dict[str, int] = {}
     for m in members:
@@ -428,7 +552,7 @@ def _canonical_name(members: list[_Mention]) -> str:
         key=lambda m: (
             len(m.parts),
             all(len(p) > 1 for p in m.parts),
-            not m.span.text.isupper(),
+            _casing_rank(m.span.text),
             counts[m.span.text],
             -m.span.start,
         ),
