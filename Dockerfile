@@ -15,7 +15,7 @@ COPY schemas ./schemas
 COPY models ./models
 COPY wsgi.py gunicorn.conf.py ./
 
-RUN useradd --system --uid 10001 --no-create-home habari
+RUN useradd --system --no-create-home habari
 USER habari
 
 EXPOSE 8000

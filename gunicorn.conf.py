@@ -8,8 +8,12 @@ import tempfile
 for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_name, "1")
 
-# Metrics from all workers are aggregated through files in this directory.
-if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+# Metrics from all workers are aggregated through files in this directory. It must exist
+# and hold no stale files before the app is preloaded, which happens before any server hook.
+if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    shutil.rmtree(os.environ["PROMETHEUS_MULTIPROC_DIR"], ignore_errors=True)
+    os.makedirs(os.environ["PROMETHEUS_MULTIPROC_DIR"])
+else:
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="habari-metrics-")
 
 bind = os.environ.get("HABARI_BIND", "0.0.0.0:8000")
@@ -27,12 +31,6 @@ max_requests = int(os.environ.get("HABARI_MAX_REQUESTS", "20000"))
 max_requests_jitter = max_requests // 10
 accesslog = os.environ.get("HABARI_ACCESS_LOG", "-")
 loglevel = os.environ.get("HABARI_LOG_LEVEL", "info").lower()
-
-
-def on_starting(server):
-    directory = os.environ["PROMETHEUS_MULTIPROC_DIR"]
-    shutil.rmtree(directory, ignore_errors=True)
-    os.makedirs(directory, exist_ok=True)
 
 
 def child_exit(server, worker):

@@ -10,7 +10,7 @@ offline_tool=../shared/tools/offline-container-base.sh
 if [ -f "$offline_tool" ]; then
   CONTAINERS_CONF=$(bash "$offline_tool" | tail -n 1)
   export CONTAINERS_CONF
-  engine=podman; build_flags=(--pull=never)
+  engine=podman; build_flags=(--pull=never --format docker)  # docker format keeps HEALTHCHECK
 else
   engine=docker; build_flags=()
 fi
