@@ -143,12 +143,17 @@ class _Grammar:
 
     # -- pieces ---------------------------------------------------------------------
 
-    def day_number(self, i: int) -> tuple[int, int] | None:
+    def day_number(self, i: int, spelled: bool = False) -> tuple[int, int] | None:
+        """A day of the month: 1-31 in digits, "mosi" (the first), or after "tarehe" a
+        number word ("tarehe mbili Januari"); elsewhere a number word is a count."""
         w = self.word(i)
         if _DAY.match(w):
             return int(w), i + 1
         if w == "mosi":
             return 1, i + 1
+        value = number_value(w) if spelled else None
+        if value is not None and 1 <= value <= 31:
+            return value, i + 1
         return None
 
     def year_part(self, i: int) -> tuple[int | None, int | None, int] | None:
@@ -185,26 +190,25 @@ class _Grammar:
 
     def day_and_month(self, i: int) -> tuple[int, int, int] | None:
         """`[tarehe] DAY [mwezi] MONTH` or `MONTH [tarehe] DAY` → (day, month, end)."""
-        j = i + 1 if self.word(i) == "tarehe" else i
-        found = self.day_number(j)
+        after_tarehe = self.word(i) == "tarehe"
+        j = i + 1 if after_tarehe else i
+        found = self.day_number(j, spelled=after_tarehe)
         if found:
             day, k = found
-            if self.word(k) == "mwezi" and self.word(k + 1) in MONTHS:
+            # "tarehe 4 mwezi Julai"; without "tarehe", "1 mwezi Aprili" is a count.
+            if after_tarehe and self.word(k) == "mwezi" and self.word(k + 1) in MONTHS:
                 k += 1
             if self.word(k) in MONTHS:
                 return day, MONTHS[self.word(k)], k + 1
             return None
-        if j == i and self.word(i) in MONTHS:
-            month = MONTHS[self.word(i)]
+        if not after_tarehe and self.word(i) in MONTHS:
             k = i + 1
-            if self.word(k) == "tarehe":
-                k += 1
-            found = self.day_number(k)
-            # "Mei mbili" style day words are left alone: too often a count.
-            if found and (self.word(k) != "mosi" or k == i + 1):
+            spelled = self.word(k) == "tarehe"
+            # "Juni 2020" is month + year, not a day: days are 1-31.
+            found = self.day_number(k + 1 if spelled else k, spelled=spelled)
+            if found:
                 day, end = found
-                # "Juni 2020" is month + year, not day 20: _DAY only takes 1-31.
-                return day, month, end
+                return day, MONTHS[self.word(i)], end
         return None
 
     # -- expressions ----------------------------------------------------------------
@@ -224,11 +228,14 @@ class _Grammar:
         if not found:
             return None
         day, month, end = found
+        # A leading "tarehe" ("the date") stays outside the span, as in MasakhaNER.
+        start = i + 1 if w == "tarehe" else i
         year_part = self.year_part(end)
         if year_part:
             year, offset, end = year_part
-            return DateExpression(i, end, "date", year=year, month=month, day=day, offset=offset)
-        return DateExpression(i, end, "date", month=month, day=day)
+            return DateExpression(start, end, "date", year=year, month=month, day=day,
+                                  offset=offset)
+        return DateExpression(start, end, "date", month=month, day=day)
 
     def month_expression(self, i: int) -> DateExpression | None:
         w = self.word(i)

@@ -75,7 +75,7 @@ _NOT_DATES = frozenset({"kila", "sasa", "karibuni", "hivi", "zamani", "nyuma", "
 
 @Language.factory(
     "habari_dates",
-    default_config={"write_ents": False, "header_lines": 15},
+    default_config={"write_ents": True, "header_lines": 15},
 )
 def make_dates(nlp: Language, name: str, write_ents: bool, header_lines: int):
     return DateAnnotator(write_ents=write_ents, header_lines=header_lines)
@@ -89,7 +89,7 @@ class DateAnnotator:
     read as the article's own date (news pages put it under the headline).
     """
 
-    def __init__(self, write_ents: bool = False, header_lines: int = 15):
+    def __init__(self, write_ents: bool = True, header_lines: int = 15):
         self.write_ents = write_ents
         self.header_lines = header_lines
 
