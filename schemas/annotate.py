@@ -16,6 +16,11 @@ class _TextLimitMixin:
 def _check_text(text: str, max_text_chars: int) -> None:
     if not text.strip():
         raise ValidationError("Text must contain non-whitespace characters.")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        # JSON can escape lone surrogates ("\\ud800"); they are not characters.
+        raise ValidationError(f"Text holds an unpaired surrogate at offset {error.start}.") from None
     if len(text) > max_text_chars:
         raise ValidationError(
             f"Text has {len(text)} characters; the limit is {max_text_chars}."
