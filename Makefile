@@ -52,3 +52,18 @@ evaluate-quotes:
 # Grouping, false merges and country codes on dev/entities (issue 6); "skipped" without ../shared.
 evaluate-entities:
 	$(PYTHON) -m dev.entities.evaluate
+
+# ---- service (the README's two commands, and the smoke tests) ----
+.PHONY: serve test smoke container-smoke
+
+serve:
+	python3 -m venv .venv && .venv/bin/pip install -r requirements.txt && .venv/bin/gunicorn -c gunicorn.conf.py wsgi:app
+
+test:
+	python3 -m venv .venv && .venv/bin/pip install -r requirements-dev.txt && .venv/bin/python -m pytest -q
+
+smoke:
+	scripts/smoke.sh $(or $(URL),http://127.0.0.1:8000)
+
+container-smoke:
+	scripts/container-smoke.sh
