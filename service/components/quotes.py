@@ -1,24 +1,28 @@
 """habari_quotes: direct, partial and indirect quotations with their speakers.
 
 Runs after habari_entities and writes ``doc._.quotes`` (list of ``Quote``, text order).
-Conventions (what counts, where spans start and end) follow ../shared/ANNOTATION.md.
+What counts and where spans start and end follows ../shared/ANNOTATION.md (Quotes).
 
-The work is done on the character level of ``doc.text`` (quotation marks, sentence ends
-and speech-verb morphology are all visible there, and news tokenization of glued or
-odd text is not always reliable); spans are mapped back to tokens only at the end.
-All patterns are compiled once at import; each step is one pass over the text.
+The work is done on the characters of ``doc.text``: quotation marks, sentence ends and
+speech-verb morphology are all visible there, while tokenization of scraped news (glued
+words, odd marks) is not always reliable. Spans become token Spans only at the end.
+Patterns are compiled once at import; every step is a pass over the text or over the
+cues found in it, with bisect lookups instead of rescans.
+
+No Swahili quotation or attribution tool exists to build on, so the rules are written
+here; the grammar words each rule relies on are listed as named sets below.
 """
 from __future__ import annotations
 
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from service.components.entities import Entity, entity_for_role
+from service.components.entities import ROLE_WORDS, Entity, entity_for_role
 from service.components.speech_verbs import SpeechCue, find_speech_cues
 
 if not Doc.has_extension("quotes"):
@@ -46,46 +50,71 @@ class QuoteFinder:
         return doc
 
 
-# ---------------------------------------------------------------- lexical material
-# Grammar words written out here because no Swahili resource in the environment lists
-# them; each set is what decides one attribution question.
+# ---------------------------------------------------------------- grammar words
 
-COMPLEMENTIZERS = {"kwamba", "kuwa", "kuwapo"}
-# Words that may precede a speech verb without being its subject.
+COMPLEMENTIZERS = {"kwamba", "kuwa"}
+# Words before a speech verb that are not its subject (adverbs, conjunctions, pronouns,
+# times): a clause made only of these leaves the verb with the previous speaker.
 NON_SUBJECT_WORDS = {
-    "na", "pia", "hata", "hivyo", "lakini", "aidha", "huku", "wakati", "hapo", "ambapo",
-    "baadaye", "kisha", "vilevile", "sasa", "tena", "kadhalika", "mbali", "zaidi",
-    "yeye", "wao", "sisi", "mimi", "wewe", "ninyi", "hii", "ila", "ingawa", "ingawaje",
-    "hatahivyo", "hatimaye", "awali", "mapema", "jana", "leo", "juzi", "kesho", "siku",
+    "na", "naye", "nao", "nayo", "pia", "hata", "hivyo", "lakini", "aidha", "huku",
+    "wakati", "hapo", "ambapo", "baadaye", "kisha", "vilevile", "vile", "sasa", "tena",
+    "kadhalika", "mbali", "zaidi", "yeye", "wao", "sisi", "mimi", "hii", "ila", "ingawa",
+    "ingawaje", "hatimaye", "awali", "mapema", "jana", "leo", "juzi", "kesho", "siku",
     "ya", "wa", "la", "jumatatu", "jumanne", "jumatano", "alhamisi", "ijumaa",
     "jumamosi", "jumapili", "mwaka", "mwezi", "wiki", "huo", "hiyo", "hilo", "asubuhi",
-    "mchana", "jioni", "usiku", "alasiri", "kwa", "upande", "mwingine", "katika", "awali",
-    "walakini", "halafu", "baada", "kabla", "tarehe", "mnamo",
+    "mchana", "jioni", "usiku", "alasiri", "kwa", "upande", "mwingine", "katika",
+    "walakini", "halafu", "baada", "kabla", "tarehe", "mnamo", "hayo", "haya", "vilevile",
+    "kwanza", "mwisho", "tu", "basi", "kama", "ili", "mara", "moja", "nyingine",
 }
-# Words after a speech verb that are adjuncts, not a postposed subject.
+# Words right after a speech verb that are adjuncts, not a postposed subject.
 POST_ADJUNCT_WORDS = NON_SUBJECT_WORDS | {
-    "katika", "kwenye", "mbele", "kupitia", "akiwa", "wakiwa", "ikiwa", "mjini",
-    "nchini", "jijini", "hapa", "huko", "hayo", "haya", "hivi", "pia", "kuhusu", "juu",
-    "wazi", "bayana", "mara", "kwamba", "kuwa", "ndani", "nje",
+    "kwenye", "mbele", "kupitia", "akiwa", "wakiwa", "ikiwa", "mjini", "nchini",
+    "jijini", "hapa", "huko", "hivi", "kuhusu", "juu", "wazi", "bayana", "ndani", "nje",
+    "kwamba", "kuwa", "wazi", "rasmi",
 }
 DEMONSTRATIVES = {"huyo", "huyu", "hao", "hawa", "yule", "hiyo", "hicho", "hilo", "hizo",
                   "hii", "hili", "hiki", "hizi", "lile", "ile"}
-# A quoted phrase right after these is a name, label or description, not speech.
-NAMING_WORDS = {"kama", "kuitwa", "inayoitwa", "linaloitwa", "kinachoitwa", "aitwaye",
-                "iitwayo", "maarufu", "jina", "kauli", "neno", "lijulikanalo",
-                "inayojulikana", "anayejulikana", "kinachojulikana", "linalojulikana",
-                "unaoitwa", "wanaoitwa", "zinazoitwa", "vinavyoitwa", "kiitwacho",
-                "kwa", "la", "ya", "wa", "cha", "za", "vya", "mbiu"}
-# Nouns that look like finite verbs to the prefix grammar (wa-na-nchi, wa-li-mu).
+# Plural officials of a named body speak for it ("maafisa wa Kremlin" → Kremlin).
+OFFICIAL_HEADS = {"maafisa", "maofisa", "afisa", "ofisa", "msemaji", "wasemaji"}
+# Heads of unnamed bodies that the article still names as a speaker ("Tume ya uchaguzi
+# ilisema", "wizara ya afya"): the noun phrase itself is the speaker's mention.
+BODY_HEADS = {"tume", "wizara", "mahakama", "shirika", "gazeti", "jeshi", "bunge",
+              "idara", "baraza", "kamati", "halmashauri", "chama", "benki", "kampuni",
+              "jumuiya", "taasisi", "ikulu"}
+# Documents speak for whoever issued them ("ripoti hiyo imesema" → the body).
+DOCUMENT_HEADS = {"ripoti", "taarifa", "tamko", "barua", "ujumbe", "utafiti"}
+# Nouns whose complement clause is not reported speech ("madai kwamba", "matumaini kuwa").
+CONTENT_NOUNS = {"madai", "habari", "taarifa", "matumaini", "wasiwasi", "imani", "hofu",
+                 "tuhuma", "ripoti", "dhana", "ushahidi", "wazo", "uvumi", "ahadi",
+                 "onyo", "ombi", "uamuzi", "msimamo", "hoja", "shaka"}
+# Objects that close a speech verb without a clause ("alisema hayo").
+OBJECT_PRONOUNS = {"hayo", "haya", "hivyo", "hivi", "hilo", "hayo", "hicho", "lolote",
+                   "chochote", "mengi", "machache", "kuhusu", "juu"}
+# "kulingana na X" sources that are rules, not speakers.
+NON_SOURCE_NOUNS = {"sheria", "katiba", "kanuni", "mpango", "ratiba", "hali", "muda",
+                    "utaratibu", "makubaliano", "mkataba", "desturi", "mila", "dini",
+                    "uwezo", "mahitaji", "matakwa", "maagizo", "agizo", "ukubwa", "umri",
+                    "idadi", "kiwango", "viwango", "aina", "jinsi", "namna"}
+# Nouns that look like verbs to the prefix grammar (wa-na-nchi, wa-li-mu, wa-ki-mbizi).
 VERB_LOOKALIKE_NOUNS = {
     "wananchi", "wanajeshi", "wanahabari", "wanasiasa", "wanafunzi", "wanaharakati",
     "wanachama", "wanamgambo", "wanawake", "wanaume", "walimu", "wanariadha",
     "wanasayansi", "wanamuziki", "wanasheria", "ulimwengu", "wanadamu", "wanandoa",
     "wanakijiji", "wanavijiji", "ulinzi", "wanamaji", "ulingo", "umeme", "ilani",
+    "wakimbizi", "mkimbizi", "wakili", "mawakili", "wakilishi", "wawakilishi",
+    "wanadiplomasia", "wanazuoni", "unafuu", "ulimi", "wanyama", "umaskini",
 }
 COPULAS = {"ni", "si", "ndiyo", "ndio", "kuna", "kulikuwa", "kutakuwa", "yuko", "wako",
-           "iko", "ziko", "liko", "kuko", "hakuna", "hayupo", "yupo", "wapo", "ipo", "lipo"}
+           "iko", "ziko", "liko", "kuko", "hakuna", "hayupo", "yupo", "wapo", "ipo", "lipo",
+           "kumekuwa", "kumekuwepo", "kulikuwepo", "kutakuwepo"}
 PERSON_PREFIXES = {"a", "wa", "yu", "ni", "tu", "m", "mu", "twa"}
+# Cues whose subject is the main clause's: participles, narrative tense, infinitives.
+DEPENDENT_TENSES = re.compile(r"(?:a|wa|i|zi|li|ya|u|ki|vi|tu|ni|m)?(?:ki|ka)", re.IGNORECASE)
+# A quoted phrase right after these is a name, label or description, not speech.
+NAMING_WORDS = {"kama", "kuitwa", "inayoitwa", "linaloitwa", "kinachoitwa", "aitwaye",
+                "iitwayo", "maarufu", "jina", "neno", "lijulikanalo", "inayojulikana",
+                "anayejulikana", "kinachojulikana", "linalojulikana", "unaoitwa",
+                "wanaoitwa", "zinazoitwa", "kiitwacho", "mbiu"}
 
 _WORD = re.compile(r"\w[\w’'-]*")
 _FINITE = re.compile(
@@ -93,49 +122,48 @@ _FINITE = re.compile(
     r"|(?:ha|si)(?:wa|tu|m|i|zi|li|ya|vi|u|ki)?(?:ku|ja|ta)\w{2,}",
     re.IGNORECASE,
 )
-_ATTRIBUTION_PHRASE = re.compile(r"\b(?:kulingana na|kwa mujibu wa)\b\s+", re.IGNORECASE)
-# A sentence ends at . ! ? (possibly followed by closing marks) before a new capitalised
-# word or opening mark; single capitals ("K.") and titles ("Bw.") do not end one.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’»]?\s+(?=[“\"«‘'(]?[A-Z0-9ÀÉ])")
-_ABBREV_BEFORE_DOT = re.compile(r"(?:\b[A-Z]|Bw|Bi|Dkt|Dk|Prof|Mhe|Mh|Mwl|Mch|Ndg|Jen|Kapt|Na|St|Dr|Mr|Mrs)\.$")
-
-_OPENING = {"“": "double", "«": "double", "„": "double", "‘": "single"}
-_CLOSING = {"”": "double", "»": "double", "’": "single"}
+_PARTICIPLE = re.compile(r"(?:a|wa|i|zi|li|ya|u|ki|vi|tu|ni|m)ki\w{3,}", re.IGNORECASE)
+_ATTRIBUTION_PHRASE = re.compile(r"\b(?:kulingana na|kwa mujibu wa)\s+", re.IGNORECASE)
+# A sentence ends at . ! ? (and any closing marks) before a capitalised word or an
+# opening mark; a single capital ("Hamza S.") or a title ("Bw.") does not end one.
+_SENTENCE_END = re.compile(r"[.!?]+[”\"’»]?\s+(?=[“\"«‘'(]?[A-ZÀ-Ý0-9])")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bBw|\bBi|\bDkt|\bDk|\bDr|\bProf|\bMhe|\bMh|\bMwl|"
+                           r"\bMch|\bNdg|\bJen|\bKapt|\bSt|\bMr|\bMrs|\bNa)$")
 _MARKS = re.compile(r"[“”„\"«»‘’']")
+_OPENING_ONLY = "“«„‘"
+_CLOSING_ONLY = "”»’"
+_SINGLE = "‘’'"
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# A closing mark further than this from its opening one belongs to another quotation.
+_MAX_QUOTATION = 3000
 
 
 # ---------------------------------------------------------------- text structure
 
 @dataclass
 class _Quotation:
-    open: int  # index of the opening mark
+    open: int  # index of the opening mark (of the paragraph start when it is missing)
     close: Optional[int]  # index of the closing mark, None when it is missing
-    start: int  # content, blanks trimmed
+    start: int  # content, outer blanks trimmed
     end: int
+    opened: bool = True  # False: only the closing mark is written
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
     out = []
     pos = 0
     for line in text.split("\n"):
-        lstart, lend = pos, pos + len(line)
-        pos = lend + 1
-        s = lstart
-        for m in _SENTENCE_END.finditer(text, lstart, lend):
-            head = text[max(s, m.start() - 6):m.start()]
-            if _ABBREV_BEFORE_DOT.search(head):
+        line_start, line_end = pos, pos + len(line)
+        pos = line_end + 1
+        s = line_start
+        for m in _SENTENCE_END.finditer(text, line_start, line_end):
+            if _ABBREVIATION.search(text, max(s, m.start() - 5), m.start()):
                 continue
-            out.append((s, m.start() + (1 if text[m.start()] in "”\"’»" else 0)))
+            out.append((s, m.end()))
             s = m.end()
-        if text[s:lend].strip():
-            out.append((s, lend))
-    return out
-
-
-def _paragraph_ends(text: str) -> list[int]:
-    """End offsets of paragraphs: blank-line blocks, or lines when there are none."""
-    sep = re.compile(r"\n\s*\n") if re.search(r"\n\s*\n", text) else re.compile(r"\n")
-    return [m.start() for m in sep.finditer(text)] + [len(text)]
+        if text[s:line_end].strip():
+            out.append((s, line_end))
+    return out or [(0, len(text))]
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -146,78 +174,139 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_INTRODUCER_BEFORE = re.compile(r"(?:kwamba|kuwa|sema|eleza|ongeza)\s*[,:]$", re.IGNORECASE)
+
+
 def _looks_opening(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([:—–-/") and not after.isspace()
+    if after.isspace() and _INTRODUCER_BEFORE.search(text, max(0, i - 12), i):
+        return True  # "aliongeza kuwa,” …": a closing-shaped mark used to open
+    return (before.isspace() or before in "([:—–-/,") and not after.isspace()
 
 
-def _looks_closing(text: str, i: int) -> bool:
-    before = text[i - 1] if i > 0 else " "
-    return not before.isspace()
+def _quotations(text: str, cue_starts: list[int]) -> list[_Quotation]:
+    """Quotation marks paired into quotations, outermost only.
 
+    A quotation with no closing mark runs to the end of its paragraph. Texts with blank
+    lines have paragraphs; texts without them (one sentence a line, as scraped news
+    often is) continue over the following lines up to the next line that holds a
+    quotation mark or a speech verb, which is where attribution or narration resumes.
+    A closing mark with no opening one, right before a speech verb, closes a quotation
+    that began with its line.
+    """
+    blank_lines = bool(_BLANK_LINE.search(text))
+    if blank_lines:
+        para_ends = [m.start() for m in _BLANK_LINE.finditer(text)] + [len(text)]
+    line_ends = [m.start() for m in re.finditer(r"\n", text)] + [len(text)]
 
-def _quotations(text: str) -> list[_Quotation]:
-    para_ends = _paragraph_ends(text)
+    def paragraph_end(pos: int) -> int:
+        if blank_lines:
+            return para_ends[bisect.bisect_left(para_ends, pos)]
+        li = bisect.bisect_left(line_ends, pos)
+        end = line_ends[li]
+        for nxt in line_ends[li + 1:li + 5]:
+            line = text[end + 1:nxt]
+            c = bisect.bisect_left(cue_starts, end + 1)
+            if _MARKS.search(line.replace("’", "").replace("'", "")) or (
+                    c < len(cue_starts) and cue_starts[c] < nxt) or not line.strip():
+                break
+            end = nxt
+        return end
 
-    def unclosed(open_at: int, limit: int) -> _Quotation:
-        pend = para_ends[bisect.bisect_left(para_ends, open_at + 1)]
-        s, e = _trimmed(text, open_at + 1, min(pend, limit))
-        return _Quotation(open_at, None, s, e)
+    def add(open_at: int, close: Optional[int], end: int, opened: bool = True) -> None:
+        s, e = _trimmed(text, open_at + (1 if opened else 0), end)
+        if e > s:
+            out.append(_Quotation(open_at, close, s, e, opened))
 
     out: list[_Quotation] = []
-    open_at, family = None, None
+    open_at, single = None, False
     for m in _MARKS.finditer(text):
         i, ch = m.start(), m.group()
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < len(text) else " "
         if ch in "’'" and prev.isalnum() and nxt.isalnum():
             continue  # apostrophe: ng’ombe, Ng'ang'a
+        if open_at is not None and (i - open_at > _MAX_QUOTATION or text.count("\n", open_at, i) > 12):
+            add(open_at, None, paragraph_end(open_at + 1))
+            open_at = None
         if open_at is None:
-            if ch in _OPENING or (ch in "\"'”’" and _looks_opening(text, i)):
-                open_at = i
-                family = "single" if ch in "‘'’" else "double"
+            if ch in _OPENING_ONLY or _looks_opening(text, i):
+                open_at, single = i, ch in _SINGLE
+            elif ch in "”\"»" and not prev.isspace() and _speech_follows(text, i + 1, cue_starts):
+                line_start = text.rfind("\n", 0, i) + 1
+                if not out or out[-1].end < line_start:
+                    add(line_start, i, i, opened=False)
             continue
-        mark_family = "single" if ch in "‘'’" else "double"
-        if mark_family != family:
-            continue  # a nested quotation inside the open one
-        if ch in _CLOSING or (ch in "\"'“‘" and _looks_closing(text, i)):
-            s, e = _trimmed(text, open_at + 1, i)
-            if e > s:
-                out.append(_Quotation(open_at, i, s, e))
+        if (ch in _SINGLE) != single:
+            continue  # a nested quotation of the other kind
+        if ch in _CLOSING_ONLY or ch in "\"'" or (ch in "“‘" and not prev.isspace()):
+            add(open_at, i, i)
             open_at = None
         elif _looks_opening(text, i):
             # A new quotation opens while one is open: the first lacks its closing mark.
-            q = unclosed(open_at, i)
-            if q.end > q.start:
-                out.append(q)
-            open_at = i
+            add(open_at, None, min(i, paragraph_end(open_at + 1)))
+            open_at, single = i, ch in _SINGLE
     if open_at is not None:
-        q = unclosed(open_at, len(text))
-        if q.end > q.start:
-            out.append(q)
+        add(open_at, None, paragraph_end(open_at + 1))
     return out
 
 
-# ---------------------------------------------------------------- the finder
+def _speech_follows(text: str, pos: int, cue_starts: list[int]) -> bool:
+    """A speech verb within the next few words ("….” Alisema X", "…,” X alisema")."""
+    c = bisect.bisect_left(cue_starts, pos)
+    if c == len(cue_starts):
+        return False
+    gap = text[pos:cue_starts[c]]
+    return "\n" not in gap and len(_WORD.findall(gap)) <= 3 and not _MARKS.search(gap)
+
+
+# ---------------------------------------------------------------- speakers
 
 @dataclass
 class _Mention:
     start: int
     end: int
     label: str
-    span: Span
-    entity: Any
+    span: Optional[Span]
+    entity: Optional[Entity]
 
 
 @dataclass
 class _Event:
-    """A speech verb (or attribution phrase) with the speaker it resolved to."""
-    cue: SpeechCue | None
+    """A speech verb (or attribution phrase) and the speaker it resolved to."""
     start: int
     end: int
     speaker: Optional[_Mention]
-    explicit: bool  # the subject is in the text (possibly a generic, speaker None)
+    cue: Optional[SpeechCue] = None
+
+
+def _is_finite(word: str) -> bool:
+    low = word.lower()
+    if low in COPULAS:
+        return True
+    if low in VERB_LOOKALIKE_NOUNS:
+        return False
+    return bool(_FINITE.fullmatch(low))
+
+
+def _is_verb(word: str) -> bool:
+    return _is_finite(word) or (word.lower() not in VERB_LOOKALIKE_NOUNS
+                                and bool(_PARTICIPLE.fullmatch(word)))
+
+
+def _mentions(doc: Doc) -> list[_Mention]:
+    out = []
+    if doc._.entities:
+        for entity in doc._.entities:
+            for span in entity.mentions:
+                out.append(_Mention(span.start_char, span.end_char, entity.label, span, entity))
+    else:
+        for span in doc.ents:
+            if span.label_ in ("PER", "ORG", "LOC"):
+                out.append(_Mention(span.start_char, span.end_char, span.label_, span, None))
+    out.sort(key=lambda m: m.start)
+    return out
 
 
 class _Article:
@@ -226,24 +315,38 @@ class _Article:
         self.text = doc.text
         self.sentences = _sentences(self.text)
         self.sent_starts = [s for s, _ in self.sentences]
-        self.quotations = _quotations(self.text)
-        self.q_opens = [q.open for q in self.quotations]
+        all_cues = list(find_speech_cues(self.text))
+        self.quotations = _quotations(self.text, [c.start for c in all_cues])
+        self.q_starts = [q.open for q in self.quotations]
+        self.cues = [c for c in all_cues if not self.inside_quotation(c.start)]
+        self.cue_starts = [c.start for c in self.cues]
         self.mentions = _mentions(doc)
         self.m_starts = [m.start for m in self.mentions]
-        self.cues = [c for c in find_speech_cues(self.text) if not self._inside_quotation(c.start)]
         self.events: dict[int, _Event] = {}
         self._resolve_cue_speakers()
 
     # -- lookups
-    def sentence_of(self, pos: int) -> int:
+    def sentence(self, pos: int) -> tuple[int, int]:
+        return self.sentences[max(0, bisect.bisect_right(self.sent_starts, pos) - 1)]
+
+    def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
 
-    def _inside_quotation(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.q_opens, pos) - 1
-        if i < 0:
-            return False
-        q = self.quotations[i]
-        return q.open < pos < (q.close if q.close is not None else q.end)
+    def quotation_at(self, pos: int) -> Optional[_Quotation]:
+        i = bisect.bisect_right(self.q_starts, pos) - 1
+        if i >= 0:
+            q = self.quotations[i]
+            if q.open <= pos < max(q.end, q.close or 0):
+                return q
+        return None
+
+    def inside_quotation(self, pos: int) -> bool:
+        return self.quotation_at(pos) is not None
+
+    def cues_between(self, start: int, end: int) -> list[SpeechCue]:
+        i = bisect.bisect_left(self.cue_starts, start)
+        j = bisect.bisect_left(self.cue_starts, end)
+        return self.cues[i:j]
 
     def mentions_in(self, start: int, end: int) -> list[_Mention]:
         i = bisect.bisect_left(self.m_starts, start)
@@ -257,70 +360,128 @@ class _Article:
     def words(self, start: int, end: int) -> list[re.Match]:
         return list(_WORD.finditer(self.text, start, end))
 
-    # -- speakers
-    def _subject_of(self, seg_start: int, seg_end: int) -> tuple[bool, Optional[_Mention]]:
-        """Read text[seg_start:seg_end] as the subject of a speech verb.
+    def span(self, start: int, end: int) -> Optional[Span]:
+        return self.doc.char_span(start, end, alignment_mode="expand")
 
-        Returns (explicit, mention): explicit is False when the segment names nobody
-        (only adverbs or pronouns), so the speaker is the previous one.
+    # -- subjects
+    def _noun_phrase_speaker(self, start: int, end: int) -> tuple[bool, Optional[_Mention]]:
+        """Read text[start:end] as a noun phrase naming a speaker.
+
+        Returns (names_someone, mention): names_someone is False when the phrase is only
+        adverbs or pronouns, so that the speaker is the previous one; mention is None for
+        a generic source ("wachambuzi", "maafisa wa afya").
         """
-        words = [w for w in self.words(seg_start, seg_end)]
+        words = self.words(start, end)
         content = [w for w in words if w.group().lower() not in NON_SUBJECT_WORDS
                    and not w.group().isdigit()]
         if not content:
             return False, None
-        found = self.mentions_in(seg_start, seg_end)
+        found = self.mentions_in(start, end)
         for label in ("PER", "ORG"):
             picked = [m for m in found if m.label == label]
             if picked:
                 return True, picked[-1]
+        head = content[0].group().lower()
         locs = [m for m in found if m.label == "LOC"]
         if locs:
-            head = self.text[seg_start:locs[0].start].strip().lower()
-            # A place that speaks is the subject itself ("Washington ilisema"), or its
-            # government ("serikali ya Kenya").
-            if not _WORD.search(head) or head in {"serikali ya", "serikali la"}:
+            before = [w.group().lower() for w in self.words(start, locs[0].start)
+                      if w.group().lower() not in NON_SUBJECT_WORDS]
+            # A place that speaks is the subject itself ("Washington ilisema"), its
+            # government ("serikali ya Kenya"), or its officials ("maafisa wa Marekani").
+            if not before or before[0] in OFFICIAL_HEADS | {"serikali"} and len(before) <= 2:
                 return True, locs[0]
-        if any(w.group().lower() in DEMONSTRATIVES for w in words):
-            return True, self._role_holder(seg_start, seg_end)
+        demonstrative = any(w.group().lower() in DEMONSTRATIVES for w in words)
+        if head in ROLE_WORDS and (demonstrative or len(content) <= 2):
+            return True, self._role_holder(content[0].start(), end)
+        if head in DOCUMENT_HEADS and demonstrative:
+            return True, self._last_body_speaker(start)
+        if head in BODY_HEADS:
+            if demonstrative:
+                return True, self._last_body_named(head, start)
+            if not locs and len(content) <= 4:
+                return True, _Mention(content[0].start(), content[-1].end(), "ORG",
+                                      self.span(content[0].start(), content[-1].end()), None)
         return True, None
 
     def _role_holder(self, start: int, end: int) -> Optional[_Mention]:
         """The person introduced earlier with this role ("waziri huyo" → the minister)."""
-        role_span = _char_span(self.doc, start, end)
+        role_span = self.span(start, end)
         entity = entity_for_role(self.doc, role_span) if role_span is not None else None
         if entity is None:
             return None
         return _Mention(role_span.start_char, role_span.end_char, entity.label, role_span, entity)
 
+    def _last_body_speaker(self, before: int) -> Optional[_Mention]:
+        for start in reversed(sorted(self.events)):
+            ev = self.events[start]
+            if start < before and ev.speaker is not None and ev.speaker.label != "PER":
+                return ev.speaker
+        return None
+
+    def _last_body_named(self, head: str, before: int) -> Optional[_Mention]:
+        for m in reversed(self.mentions_in(0, before)):
+            if m.label == "ORG" and self.text[m.start:m.end].lower().startswith(head):
+                return m
+        return self._last_body_speaker(before)
+
     def _clause_start(self, pos: int) -> int:
-        s = self.sentences[self.sentence_of(pos)][0]
-        i = bisect.bisect_right(self.q_opens, pos) - 1
+        s = self.sentence(pos)[0]
+        i = bisect.bisect_right(self.q_starts, pos) - 1
         if i >= 0:
             q = self.quotations[i]
-            if q.close is not None and q.close < pos and q.close >= s:
+            if q.close is not None and s <= q.close < pos:
                 s = q.close + 1
         for m in self.words(s, pos):
             if m.group().lower() in COMPLEMENTIZERS:
                 s = m.end()
         return s
 
-    def _pre_subject(self, cue_start: int) -> tuple[bool, Optional[_Mention]]:
-        start = self._clause_start(cue_start)
-        segment = self.text[start:cue_start]
-        # The subject is the last comma-separated chunk that names someone
-        # ("Hata hivyo, waziri huyo alisema"; "Bobi Wine, amedai").
-        bounds = [start] + [start + m.end() for m in re.finditer(r"[,;:(]", segment)]
-        for b, e in zip(reversed(bounds), [cue_start] + [b - 1 for b in reversed(bounds[1:])]):
-            explicit, mention = self._subject_of(b, e)
-            if explicit:
-                return explicit, mention
-        return False, None
+    def _pre_subject(self, cue: SpeechCue) -> tuple[bool, Optional[_Mention]]:
+        """The subject written before the verb, from the nearest comma-separated chunks
+        back to the clause start; a chunk with a verb of its own ends the search."""
+        start = self._clause_start(cue.start)
+        text = self.text
+        bounds = [start] + [start + m.end() for m in re.finditer(r"[,;:()]", text[start:cue.start])]
+        chunks = []
+        end = cue.start
+        for b in reversed(bounds):
+            words = self.words(b, end)
+            verb_at = next((w for w in words if _is_verb(w.group())), None)
+            if verb_at is not None:
+                # "Trump anaendelea kusema": the subject is before the finite verb.
+                if verb_at.start() > b and end == cue.start:
+                    chunks.append((b, verb_at.start()))
+                break
+            chunks.append((b, end))
+            end = b - 1
+        dependent = cue.subject == "" or DEPENDENT_TENSES.fullmatch(
+            text[cue.start:cue.end][:len(cue.subject) + 2].lower()) is not None
+        if dependent:
+            # a-ki-sema, a-ka-sema, ku-sema: the subject is written right before the verb
+            # ("huku serikali ikisema") or is the main clause's.
+            chunks = chunks[:1]
+        candidates = [self._noun_phrase_speaker(b, e) for b, e in chunks]
+        named = [c for c in candidates if c[0]]
+        if not named:
+            return False, None
+        for label in ("PER", "ORG", "LOC"):
+            for _, mention in named:
+                if mention is not None and mention.label == label:
+                    return True, mention
+        return named[0]
+
+    def _main_clause_subject(self, cue: SpeechCue) -> tuple[bool, Optional[_Mention]]:
+        s, _ = self.sentence(cue.start)
+        first_verb = next((w for w in self.words(s, cue.start) if _is_finite(w.group())), None)
+        if first_verb is None:
+            return False, None
+        fake = SpeechCue(first_verb.start(), first_verb.end(), "", "a", False, False, False, False)
+        return self._pre_subject(fake)
 
     def _post_subject(self, cue: SpeechCue) -> tuple[bool, Optional[_Mention]]:
-        sent_end = self.sentences[self.sentence_of(cue.start)][1]
+        _, sent_end = self.sentence(cue.start)
         after = self.text[cue.end:sent_end]
-        if after[:2].strip()[:1] in (",", ":"):
+        if after.lstrip()[:1] in (",", ":"):
             return False, None
         stop = re.search(r"[,.;:“”\"«»‘’]|\b(?:kwamba|kuwa)\b", after)
         end = cue.end + (stop.start() if stop else len(after))
@@ -337,58 +498,29 @@ class _Article:
         if locs and not _WORD.search(self.text[cue.end:locs[0].start]):
             return True, locs[0]
         first = words[0].group()
-        if first.lower() not in POST_ADJUNCT_WORDS and first[0].islower():
+        if first.lower() not in POST_ADJUNCT_WORDS and first[0].islower() and not _is_verb(first):
             return True, None  # a generic subject: "amesema mkaazi wa ..."
         return False, None
 
     def _resolve_cue_speakers(self) -> None:
-        last_person: Optional[_Mention] = None
-        last_body: Optional[_Mention] = None
+        last = {True: None, False: None}  # person speaker, body speaker
         for cue in self.cues:
             if cue.negated:
                 continue
-            explicit, mention = self._pre_subject(cue.start)
-            if not explicit:
-                explicit, mention = self._post_subject(cue)
+            named, mention = self._pre_subject(cue)
+            if not named:
+                named, mention = self._post_subject(cue)
+            if not named and (cue.subject == "" or DEPENDENT_TENSES.fullmatch(
+                    self.text[cue.start:cue.end][:len(cue.subject) + 2].lower())):
+                named, mention = self._main_clause_subject(cue)
             person = cue.subject in PERSON_PREFIXES or cue.subject == ""
-            if explicit:
+            if named:
                 if mention is not None:
                     person = mention.label == "PER"
-                if person:
-                    last_person = mention
-                else:
-                    last_body = mention
+                last[person] = mention
             else:
-                mention = last_person if person else last_body
-            self.events[cue.start] = _Event(cue, cue.start, cue.end, mention, explicit)
-
-
-def _is_finite(word: str) -> bool:
-    low = word.lower()
-    if low in COPULAS:
-        return True
-    if low in VERB_LOOKALIKE_NOUNS:
-        return False
-    return bool(_FINITE.fullmatch(low))
-
-
-def _mentions(doc: Doc) -> list[_Mention]:
-    entities = doc._.entities if Doc.has_extension("entities") else None
-    out = []
-    if entities:
-        for entity in entities:
-            for span in entity.mentions:
-                out.append(_Mention(span.start_char, span.end_char, entity.label, span, entity))
-    else:
-        for span in doc.ents:
-            if span.label_ in ("PER", "ORG", "LOC"):
-                out.append(_Mention(span.start_char, span.end_char, span.label_, span, None))
-    out.sort(key=lambda m: m.start)
-    return out
-
-
-def _char_span(doc: Doc, start: int, end: int) -> Optional[Span]:
-    return doc.char_span(start, end, alignment_mode="expand")
+                mention = last[person]
+            self.events[cue.start] = _Event(cue.start, cue.end, mention, cue)
 
 
 # ---------------------------------------------------------------- items
@@ -405,91 +537,289 @@ def find_quotes(doc: Doc) -> list[Quote]:
     if not doc.text.strip():
         return []
     art = _Article(doc)
-    items = _direct_quotes(art)
+    direct, embedded = _direct_quotes(art)
+    indirect = _indirect_quotes(art, direct)
+    indirect += _attribution_phrases(art, direct, indirect)
+    partial = _partial_quotes(embedded, indirect)
     quotes = []
-    for it in sorted(items, key=lambda it: (it.start, it.end)):
+    for it in sorted(direct + indirect + partial, key=lambda it: (it.start, it.end)):
         ev = it.event
         cue = speaker = entity = None
         if ev is not None:
-            cue = _char_span(doc, ev.start, ev.end)
+            cue = art.span(ev.start, ev.end)
             if ev.speaker is not None:
                 speaker, entity = ev.speaker.span, ev.speaker.entity
         quotes.append(Quote(it.start, it.end, it.kind, cue, speaker, entity))
     return quotes
 
 
-def _direct_quotes(art: _Article) -> list[_Item]:
+# -- direct
+
+def _direct_quotes(art: _Article) -> tuple[list[_Item], list[_Quotation]]:
+    """Quotations that are someone's words, and the embedded ones left for partials."""
     text = art.text
     items: list[_Item] = []
+    embedded: list[_Quotation] = []
     for q in art.quotations:
-        sent_start, sent_end = art.sentences[art.sentence_of(q.open)]
-        before = text[sent_start:q.open]
+        sent_start, sent_end = art.sentence(q.open)
+        before = text[sent_start:q.open].rstrip()
         before_words = art.words(sent_start, q.open)
         last_word = before_words[-1].group().lower() if before_words else ""
-        before_cue = _cue_ending_at(art, sent_start, q.open)
+        cue = _introducing_cue(art, sent_start, q)
+        label = None if cue else _label_speaker(art, sent_start, q.open)
+        after = _attribution_after(art, q)
         clause_initial = (
-            not before.strip()
-            or before.rstrip().endswith((":", ".", "!", "?"))
+            not q.opened
+            or not before_words
+            or before.endswith((":", ".", "!", "?"))
             or last_word in COMPLEMENTIZERS
-            or before_cue is not None
+            or cue is not None
+            or label is not None
         )
-        n_words = len(art.words(q.start, q.end))
-        after_cue = _attribution_after(art, q)
-        if not clause_initial:
-            continue  # embedded phrases: partial quotes come with indirect speech
-        if n_words < 3 and after_cue is None and before_cue is None:
-            continue  # a quoted title or word, nobody's speech
-        event = after_cue or before_cue or _context_speaker(art, q, items)
+        if clause_initial and q.close is not None and after is None and q.opened:
+            # Words go on after the closing mark: the quotation is part of a sentence.
+            rest = art.words(q.close + 1, art.sentence(q.close + 1)[1])
+            clause_initial = len(rest) < 2 or _MARKS.search(text[q.close + 1:rest[0].start()]) is not None
+        if not clause_initial or last_word in NAMING_WORDS:
+            embedded.append(q)
+            continue
+        if len(art.words(q.start, q.end)) < 3 and after is None and cue is None:
+            continue  # a quoted title or word: nobody's speech
+        event = after or cue or label or _context_speaker(art, q, items)
         items.append(_Item(q.start, q.end, "direct", event))
-    return items
+    return items, embedded
 
 
-def _cue_ending_at(art: _Article, start: int, pos: int) -> Optional[_Event]:
-    """The speech verb that introduces a quotation opening at `pos` ("alisema: “")."""
-    best = None
-    for cue in art.cues:
-        if start <= cue.start < pos and cue.start in art.events:
-            between = art.text[cue.end:pos]
-            if len(art.words(cue.end, pos)) <= 8:
-                best = art.events[cue.start]
-    return best
+def _introducing_cue(art: _Article, start: int, q: _Quotation) -> Optional[_Event]:
+    """The speech verb that introduces a quotation ("alisema: “", "akisema kwamba “").
+
+    Not when a clause of the reporter's comes in between ("alisema kwamba dunia “ni
+    …”", "amesema hukumu hiyo “inaonyesha …”"): the quotation is then a partial one.
+    """
+    cues = [c for c in art.cues_between(start, q.open) if c.start in art.events]
+    if not cues:
+        return None
+    cue = cues[-1]
+    between = [w.group().lower() for w in art.words(cue.end, q.open)]
+    if any(_is_finite(w) for w in between) or len(between) > 20:
+        return None
+    if between and between[-1] not in COMPLEMENTIZERS:
+        first = _WORD.match(art.text, q.start)
+        if any(w in COMPLEMENTIZERS for w in between) or (first and _is_finite(first.group())):
+            return None
+    return art.events[cue.start]
+
+
+def _label_speaker(art: _Article, start: int, pos: int) -> Optional[_Event]:
+    """A name with no verb before the quotation: "Abebe, “…" or "Rais Xi: “…"."""
+    before = art.text[start:pos].rstrip()
+    if not before.endswith((",", ":", "-", "–")):
+        return None
+    if any(_is_verb(w.group()) for w in art.words(start, pos)):
+        return None
+    found = [m for m in art.mentions_in(start, pos) if m.label in ("PER", "ORG")]
+    if not found:
+        return None
+    return _Event(found[0].start, found[0].start, found[0])
 
 
 def _attribution_after(art: _Article, q: _Quotation) -> Optional[_Event]:
-    """A speech verb right after the closing mark: `,” alisema Kim.` or next line."""
+    """A speech verb right after the closing mark: `,” alisema Kim.` or the next
+    sentence when it is only an attribution (`Msemaji … alisema Jumatatu.`)."""
     if q.close is None:
         return None
-    text = art.text
     pos = q.close + 1
-    si = art.sentence_of(pos)
-    s_start, s_end = art.sentences[si]
-    if s_end <= pos and si + 1 < len(art.sentences):
-        s_start, s_end = art.sentences[si + 1]
+    s_start, s_end = art.sentence(pos)
+    if s_end <= pos or not art.text[pos:s_end].strip(" .,\t"):
+        nxt = art.sentence_index(pos) + 1
+        if nxt >= len(art.sentences) or art.text[pos:art.sentences[nxt][0]].count("\n") > 2:
+            return None
+        s_start, s_end = art.sentences[nxt]
         pos = s_start
-    window_end = min(s_end, pos + 160)
-    for cue in art.cues:
-        if pos <= cue.start < window_end and cue.start in art.events:
-            # Only a pure attribution: no clause of its own after the verb.
-            rest = art.words(cue.end, s_end)
-            if any(w.group().lower() in COMPLEMENTIZERS for w in rest[:12]):
-                return None
-            if any(m in text[pos:cue.start] for m in "“«\""):
-                return None
-            return art.events[cue.start]
-        if cue.start >= window_end:
-            break
+    for cue in art.cues_between(pos, min(s_end, pos + 160)):
+        if cue.start not in art.events:
+            continue
+        rest = art.words(cue.end, s_end)
+        if any(w.group().lower() in COMPLEMENTIZERS for w in rest[:12]):
+            return None  # the verb has a clause of its own
+        if _MARKS.search(art.text[pos:cue.start].replace("’", "")):
+            return None
+        if any(_is_finite(w.group()) for w in art.words(pos, cue.start)):
+            return None
+        return art.events[cue.start]
     return None
 
 
 def _context_speaker(art: _Article, q: _Quotation, items: list[_Item]) -> Optional[_Event]:
-    """No verb next to the quotation: the speaker of the sentence just before it."""
-    si = art.sentence_of(q.open)
+    """No verb next to the quotation: the speaker of the sentence before it, which
+    introduces it ("Rais … amesema" / "X ni mmoja wa wagombea.")."""
+    si = art.sentence_index(q.open)
     if si == 0:
         return None
     prev_start, prev_end = art.sentences[si - 1]
     if items and items[-1].end >= prev_start - 2 and items[-1].event is not None:
         return items[-1].event
-    for cue in reversed(art.cues):
-        if prev_start <= cue.start < prev_end and cue.start in art.events:
+    for cue in reversed(art.cues_between(prev_start, prev_end)):
+        if cue.start in art.events:
             return art.events[cue.start]
+    first = art.words(prev_start, prev_end)[:3]
+    if first:
+        for m in art.mentions_in(prev_start, first[-1].end()):
+            if m.label == "PER":
+                return _Event(m.start, m.start, m)
     return None
+
+
+# -- indirect
+
+def _clause_after(art: _Article, cue: SpeechCue) -> Optional[int]:
+    """Where the reported clause of a speech verb starts, or None (no clause)."""
+    text = art.text
+    _, sent_end = art.sentence(cue.start)
+    words = art.words(cue.end, sent_end)
+    for i, w in enumerate(words[:14]):
+        low = w.group().lower()
+        between = text[cue.end:w.start()]
+        if _MARKS.search(between.replace("’", "")) or "." in between:
+            break
+        if low in COMPLEMENTIZERS:
+            if i and words[i - 1].group().lower() in CONTENT_NOUNS:
+                return None
+            if cue.has_object and cue.stem in ("tangaza", "taja") and low == "kuwa":
+                return None
+            return w.end()
+        if i and art.cues_between(w.start(), w.start() + 1):
+            break
+    if not cue.takes_bare_clause or cue.has_object or not words:
+        return None
+    first = words[0].group().lower()
+    if first in OBJECT_PRONOUNS or first in COMPLEMENTIZERS:
+        return None
+    if not any(_is_finite(w.group()) for w in words[:8]):
+        return None
+    return cue.end
+
+
+def _trim_content(text: str, start: int, end: int) -> tuple[int, int]:
+    start, end = _trimmed(text, start, end)
+    while start < end and text[start] in ",:;–-":
+        start, end = _trimmed(text, start + 1, end)
+    while end > start and text[end - 1] in ".,;:!?":
+        end = _trimmed(text, start, end - 1)[1]
+    return start, end
+
+
+def _indirect_quotes(art: _Article, direct: list[_Item]) -> list[_Item]:
+    text = art.text
+    direct_starts = sorted(d.start for d in direct)
+    clauses = {}
+    for cue in art.cues:
+        if cue.negated or cue.start not in art.events:
+            continue
+        at = _clause_after(art, cue)
+        if at is not None:
+            clauses[cue.start] = at
+    items = []
+    for cue in art.cues:
+        ev = art.events.get(cue.start)
+        if ev is None:
+            continue
+        s_start, s_end = art.sentence(cue.start)
+        at = clauses.get(cue.start)
+        if at is None:
+            item = _sentence_final(art, cue, ev)
+            if item is not None:
+                items.append(item)
+            continue
+        end = s_end
+        # The clause stops where the next reporting verb starts its own clause
+        # ("…, akionya kwamba …") or where a direct quotation begins.
+        for later in art.cues_between(at, s_end):
+            if later.start in clauses:
+                end = _boundary_before(text, at, later.start)
+                break
+        d = bisect.bisect_left(direct_starts, at)
+        if d < len(direct_starts) and direct_starts[d] < end:
+            end = min(end, _boundary_before(text, at, direct_starts[d]))
+        start, end = _trim_content(text, at, end)
+        if direct_starts and _starts_direct(text, start, direct_starts):
+            continue  # "akisema kwamba “…”": a direct quotation, not an extra item
+        if len(art.words(start, end)) >= 2:
+            items.append(_Item(start, end, "indirect", ev))
+    return items
+
+
+def _starts_direct(text: str, start: int, direct_starts: list[int]) -> bool:
+    d = bisect.bisect_left(direct_starts, start)
+    return d < len(direct_starts) and not text[start:direct_starts[d]].strip(" “\"«‘'")
+
+
+def _boundary_before(text: str, lo: int, pos: int) -> int:
+    """Cut before `pos` and the comma or conjunction that links it."""
+    head = text[lo:pos]
+    m = re.search(r"(?:[,;]?\s*\b(?:na|huku|lakini|ila|kisha|wakati)\b)?[\s,;]*[“\"«‘]?$", head)
+    return lo + (m.start() if m else len(head))
+
+
+def _sentence_final(art: _Article, cue: SpeechCue, ev: _Event) -> Optional[_Item]:
+    """`<content>, polisi wamesema.` / `<content>, alisema X.`: the attribution ends the
+    sentence and the content is what precedes its comma."""
+    text = art.text
+    s_start, s_end = art.sentence(cue.start)
+    comma = text.rfind(",", s_start, cue.start)
+    if comma < 0 or len(art.words(comma, cue.start)) > 8:
+        return None
+    tail = art.words(cue.end, s_end)
+    if len(tail) > 16 or any(_is_finite(w.group()) for w in tail):
+        return None
+    if any(_is_verb(w.group()) for w in art.words(comma, cue.start)):
+        return None
+    start, end = _trim_content(text, s_start, comma)
+    if art.inside_quotation(start) or text[start] in "“\"«‘”" or _MARKS.search(text[end:cue.start]):
+        return None
+    words = art.words(start, end)
+    if len(words) < 3 or not any(_is_finite(w.group()) for w in words):
+        return None
+    return _Item(start, end, "indirect", ev)
+
+
+def _attribution_phrases(art: _Article, direct: list[_Item], indirect: list[_Item]) -> list[_Item]:
+    """`kulingana na X` / `kwa mujibu wa X`: the rest of the sentence is X's account."""
+    text = art.text
+    covered = sorted((it.start, it.end) for it in direct + indirect)
+    items = []
+    for m in _ATTRIBUTION_PHRASE.finditer(text):
+        if art.inside_quotation(m.start()):
+            continue
+        s_start, s_end = art.sentence(m.start())
+        stop = re.search(r"[,.;:]\s|\s[–-]\s|$", text[m.end():s_end])
+        np_end = m.end() + stop.start()
+        np_words = art.words(m.end(), np_end)
+        if not np_words or len(np_words) > 12 or np_words[0].group().lower() in NON_SOURCE_NOUNS:
+            continue
+        i = bisect.bisect_right(covered, (m.start(), len(text))) - 1
+        if i >= 0 and covered[i][0] <= m.start() <= covered[i][1] + 2:
+            continue  # inside, or right after, another attributed item: innermost wins
+        _, speaker = art._noun_phrase_speaker(m.end(), np_end)
+        lead = art.words(s_start, m.start())
+        if all(w.group().lower() in NON_SUBJECT_WORDS for w in lead):
+            start, end = _trim_content(text, np_end, s_end)
+        else:
+            start, end = _trim_content(text, s_start, m.start())
+        if len(art.words(start, end)) < 3 or art.inside_quotation(start):
+            continue
+        items.append(_Item(start, end, "indirect", _Event(m.start(), m.end() - 1, speaker)))
+    return items
+
+
+# -- partial
+
+def _partial_quotes(embedded: list[_Quotation], indirect: list[_Item]) -> list[_Item]:
+    """A quoted phrase inside reported speech is that speaker's partial quote."""
+    items = []
+    for q in embedded:
+        for it in indirect:
+            if it.start <= q.start and q.end <= it.end + 2:
+                items.append(_Item(q.start, q.end, "partial", it.event))
+                break
+    return items

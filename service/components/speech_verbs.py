@@ -69,7 +69,7 @@ class SpeechCue:
     stem: str
     subject: str  # subject prefix ("a", "wa", "i", ...), "" for infinitives and habituals
     negated: bool
-    relative: bool
+    relative: str  # relative marker ("ye", "o", "cho", ...) or ""
     has_object: bool
     takes_bare_clause: bool
 
@@ -108,7 +108,7 @@ def find_speech_cues(text: str, start: int = 0, end: int | None = None):
             stem=stem,
             subject=(m.group("subj") or m.group("nsubj") or m.group("apres") or "").lower(),
             negated=bool(neg),
-            relative=bool(m.group("rel")),
+            relative=(m.group("rel") or "").lower(),
             has_object=bool(m.group("obj")),
             takes_bare_clause=SPEECH_STEMS[stem],
         )
