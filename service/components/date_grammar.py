@@ -131,8 +131,9 @@ class DateExpression:
 class _Grammar:
     """Matches date expressions at one position of a lower-cased word list."""
 
-    def __init__(self, words: list[str]):
+    def __init__(self, words: list[str], spaced: list[bool] | None = None):
         self.words = words
+        self.spaced = spaced  # whether whitespace follows each word
         self.n = len(words)
 
     def word(self, i: int) -> str:
@@ -213,16 +214,25 @@ class _Grammar:
 
     # -- expressions ----------------------------------------------------------------
 
+    def numeric_date(self, i: int) -> tuple[str, int]:
+        """The numeric date starting at word i, rejoined where a tokenizer split it at its
+        hyphens ("2024", "-", "01", "-", "01"), and the word after it."""
+        if self.spaced is not None and self.word(i + 1) in ("-", "/", ".") and i + 4 < self.n:
+            if not any(self.spaced[i:i + 4]):
+                return "".join(self.words[i:i + 5]), i + 5
+        return self.word(i), i + 1
+
     def full_date(self, i: int) -> DateExpression | None:
         w = self.word(i)
-        m = _NUMERIC_DATE.match(w)
+        numeric, end = self.numeric_date(i) if w[:1].isdigit() else (w, i + 1)
+        m = _NUMERIC_DATE.match(numeric)
         if m:
             if m.group(1):
                 day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
             else:
                 year, month, day = int(m.group(4)), int(m.group(5)), int(m.group(6))
             if _valid(year, month, day):
-                return DateExpression(i, i + 1, "date", year=year, month=month, day=day)
+                return DateExpression(i, end, "date", year=year, month=month, day=day)
             return None
         found = self.day_and_month(i)
         if not found:
@@ -233,8 +243,12 @@ class _Grammar:
         year_part = self.year_part(end)
         if year_part:
             year, offset, end = year_part
+            if year is not None and not _valid(year, month, day):
+                return None  # "31 Februari 2024": left to the month and year rules
             return DateExpression(start, end, "date", year=year, month=month, day=day,
                                   offset=offset)
+        if not _valid(2000, month, day):  # a leap year: 29 Februari stays possible
+            return None
         return DateExpression(start, end, "date", month=month, day=day)
 
     def month_expression(self, i: int) -> DateExpression | None:
@@ -444,13 +458,14 @@ def is_trigger(word: str) -> bool:
     )
 
 
-def find_expressions(words: list[str]) -> list[DateExpression]:
+def find_expressions(words: list[str], spaced: list[bool] | None = None) -> list[DateExpression]:
     """All date expressions in a list of lower-cased words, in order, never overlapping.
 
-    Only words that can start an expression are tried, so the cost is a set lookup per
-    word plus the grammar at the few trigger words.
+    spaced: whether whitespace follows each word (lets a numeric date split by the
+    tokenizer be read whole). Only words that can start an expression are tried, so the
+    cost is a set lookup per word plus the grammar at the few trigger words.
     """
-    grammar = _Grammar(words)
+    grammar = _Grammar(words, spaced)
     found: list[DateExpression] = []
     i = 0
     n = len(words)

@@ -46,8 +46,10 @@ SPANS_KEY = "dates"
 # present "-na-" is held to a final -a because "wana-" begins many nouns (wananchi).
 _SUBJECT = r"(?:ni|u|a|tu|m|mu|wa|i|zi|li|ya|ki|vi|pa)"
 _ENDING = r"(?:[aeiou]|ye|yo|cho|vyo|lo|zo|po|ko|mo)"
-_PAST = re.compile(rf"^(?:{_SUBJECT}(?:li|me)[a-z]{{2,}}{_ENDING}|ha{_SUBJECT}?(?:ku|ja)[a-z]{{2,}}a)$")
-_FUTURE = re.compile(rf"^(?:{_SUBJECT}ta[a-z]{{2,}}{_ENDING}|ha{_SUBJECT}?ta[a-z]{{2,}}a)$")
+_PAST = re.compile(
+    rf"^(?:{_SUBJECT}(?:li|me)[a-z]{{2,}}{_ENDING}|ha{_SUBJECT}?(?:ku|ja)[a-z]{{2,}}{_ENDING})$"
+)
+_FUTURE = re.compile(rf"^(?:{_SUBJECT}|ha{_SUBJECT}?)ta[a-z]{{2,}}{_ENDING}$")
 _PRESENT = re.compile(rf"^{_SUBJECT}na[a-z]{{2,}}a$")
 # Common nouns and names that look like tensed verbs to the patterns above.
 _NOT_VERBS = frozenset(
@@ -95,26 +97,20 @@ class DateAnnotator:
 
     def __call__(self, doc: Doc) -> Doc:
         words = [token.lower_ for token in doc]
-        expressions = find_expressions(words)
+        expressions = find_expressions(words, [bool(token.whitespace_) for token in doc])
         anchor, source = self._anchor(doc, expressions)
         doc._.document_date = (anchor.isoformat(), source) if anchor else None
 
         spans = []
-        covered = set()
         for expr, year in zip(expressions, _context_years(expressions)):
             span = doc[expr.start:expr.end]
             tense = _tense(doc, expr.start, expr.end) if _needs_tense(expr) else None
             span._.date_value = resolve(expr, anchor, tense, year)
             span._.date_granularity = granularity(expr)
             spans.append(span)
-            covered.update(range(expr.start, expr.end))
         for ent in doc.ents:
-            if ent.label_ != "DATE" or covered.intersection(range(ent.start, ent.end)):
-                continue
-            span = _trim_ner_date(ent)
-            if span is not None:
-                span._.date_value, span._.date_granularity = _parse_leftover(span.text, anchor)
-                spans.append(span)
+            if ent.label_ == "DATE":
+                spans = _add_ner_date(ent, spans, anchor)
         spans.sort(key=lambda s: s.start)
         doc.spans[SPANS_KEY] = spans
         if self.write_ents:
@@ -222,6 +218,35 @@ def _scan(doc: Doc, i: int, step: int, stop_at_comma: bool) -> list[int]:
         indices.append(i)
         i += step
     return indices
+
+
+_GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4}
+
+
+def _add_ner_date(ent: Span, spans: list[Span], anchor: date | None) -> list[Span]:
+    """`spans` with the NER's DATE entity reconciled into it.
+
+    The grammar's spans win, except where the entity covers them and more and dateparser
+    reads the whole entity as a finer date than they give ("January 6th, 2021", which the
+    grammar sees as a month and a year).
+    """
+    span = _trim_ner_date(ent)
+    if span is None:
+        return spans
+    inside = [s for s in spans if s.start < span.end and span.start < s.end]
+    if inside and not (span.start <= inside[0].start and inside[-1].end <= span.end
+                       and len(span) > sum(len(s) for s in inside)):
+        return spans
+    value, found_granularity = _parse_leftover(span.text, anchor)
+    if inside:
+        coarsest = min(_GRANULARITY_RANK.get(s._.date_granularity, 9) for s in inside)
+        years = {s._.date_value[:4] for s in inside
+                 if s._.date_granularity == "year" and s._.date_value}
+        if (value is None or _GRANULARITY_RANK[found_granularity] >= coarsest
+                or (years and value[:4] not in years)):
+            return spans
+    span._.date_value, span._.date_granularity = value, found_granularity
+    return [s for s in spans if s not in inside] + [span]
 
 
 def _names_a_date(token) -> bool:

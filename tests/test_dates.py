@@ -1,0 +1,339 @@
+"""habari_dates: spans, ISO values, anchors and reconciliation with the NER.
+
+The texts are written for these tests. Most run the component on a blank `sw` pipeline
+(so they do not depend on what the trained NER happens to tag); a few go through the
+full pipeline from load_pipeline().
+"""
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+import service.components  # noqa: F401  (registers the factories)
+import service.language  # noqa: F401  (registers "sw")
+from service.components.dates import DateAnnotator, verb_tense
+
+WEDNESDAY = datetime.date(2024, 6, 19)  # ISO week 2024-W25
+
+
+@pytest.fixture(scope="module")
+def blank():
+    return spacy.blank("sw")
+
+
+def annotate(blank, text, published=WEDNESDAY, ents=(), **config):
+    doc = blank(text)
+    doc._.published = published
+    if ents:
+        doc.ents = [_char_ent(doc, phrase, label) for phrase, label in ents]
+    return DateAnnotator(**config)(doc)
+
+
+def _char_ent(doc, phrase, label):
+    start = doc.text.index(phrase)
+    return doc.char_span(start, start + len(phrase), label=label)
+
+
+def dates(doc):
+    return [(s.text, s._.date_value) for s in doc.spans["dates"]]
+
+
+def only(blank, text, published=WEDNESDAY):
+    found = dates(annotate(blank, text, published))
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        ("Taarifa ilitolewa 19.06.2024 mjini Dodoma.", "19.06.2024", "2024-06-19"),
+        ("Mkataba ulisainiwa Juni 19, 2024 mjini Pyongyang.", "Juni 19, 2024", "2024-06-19"),
+        ("Kikao kilifanyika 12 Septemba 2023 mjini Arusha.", "12 Septemba 2023", "2023-09-12"),
+        ("Sheria ilipitishwa tarehe 5 Machi 2024 na bunge.", "5 Machi 2024", "2024-03-05"),
+        ("Ripoti ilitoka Ijumaa Machi 1, 2024 asubuhi.", "Ijumaa Machi 1, 2024", "2024-03-01"),
+        ("Alizaliwa tarehe 4 mwezi Julai mwaka wa 1776 huko.", "4 mwezi Julai mwaka wa 1776",
+         "1776-07-04"),
+        ("Uamuzi ulitolewa Februari 4 , 1999 mahakamani.", "Februari 4 , 1999", "1999-02-04"),
+        ("Mwaka ulianza rasmi 2024-01-01 kwa sherehe.", "2024-01-01", "2024-01-01"),
+        ("Walikutana Machi Mosi mjini Goma.", "Machi Mosi", "2024-03-01"),
+        ("Idadi ilipanda tarehe mbili Januari mwaka huu.", "mbili Januari mwaka huu",
+         "2024-01-02"),
+    ],
+)
+def test_full_dates(blank, text, span, value):
+    assert only(blank, text) == (span, value)
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        ("Mvua zilianza mwezi Juni na kuendelea.", "Juni", "2024-06"),
+        ("Bei zilipanda Disemba 2020 kote nchini.", "Disemba 2020", "2020-12"),
+        ("Uchaguzi ulifanyika Oktoba mwaka wa 2019 nchini humo.", "Oktoba mwaka wa 2019",
+         "2019-10"),
+        ("Ujenzi ulianza Septemba mwaka jana kwa kasi.", "Septemba mwaka jana", "2023-09"),
+        ("Hali ilibadilika Machi , mwaka 2021 nchini.", "Machi , mwaka 2021", "2021-03"),
+        ("Sheria ilipitishwa mwaka 2022 bungeni.", "2022", "2022"),
+        ("Chama kimetawala tangu mwaka wa 1986 nchini.", "1986", "1986"),
+        ("Mpango utakamilika ifikapo 2030 kwa mujibu wa serikali.", "2030", "2030"),
+        ("Bajeti ya mwaka wa fedha 2023/24 ilipitishwa.", "2023/24", "2023/2024"),
+        ("Nchi ilistawi katika miaka ya 1990 kiuchumi.", "1990", "199X"),
+        ("Waasi wamepigana tangu miaka ya tisini huko.", "tisini", "199X"),
+    ],
+)
+def test_months_years_and_decades(blank, text, span, value):
+    assert only(blank, text) == (span, value)
+
+
+def test_list_of_years_is_split(blank):
+    doc = annotate(blank, "Matamko yalitiwa saini katika miaka ya 1961, 2000 na 2001 huko.")
+    assert dates(doc) == [("1961", "1961"), ("2000", "2000"), ("2001", "2001")]
+    assert {s._.date_granularity for s in doc.spans["dates"]} == {"year"}
+
+
+def test_list_of_decades(blank):
+    doc = annotate(blank, "Katika miaka ya 1980 na 1990 nchi ilikopa sana.")
+    assert dates(doc) == [("1980", "198X"), ("1990", "199X")]
+    assert doc.spans["dates"][0]._.date_granularity == "decade"
+
+
+@pytest.mark.parametrize(
+    "text, span, value, granularity",
+    [
+        ("Polisi walisema leo kuwa hali ni shwari.", "leo", "2024-06-19", "day"),
+        ("Mkutano ulifanyika jana mjini Mwanza.", "jana", "2024-06-18", "day"),
+        ("Walifika juzi jioni kwa basi.", "juzi", "2024-06-17", "day"),
+        ("Kura zitapigwa kesho kote nchini.", "kesho", "2024-06-20", "day"),
+        ("Matokeo yatatangazwa keshokutwa na tume.", "keshokutwa", "2024-06-21", "day"),
+        ("Mvua zilinyesha wiki iliyopita pwani.", "wiki iliyopita", "2024-W24", "week"),
+        ("Mazungumzo yanaendelea wiki hii mjini.", "wiki hii", "2024-W25", "week"),
+        ("Ziara itafanyika wiki ijayo Kigali.", "wiki ijayo", "2024-W26", "week"),
+        ("Bei zilishuka mwezi uliopita sokoni.", "mwezi uliopita", "2024-05", "month"),
+        ("Mradi utaanza mwezi ujao vijijini.", "mwezi ujao", "2024-07", "month"),
+        ("Uchaguzi ulifanyika mwaka jana nchini.", "mwaka jana", "2023", "year"),
+        ("Mapema mwaka huu wakulima walilalamika.", "mwaka huu", "2024", "year"),
+        ("Mwishoni mwa mwezi uliopita bei zilipanda.", "mwezi uliopita", "2024-05", "month"),
+        ("Daraja lilikarabatiwa mwaka juzi na serikali.", "mwaka juzi", "2022", "year"),
+        ("Alifariki miaka 59 iliyopita nyumbani.", "miaka 59 iliyopita", "1965", "year"),
+        ("Mgomo ulianza wiki mbili zilizopita hospitalini.", "wiki mbili zilizopita",
+         "2024-W23", "week"),
+        ("Walifika leo Jumatano asubuhi mjini.", "leo Jumatano", "2024-06-19", "day"),
+    ],
+)
+def test_relative_dates(blank, text, span, value, granularity):
+    doc = annotate(blank, text)
+    assert dates(doc) == [(span, value)]
+    assert doc.spans["dates"][0]._.date_granularity == granularity
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Rais alisema Jumanne kuwa hali ni shwari.", "2024-06-18"),  # past -li-
+        ("Wizara imetangaza Jumatatu kwamba shule zitafunguliwa.", "2024-06-17"),  # perfect -me-
+        ("Rais atazuru Kenya Jumanne kwa siku mbili.", "2024-06-25"),  # future -ta-
+        ("Rais aliwasili Nairobi Ijumaa kwa ziara.", "2024-06-14"),  # past, Arabic-loan verb
+        ("Bunge lilikutana Jumatano asubuhi.", "2024-06-19"),  # past on the anchor's own day
+        ("Bunge litakutana Jumatano mchana.", "2024-06-19"),  # future on the anchor's own day
+        ("Jumamosi, polisi waliwakamata watu watatu.", "2024-06-15"),  # verb after the date
+        ("Timu itacheza Ijumaa ijayo mjini Kampala.", "2024-06-21"),
+        ("Waasi walishambulia kambi Jumapili iliyopita.", "2024-06-16"),
+        ("Ripoti ilitoka Ijumaa wiki iliyopita mjini.", "2024-06-14"),
+    ],
+)
+def test_weekdays_resolve_by_tense(blank, text, value):
+    (_, found), = dates(annotate(blank, text))
+    assert found == value
+
+
+def test_each_weekday_takes_its_own_verb(blank):
+    doc = annotate(blank, "Mshambuliaji alifunga mabao mawili Ijumaa na atacheza tena Jumanne.")
+    assert dates(doc) == [("Ijumaa", "2024-06-14"), ("Jumanne", "2024-06-25")]
+
+
+def test_bare_month_takes_the_anchor_year_unless_the_tense_says_otherwise(blank):
+    january = datetime.date(2025, 1, 6)
+    assert only(blank, "Mfumuko wa bei ulipanda Desemba kwa kasi.", january) == (
+        "Desemba", "2024-12")
+    assert only(blank, "Kampeni zitaanza Machi kote nchini.", january) == ("Machi", "2025-03")
+    # A past verb postponing to a date shortly ahead keeps the anchor's year.
+    assert only(blank, "Mahakama iliahirisha kesi hadi Februari 3 kwa ushahidi.", january) == (
+        "Februari 3", "2025-02-03")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rais huyo ametawala kwa miaka 24 sasa.",
+        "Walikaa kambini kwa siku tatu bila chakula.",
+        "Kila mwaka wakulima hupanda mahindi.",
+        "Hivi karibuni hali imekuwa shwari.",
+        "Watu 2000 walihudhuria mkutano huo.",
+        "Zaidi ya wanafunzi 1500 walifaulu mtihani.",
+        "Mzee huyo mwenye umri wa miaka 88 alizungumza.",
+        "Wakati huo hakukuwa na umeme kijijini.",
+        "Waliajiri wafanyakazi milioni 1 mwezi huo.",
+    ],
+)
+def test_not_dates(blank, text):
+    assert dates(annotate(blank, text)) == []
+
+
+def test_times_of_day_are_left_out(blank):
+    doc = annotate(blank, "Tukio lilitokea Jumapili alasiri na jana usiku tena.")
+    assert [s.text for s in doc.spans["dates"]] == ["Jumapili", "jana"]
+
+
+def test_appositive_parts_form_one_span(blank):
+    doc = annotate(blank, "Bunge lilipiga kura Jumapili tarehe 16 Juni kwa wingi.")
+    assert dates(doc) == [("Jumapili tarehe 16 Juni", "2024-06-16")]
+
+
+def test_without_anchor_relative_dates_are_null_but_explicit_ones_resolve(blank):
+    doc = annotate(blank, "Chanjo iliidhinishwa Desemba 11, 2020 na kutolewa Desemba 14 na "
+                          "tena jana na Jumatatu.", published=None)
+    assert doc._.document_date is None
+    assert dates(doc) == [("Desemba 11, 2020", "2020-12-11"), ("Desemba 14", "2020-12-14"),
+                          ("jana", None), ("Jumatatu", None)]
+    assert [s._.date_granularity for s in doc.spans["dates"]] == ["day"] * 4
+
+
+def test_document_date_from_request(blank):
+    doc = annotate(blank, "Hakuna tarehe hapa.")
+    assert doc._.document_date == ("2024-06-19", "request")
+
+
+def test_document_date_from_a_dateline(blank):
+    text = "Viongozi wasaini mkataba – Habari – 20.06.2024\n\nWalikutana jana mjini."
+    doc = annotate(blank, text, published=None)
+    assert doc._.document_date == ("2024-06-20", "text")
+    assert dates(doc)[-1] == ("jana", "2024-06-19")
+
+
+def test_document_date_from_a_header_line(blank):
+    text = "Rais azuru Tanzania\n3 Mei 2023\nRais aliwasili Jumanne na ataondoka Alhamisi."
+    doc = annotate(blank, text, published=None)
+    assert doc._.document_date == ("2023-05-03", "text")
+    assert dates(doc)[1:] == [("Jumanne", "2023-05-02"), ("Alhamisi", "2023-05-04")]
+
+
+def test_document_date_from_leo_with_a_full_date(blank):
+    doc = annotate(blank, "Leo Jumamosi Machi 2, 2024, wanafunzi wanaanza mitihani; "
+                          "matokeo yatatoka Juni.", published=None)
+    assert doc._.document_date == ("2024-03-02", "text")
+    assert dates(doc) == [("Leo Jumamosi Machi 2, 2024", "2024-03-02"), ("Juni", "2024-06")]
+
+
+def test_a_date_inside_a_sentence_is_not_the_document_date(blank):
+    doc = annotate(blank, "Tukio hilo lilitokea 19.06.2024 mjini Dodoma.", published=None)
+    assert doc._.document_date is None
+
+
+def test_request_anchor_wins_over_a_stated_date(blank):
+    doc = annotate(blank, "Habari – Gazeti – 20.06.2024\nWalikutana jana.",
+                   published=datetime.date(2024, 6, 21))
+    assert doc._.document_date == ("2024-06-21", "request")
+    assert dates(doc)[-1] == ("jana", "2024-06-20")
+
+
+def test_ner_dates_are_reconciled_and_trimmed(blank):
+    text = "Mkutano ulifanyika Jumapili usiku na kumalizika mapema Juni 19 , 2024 kabisa."
+    doc = annotate(blank, text, ents=[("Jumapili usiku", "DATE"), ("Juni 19", "DATE")])
+    assert dates(doc) == [("Jumapili", "2024-06-16"), ("Juni 19 , 2024", "2024-06-19")]
+
+
+def test_ner_durations_and_counts_are_dropped(blank):
+    text = "Alikaa miaka 24 gerezani na watu 2000 walimsubiri."
+    doc = annotate(blank, text, ents=[("miaka 24", "DATE"), ("2000", "DATE")])
+    assert dates(doc) == []
+    assert [e.label_ for e in doc.ents] == []
+
+
+def test_ner_date_the_grammar_lacks_is_kept_and_parsed(blank):
+    doc = annotate(blank, "Kesi ilianza January 6th, 2021 mjini.", ents=[("January 6th, 2021", "DATE")])
+    assert dates(doc) == [("January 6th, 2021", "2021-01-06")]
+
+
+def test_dates_are_written_back_to_ents_without_touching_other_labels(blank):
+    text = "Rais Samia alisema Jumapili usiku kuwa Tanzania itashiriki mwaka 2025."
+    doc = annotate(blank, text, ents=[("Samia", "PER"), ("Jumapili usiku", "DATE"),
+                                      ("Tanzania", "LOC")])
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Samia", "PER"), ("Jumapili", "DATE"), ("Tanzania", "LOC"), ("2025", "DATE")]
+
+
+def test_write_back_can_be_switched_off(blank):
+    doc = annotate(blank, "Alisema Jumapili usiku.", ents=[("Jumapili usiku", "DATE")],
+                   write_ents=False)
+    assert [e.text for e in doc.ents] == ["Jumapili usiku"]
+    assert [s.text for s in doc.spans["dates"]] == ["Jumapili"]
+
+
+def test_spans_are_ordered_and_never_overlap(blank):
+    text = ("Jana Jumanne Machi 2, 2024 na wiki iliyopita, mwezi Juni mwaka jana, "
+            "miaka ya 1961, 2000 na 2001, leo na kesho.")
+    doc = annotate(blank, text)
+    spans = list(doc.spans["dates"])
+    assert len(spans) >= 7
+    for left, right in zip(spans, spans[1:]):
+        assert left.end <= right.start
+
+
+@pytest.mark.parametrize("word, tense", [
+    ("alisema", -1), ("wamesema", -1), ("hakuhudhuria", -1), ("uliofanyika", -1),
+    ("atazuru", 1), ("itafanyika", 1), ("hawatashiriki", 1), ("anasema", 1),
+    ("utawala", None), ("wananchi", None), ("ulimwengu", None), ("kitabu", None),
+])
+def test_verb_tense(word, tense):
+    assert verb_tense(word) == tense
+
+
+@pytest.mark.parametrize("words", [
+    [], [" "], ["\x00\x01"], ["a" * 10_000], ["2024"] * 3, ["tarehe"], ["miaka", "ya"],
+    ["Jumatatu", "ya"], ["31", "Februari", "2024"], ["99.99.9999"], ["mwaka", "wa"],
+])
+def test_bare_docs_never_crash(blank, words):
+    doc = Doc(blank.vocab, words=words)
+    DateAnnotator()(doc)
+    assert all(isinstance(span, Span) for span in doc.spans["dates"])
+
+
+def test_impossible_date_is_not_a_date(blank):
+    assert dates(annotate(blank, "Tarehe 31 Februari 2024 haipo.")) == [("Februari 2024", "2024-02")]
+
+
+def test_full_pipeline_runs_on_a_bare_doc(nlp):
+    words = ["Rais", "alisema", "Jumanne", "kuwa", "uchaguzi", "utafanyika", "mwaka", "2025", "."]
+    doc = Doc(nlp.vocab, words=words)
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    assert [s.text for s in doc.spans["dates"]] == ["Jumanne", "2025"]
+    assert [e.text for e in doc.ents if e.label_ == "DATE"] == ["Jumanne", "2025"]
+
+
+def test_full_pipeline_with_published(nlp):
+    doc = nlp.make_doc("Waziri alisema jana kwamba bajeti itasomwa Alhamisi ijayo.")
+    doc._.published = WEDNESDAY
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    assert dates(doc) == [("jana", "2024-06-18"), ("Alhamisi ijayo", "2024-06-20")]
+
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+def test_sample_article_dateline():
+    sample = SHARED / "samples" / "dw-2024-06-19-putin-pyongyang.txt"
+    if not sample.exists():
+        pytest.skip("../shared is absent")
+    blank = spacy.blank("sw")
+    doc = DateAnnotator()(blank(sample.read_text(encoding="utf-8")))
+    assert doc._.document_date == ("2024-06-19", "text")
+    found = dates(doc)
+    assert ("Juni 19, 2024", "2024-06-19") in found
+    assert ("Jumatatu", "2024-06-17") in found
