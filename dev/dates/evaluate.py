@@ -9,7 +9,9 @@ The set has two parts, both annotated by ../shared/ANNOTATION.md:
   ../shared/data/raw/swa/voa_swahili_articles.jsonl plus char offsets into its "text"
   (the text itself stays in ../shared; a hash prefix guards against a changed file).
   These articles carry no publication date, so relative dates are null unless the
-  article states its own date.
+  article states its own date;
+- voa_heldout.jsonl: the same for 10 more articles, annotated after the grammar was
+  written and scored once before any change made for them (a check on overfitting).
 
 Figures (issue 5): span P/R/F1 where a prediction matches a gold date when their spans
 overlap (one-to-one), the same with exact spans, and value accuracy: the share of gold
@@ -178,6 +180,7 @@ def main() -> None:
     parts = {"own": load_own()}
     if VOA_ARTICLES.exists():
         parts["voa"] = load_voa()
+        parts["voa_heldout"] = load_voa(HERE / "voa_heldout.jsonl")
     else:
         print(f"({VOA_ARTICLES} absent: VOA part skipped)")
     parts["all"] = [item for items in parts.values() for item in items]
@@ -189,7 +192,7 @@ def main() -> None:
         span_p, span_r, span_f = result["span"]
         ex_p, ex_r, ex_f = result["exact"]
         kept, nulls = result["null_kept"]
-        print(f"{name:>4}: {len(items)} docs, {result['gold']} gold, {result['predicted']} predicted"
+        print(f"{name:>11}: {len(items)} docs, {result['gold']} gold, {result['predicted']} predicted"
               f" | span P {span_p:.1f} R {span_r:.1f} F1 {span_f:.1f}"
               f" | exact P {ex_p:.1f} R {ex_r:.1f} F1 {ex_f:.1f}"
               f" | value acc {result['value_accuracy']:.1f}% of {result['valued']}"

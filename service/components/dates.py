@@ -152,13 +152,12 @@ _DATELINE = re.compile(r"[–—-]\s*[\w .]{1,30}?\s*[–—-]$")
 
 def _context_years(expressions: list[DateExpression]) -> list[int | None]:
     """For each expression, the year the article fixes for it when it names none: that
-    of the nearest full date (day or month with a year) before it, else after it; failing
-    those, of the nearest year mentioned. What fixes "Juni 19" without a known date."""
+    of the nearest full date (a day or a month with its year) before it, else after it.
+    What fixes "Juni 19" in an article without a known date. A year named alone does
+    not: it is as often a past event's ("katiba ya mwaka 2016") as the story's."""
     full = [(e.start, e.year) for e in expressions
             if e.kind in ("date", "month") and e.has_explicit_year]
-    years_only = [(e.start, e.year) for e in expressions if e.kind == "year"]
-    return [_nearest(full, expr.start) or _nearest(years_only, expr.start)
-            for expr in expressions]
+    return [_nearest(full, expr.start) for expr in expressions]
 
 
 def _nearest(positions: list[tuple[int, int]], start: int) -> int | None:
