@@ -103,10 +103,20 @@ VERB_LOOKALIKE_NOUNS = {
     "wanakijiji", "wanavijiji", "ulinzi", "wanamaji", "ulingo", "umeme", "ilani",
     "wakimbizi", "mkimbizi", "wakili", "mawakili", "wakilishi", "wawakilishi",
     "wanadiplomasia", "wanazuoni", "unafuu", "ulimi", "wanyama", "umaskini",
+    "wataalamu", "wataalam", "watafiti", "watangazaji", "walinzi", "kinara", "wanahisa",
+    "wanamapinduzi", "wanaharakati", "utafiti", "ulimwenguni",
 }
 COPULAS = {"ni", "si", "ndiyo", "ndio", "kuna", "kulikuwa", "kutakuwa", "yuko", "wako",
            "iko", "ziko", "liko", "kuko", "hakuna", "hayupo", "yupo", "wapo", "ipo", "lipo",
            "kumekuwa", "kumekuwepo", "kulikuwepo", "kutakuwepo"}
+# Finite verbs that may stand before a speech verb as its auxiliary ("aliendelea kusema").
+_AUXILIARY_ENDINGS = ("endelea", "endea", "malizia", "ongeza", "rudia")
+GENITIVES = {"wa", "ya", "la", "za", "cha", "vya", "kwa"}
+# Where a subject after the verb ends: punctuation, a complementizer, a quotation mark,
+# or a preposition or participle that starts an adjunct.
+_POST_SUBJECT_END = re.compile(
+    r"[,.;:“”\"«»‘’(]|\b(?:kwamba|kuwa|katika|kwenye|kupitia|mbele|alipokuwa|akiwa|wakati|"
+    r"baada|kabla|bila)\b|\b\w+ki(?:sema|ongeza|ongezea|eleza|elezea|mshukuru)\b", re.IGNORECASE)
 PERSON_PREFIXES = {"a", "wa", "yu", "ni", "tu", "m", "mu", "twa"}
 # Cues whose subject is the main clause's: participles, narrative tense, infinitives.
 DEPENDENT_TENSES = re.compile(r"(?:a|wa|i|zi|li|ya|u|ki|vi|tu|ni|m)?(?:ki|ka)", re.IGNORECASE)
@@ -118,7 +128,7 @@ NAMING_WORDS = {"kama", "kuitwa", "inayoitwa", "linaloitwa", "kinachoitwa", "ait
 
 _WORD = re.compile(r"\w[\w’'-]*")
 _FINITE = re.compile(
-    r"(?:a|wa|i|zi|li|ya|u|ki|vi|tu|ni|m|ku|pa|mu)(?:li|me|na|ta|nge|ngali|mesha)\w{2,}"
+    r"(?:a|wa|i|zi|li|ya|u|ki|vi|tu|ni|ku|pa)(?:li|me|na|ta|nge|ngali|mesha)\w{2,}"
     r"|(?:ha|si)(?:wa|tu|m|i|zi|li|ya|vi|u|ki)?(?:ku|ja|ta)\w{2,}",
     re.IGNORECASE,
 )
@@ -322,12 +332,13 @@ class _Article:
         self.cue_starts = [c.start for c in self.cues]
         self.mentions = _mentions(doc)
         self.m_starts = [m.start for m in self.mentions]
+        self.name_parts = _name_parts(self.mentions)
         self.events: dict[int, _Event] = {}
         self._resolve_cue_speakers()
 
     # -- lookups
     def sentence(self, pos: int) -> tuple[int, int]:
-        return self.sentences[max(0, bisect.bisect_right(self.sent_starts, pos) - 1)]
+        return self.sentences[self.sentence_index(pos)]
 
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
@@ -357,31 +368,43 @@ class _Article:
             i += 1
         return out
 
+    def in_mention(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.m_starts, pos) - 1
+        return i >= 0 and self.mentions[i].start <= pos < self.mentions[i].end
+
     def words(self, start: int, end: int) -> list[re.Match]:
         return list(_WORD.finditer(self.text, start, end))
+
+    def verb_words(self, start: int, end: int, finite_only: bool = False) -> list[re.Match]:
+        test = _is_finite if finite_only else _is_verb
+        return [w for w in self.words(start, end) if test(w.group()) and not self.in_mention(w.start())]
 
     def span(self, start: int, end: int) -> Optional[Span]:
         return self.doc.char_span(start, end, alignment_mode="expand")
 
-    # -- subjects
+    # -- who a noun phrase names
     def _noun_phrase_speaker(self, start: int, end: int) -> tuple[bool, Optional[_Mention]]:
         """Read text[start:end] as a noun phrase naming a speaker.
 
         Returns (names_someone, mention): names_someone is False when the phrase is only
         adverbs or pronouns, so that the speaker is the previous one; mention is None for
-        a generic source ("wachambuzi", "maafisa wa afya").
+        a generic source ("wachambuzi", "maafisa wa afya", "ndugu wa familia ya X").
         """
         words = self.words(start, end)
         content = [w for w in words if w.group().lower() not in NON_SUBJECT_WORDS
                    and not w.group().isdigit()]
         if not content:
             return False, None
-        found = self.mentions_in(start, end)
+        head = content[0].group().lower()
+        found = self.mentions_in(start, end) or self._name_part_mentions(content)
+        # A name after a genitive ("ndugu wa familia ya [George Floyd]") qualifies the
+        # head noun, which is then the speaker; officials and named bodies speak for it.
+        own = [m for m in found if not self._after_genitive(m, start)
+               or m.label == "ORG" and head in OFFICIAL_HEADS | BODY_HEADS]
         for label in ("PER", "ORG"):
-            picked = [m for m in found if m.label == label]
+            picked = [m for m in own if m.label == label]
             if picked:
                 return True, picked[-1]
-        head = content[0].group().lower()
         locs = [m for m in found if m.label == "LOC"]
         if locs:
             before = [w.group().lower() for w in self.words(start, locs[0].start)
@@ -391,8 +414,6 @@ class _Article:
             if not before or before[0] in OFFICIAL_HEADS | {"serikali"} and len(before) <= 2:
                 return True, locs[0]
         demonstrative = any(w.group().lower() in DEMONSTRATIVES for w in words)
-        if head in ROLE_WORDS and (demonstrative or len(content) <= 2):
-            return True, self._role_holder(content[0].start(), end)
         if head in DOCUMENT_HEADS and demonstrative:
             return True, self._last_body_speaker(start)
         if head in BODY_HEADS:
@@ -401,18 +422,48 @@ class _Article:
             if not locs and len(content) <= 4:
                 return True, _Mention(content[0].start(), content[-1].end(), "ORG",
                                       self.span(content[0].start(), content[-1].end()), None)
+        if demonstrative or (head in ROLE_WORDS and len(content) <= 2):
+            return True, self._role_holder(content[0].start(), end, head)
         return True, None
 
-    def _role_holder(self, start: int, end: int) -> Optional[_Mention]:
-        """The person introduced earlier with this role ("waziri huyo" → the minister)."""
+    def _after_genitive(self, m: _Mention, start: int) -> bool:
+        prev = self.words(max(start, m.start - 6), m.start)
+        return bool(prev) and prev[-1].group().lower() in GENITIVES and not self.text[
+            prev[-1].end():m.start].strip()
+
+    def _name_part_mentions(self, content: list[re.Match]) -> list[_Mention]:
+        """Capitalised words the NER left out that are part of a name it found elsewhere
+        ("Lakini Nyamu aliongeza" after "Naitore Nyamu")."""
+        out = []
+        for w in content:
+            m = self.name_parts.get(w.group())
+            if m is not None and w.group()[0].isupper() and m.start < w.start():
+                span = self.span(w.start(), w.end())
+                out.append(_Mention(w.start(), w.end(), m.label, span, m.entity))
+        return out
+
+    def _role_holder(self, start: int, end: int, role: str) -> Optional[_Mention]:
+        """The person introduced earlier with this role ("waziri huyo" → the minister):
+        the entities helper first, else the nearest earlier person whose sentence names
+        the role next to them."""
         role_span = self.span(start, end)
-        entity = entity_for_role(self.doc, role_span) if role_span is not None else None
-        if entity is None:
+        if role_span is None:
             return None
-        return _Mention(role_span.start_char, role_span.end_char, entity.label, role_span, entity)
+        entity = entity_for_role(self.doc, role_span)
+        if entity is not None:
+            return _Mention(role_span.start_char, role_span.end_char, entity.label, role_span, entity)
+        role_word = re.compile(rf"\b{re.escape(role)}\b", re.IGNORECASE)
+        for m in reversed(self.mentions_in(0, start)):
+            if m.label != "PER":
+                continue
+            s_start, s_end = self.sentence(m.start)
+            if role_word.search(self.text, s_start, m.start) or role_word.search(
+                    self.text, m.end, min(s_end, m.end + 40)):
+                return _Mention(role_span.start_char, role_span.end_char, "PER", role_span, m.entity)
+        return None
 
     def _last_body_speaker(self, before: int) -> Optional[_Mention]:
-        for start in reversed(sorted(self.events)):
+        for start in sorted(self.events, reverse=True):
             ev = self.events[start]
             if start < before and ev.speaker is not None and ev.speaker.label != "PER":
                 return ev.speaker
@@ -424,6 +475,7 @@ class _Article:
                 return m
         return self._last_body_speaker(before)
 
+    # -- the subject of a speech verb
     def _clause_start(self, pos: int) -> int:
         s = self.sentence(pos)[0]
         i = bisect.bisect_right(self.q_starts, pos) - 1
@@ -436,91 +488,136 @@ class _Article:
                 s = m.end()
         return s
 
-    def _pre_subject(self, cue: SpeechCue) -> tuple[bool, Optional[_Mention]]:
-        """The subject written before the verb, from the nearest comma-separated chunks
-        back to the clause start; a chunk with a verb of its own ends the search."""
-        start = self._clause_start(cue.start)
+    def _subject_chunks(self, start: int, end: int, dependent: bool) -> list[tuple[int, int, bool]]:
+        """Comma-separated chunks before a verb, nearest first, as (start, end, adjacent).
+
+        A chunk with a finite verb of its own ends the search (its part before that verb
+        may still be the subject: "Trump anaendelea kusema"); a participial phrase
+        ("James Macharia wakati akizindua …") is skipped over; parentheses are asides.
+        """
         text = self.text
-        bounds = [start] + [start + m.end() for m in re.finditer(r"[,;:()]", text[start:cue.start])]
+        bounds = [start] + [start + m.end() for m in re.finditer(r"[,;:]", text[start:end])]
         chunks = []
-        end = cue.start
-        for b in reversed(bounds):
-            words = self.words(b, end)
-            verb_at = next((w for w in words if _is_verb(w.group())), None)
-            if verb_at is not None:
-                # "Trump anaendelea kusema": the subject is before the finite verb.
-                if verb_at.start() > b and end == cue.start:
-                    chunks.append((b, verb_at.start()))
+        for i in range(len(bounds) - 1, -1, -1):
+            b, e = bounds[i], (end if i == len(bounds) - 1 else bounds[i + 1] - 1)
+            e = b + len(re.sub(r"\([^()]*\)?\s*$", "", text[b:e]))
+            b = b + len(text[b:e]) - len(re.sub(r"^\s*\([^()]*\)", "", text[b:e]))
+            adjacent = i == len(bounds) - 1
+            finite = self.verb_words(b, e, finite_only=True)
+            if finite:
+                if adjacent and finite[0].start() > b:
+                    chunks.append((b, finite[0].start(), adjacent))
                 break
-            chunks.append((b, end))
-            end = b - 1
-        dependent = cue.subject == "" or DEPENDENT_TENSES.fullmatch(
-            text[cue.start:cue.end][:len(cue.subject) + 2].lower()) is not None
-        if dependent:
-            # a-ki-sema, a-ka-sema, ku-sema: the subject is written right before the verb
-            # ("huku serikali ikisema") or is the main clause's.
-            chunks = chunks[:1]
-        candidates = [self._noun_phrase_speaker(b, e) for b, e in chunks]
-        named = [c for c in candidates if c[0]]
+            participles = self.verb_words(b, e)
+            if participles:
+                intro = re.search(r"\b(?:wakati|alipokuwa|walipokuwa|huku)\s*$",
+                                  text[b:participles[0].start()])
+                cut = b + intro.start() if intro else participles[0].start()
+                if cut > b:
+                    chunks.append((b, cut, adjacent))
+                if dependent and adjacent:
+                    break
+                continue
+            chunks.append((b, e, adjacent))
+            if dependent:
+                break
+        return chunks
+
+    def _pre_subject(self, cue: SpeechCue, dependent: bool) -> tuple[bool, Optional[_Mention]]:
+        """The subject written before the verb.
+
+        Dependent verbs (a-ki-sema, a-ka-sema, ku-sema) take a subject only right before
+        them ("huku serikali ikisema"); otherwise theirs is the main clause's.
+        """
+        chunks = self._subject_chunks(self._clause_start(cue.start), cue.start, dependent)
+        named = []
+        for b, e, adjacent in chunks:
+            is_named, mention = self._noun_phrase_speaker(b, e)
+            # A generic noun phrase set off by commas is an adverbial ("Matokeo yake,
+            # ilisema"), not the subject; a name or a role there is an appositive one.
+            if is_named and (adjacent or mention is not None):
+                named.append(mention)
         if not named:
             return False, None
         for label in ("PER", "ORG", "LOC"):
-            for _, mention in named:
+            for mention in named:
                 if mention is not None and mention.label == label:
                     return True, mention
-        return named[0]
+        return True, named[0]
 
     def _main_clause_subject(self, cue: SpeechCue) -> tuple[bool, Optional[_Mention]]:
         s, _ = self.sentence(cue.start)
-        first_verb = next((w for w in self.words(s, cue.start) if _is_finite(w.group())), None)
-        if first_verb is None:
+        finite = self.verb_words(s, cue.start, finite_only=True)
+        if not finite:
             return False, None
-        fake = SpeechCue(first_verb.start(), first_verb.end(), "", "a", False, False, False, False)
-        return self._pre_subject(fake)
+        verb = SpeechCue(finite[0].start(), finite[0].end(), "", "a", False, "", False, False)
+        return self._pre_subject(verb, dependent=False)
 
     def _post_subject(self, cue: SpeechCue) -> tuple[bool, Optional[_Mention]]:
+        """A subject after the verb: `,” alisema Kim.`, `alisema jaji huyo.`"""
         _, sent_end = self.sentence(cue.start)
         after = self.text[cue.end:sent_end]
         if after.lstrip()[:1] in (",", ":"):
             return False, None
-        stop = re.search(r"[,.;:“”\"«»‘’]|\b(?:kwamba|kuwa)\b", after)
+        stop = _POST_SUBJECT_END.search(after)
         end = cue.end + (stop.start() if stop else len(after))
-        words = self.words(cue.end, end)[:10]
-        if not words:
+        words = self.words(cue.end, end)
+        if not words or len(words) > 10:
             return False, None
-        end = words[-1].end()
-        if any(_is_finite(w.group()) for w in words):
+        if self.verb_words(cue.end, end):
             return False, None  # a clause follows, not a subject
-        found = [m for m in self.mentions_in(cue.end, end) if m.label in ("PER", "ORG")]
-        if found:
-            return True, found[0]
-        locs = self.mentions_in(cue.end, end)
-        if locs and not _WORD.search(self.text[cue.end:locs[0].start]):
-            return True, locs[0]
-        first = words[0].group()
-        if first.lower() not in POST_ADJUNCT_WORDS and first[0].islower() and not _is_verb(first):
-            return True, None  # a generic subject: "amesema mkaazi wa ..."
-        return False, None
+        return self._noun_phrase_speaker(cue.end, end)
+
+    def _sentence_subjects(self) -> list[tuple[int, _Mention]]:
+        """Persons that open a sentence as its subject, for verbs with none written."""
+        out = []
+        for s, e in self.sentences:
+            finite = self.verb_words(s, e, finite_only=True)
+            if finite:
+                people = [m for m in self.mentions_in(s, finite[0].start()) if m.label == "PER"
+                          and not self._after_genitive(m, s)]
+                if people:
+                    out.append((people[-1].start, people[-1]))
+        return out
 
     def _resolve_cue_speakers(self) -> None:
-        last = {True: None, False: None}  # person speaker, body speaker
+        last_speaker = {True: None, False: None}  # person / body: (position, mention)
+        subjects = self._sentence_subjects()
+        subject_starts = [p for p, _ in subjects]
         for cue in self.cues:
             if cue.negated:
                 continue
-            named, mention = self._pre_subject(cue)
+            dependent = cue.subject == "" or DEPENDENT_TENSES.fullmatch(
+                self.text[cue.start:cue.end][:len(cue.subject) + 2].lower()) is not None
+            named, mention = self._pre_subject(cue, dependent)
             if not named:
                 named, mention = self._post_subject(cue)
-            if not named and (cue.subject == "" or DEPENDENT_TENSES.fullmatch(
-                    self.text[cue.start:cue.end][:len(cue.subject) + 2].lower())):
+            if not named and dependent:
                 named, mention = self._main_clause_subject(cue)
             person = cue.subject in PERSON_PREFIXES or cue.subject == ""
             if named:
                 if mention is not None:
                     person = mention.label == "PER"
-                last[person] = mention
+                last_speaker[person] = (cue.start, mention)
             else:
-                mention = last[person]
+                # No subject written: the last speaker of the same kind, or a person who
+                # has since opened a sentence as its subject.
+                pos, mention = last_speaker[person] or (-1, None)
+                if person:
+                    k = bisect.bisect_left(subject_starts, cue.start) - 1
+                    if k >= 0 and subject_starts[k] > pos:
+                        mention = subjects[k][1]
             self.events[cue.start] = _Event(cue.start, cue.end, mention, cue)
+
+
+def _name_parts(mentions: list[_Mention]) -> dict[str, _Mention]:
+    parts = {}
+    for m in mentions:
+        if m.label in ("PER", "ORG") and m.span is not None:
+            for word in m.span.text.split():
+                if len(word) > 2 and word[0].isupper() and word.lower() not in ROLE_WORDS:
+                    parts[word] = m
+    return parts
 
 
 # ---------------------------------------------------------------- items
@@ -630,21 +727,23 @@ def _attribution_after(art: _Article, q: _Quotation) -> Optional[_Event]:
         return None
     pos = q.close + 1
     s_start, s_end = art.sentence(pos)
-    if s_end <= pos or not art.text[pos:s_end].strip(" .,\t"):
+    if not art.text[pos:s_end].strip(" .,\t\n"):
         nxt = art.sentence_index(pos) + 1
-        if nxt >= len(art.sentences) or art.text[pos:art.sentences[nxt][0]].count("\n") > 2:
+        if s_end > pos + 2 or nxt >= len(art.sentences) or art.text.count(
+                "\n", pos, art.sentences[nxt][0]) > 2:
             return None
         s_start, s_end = art.sentences[nxt]
         pos = s_start
     for cue in art.cues_between(pos, min(s_end, pos + 160)):
         if cue.start not in art.events:
             continue
-        rest = art.words(cue.end, s_end)
-        if any(w.group().lower() in COMPLEMENTIZERS for w in rest[:12]):
-            return None  # the verb has a clause of its own
+        if _clause_after(art, cue) is not None:
+            return None  # the verb reports a clause of its own
         if _MARKS.search(art.text[pos:cue.start].replace("’", "")):
             return None
-        if any(_is_finite(w.group()) for w in art.words(pos, cue.start)):
+        # Only the speaker, or an auxiliary ("Ameendelea kusema"), before the verb.
+        if any(not w.group().lower().endswith(_AUXILIARY_ENDINGS)
+               for w in art.verb_words(pos, cue.start, finite_only=True)):
             return None
         return art.events[cue.start]
     return None
@@ -675,12 +774,14 @@ def _context_speaker(art: _Article, q: _Quotation, items: list[_Item]) -> Option
 def _clause_after(art: _Article, cue: SpeechCue) -> Optional[int]:
     """Where the reported clause of a speech verb starts, or None (no clause)."""
     text = art.text
-    _, sent_end = art.sentence(cue.start)
-    words = art.words(cue.end, sent_end)
+    _, limit = art.sentence(cue.start)
+    later = art.cues_between(cue.end, limit)
+    if later:
+        limit = later[0].start  # the next verb reports its own clause
+    words = art.words(cue.end, limit)
     for i, w in enumerate(words[:14]):
         low = w.group().lower()
-        between = text[cue.end:w.start()]
-        if _MARKS.search(between.replace("’", "")) or "." in between:
+        if _MARKS.search(text[cue.end:w.start()].replace("’", "")):
             break
         if low in COMPLEMENTIZERS:
             if i and words[i - 1].group().lower() in CONTENT_NOUNS:
@@ -688,14 +789,14 @@ def _clause_after(art: _Article, cue: SpeechCue) -> Optional[int]:
             if cue.has_object and cue.stem in ("tangaza", "taja") and low == "kuwa":
                 return None
             return w.end()
-        if i and art.cues_between(w.start(), w.start() + 1):
-            break
     if not cue.takes_bare_clause or cue.has_object or not words:
         return None
+    if cue.relative and cue.relative not in ("ye", "o"):
+        return None  # "kile alichosema": the verb is inside a noun phrase
     first = words[0].group().lower()
     if first in OBJECT_PRONOUNS or first in COMPLEMENTIZERS:
         return None
-    if not any(_is_finite(w.group()) for w in words[:8]):
+    if not art.verb_words(cue.end, words[min(7, len(words) - 1)].end(), finite_only=True):
         return None
     return cue.end
 
