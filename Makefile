@@ -33,11 +33,14 @@ bench-ner:
 	$(PYTHON) benchmarks/ner_speed.py
 
 # ---- Dates (service/components/dates.py, dev/dates) ----
-.PHONY: evaluate-dates
+.PHONY: evaluate-dates bench-dates
 
 # Span F1 (overlap), exact-span F1 and value accuracy of habari_dates on dev/dates.
 evaluate-dates:
 	$(PYTHON) -m dev.dates.evaluate
+
+bench-dates:
+	$(PYTHON) benchmarks/dates_speed.py
 
 # ---- quotes (service/components/quotes.py, dev/quotes) ----
 .PHONY: evaluate-quotes
