@@ -359,3 +359,80 @@ def test_full_name_and_acronym_without_parentheses(nlp):
     doc = annotate(nlp, "Ripoti ya [Shirika la Afya Duniani WHO|ORG] ilitolewa; [WHO|ORG] ilisema.")
     (who,) = doc._.entities
     assert mention_texts(who) == ["Shirika la Afya Duniani", "WHO", "WHO"]
+
+
+def test_page_boilerplate_glued_to_a_name_is_not_part_of_it(nlp):
+    doc = annotate(nlp, "Wageni walimpokea [Juma HamisiPicha|PER]: Mpiga picha. [Juma Hamisi|PER] alifurahi.")
+    (juma,) = doc._.entities
+    assert juma.name == "Juma Hamisi"
+    assert mention_texts(juma) == ["Juma Hamisi", "Juma Hamisi"]
+
+
+def test_a_name_before_punctuation_is_not_boilerplate(nlp):
+    doc = annotate(nlp, "Tuna heshima kwa [Siasa|PER]. [Siasa|PER] ni jina la mwanamuziki.")
+    assert mention_texts(doc._.entities[0]) == ["Siasa", "Siasa"]
+
+
+def test_caption_separators_split_two_places(nlp):
+    text = "Picha: Korea Kaskazini| Pyongyang| mkutano. Pyongyang ilipambwa."
+    doc = nlp.make_doc(text)
+    caption_end = text.index(" mkutano")
+    later = text.rindex("Pyongyang")
+    doc.ents = [
+        doc.char_span(text.index("Korea"), caption_end, label="LOC"),
+        doc.char_span(later, later + len("Pyongyang"), label="LOC"),
+    ]
+    doc = nlp.get_pipe("habari_entities")(doc)
+    assert [(e.name, len(e.mentions)) for e in doc._.entities] == [("Korea Kaskazini", 1), ("Pyongyang", 2)]
+
+
+def test_a_stadium_named_after_a_person_is_a_place(nlp):
+    doc = annotate(
+        nlp,
+        "[Kim Jong Un|PER] alihutubia kwenye [Uwanja|LOC] wa [Kim Il Sung|PER]. Kisha Uwanja wa "
+        "[Kim Il Sung|PER] ulijaa. [Kim|PER] alipunga mkono.",
+    )
+    names = [(e.label, e.name, len(e.mentions)) for e in doc._.entities]
+    assert names == [("PER", "Kim Jong Un", 2), ("LOC", "Uwanja wa Kim Il Sung", 2)]
+
+
+def test_seat_of_government_with_and_without_ikulu_is_one_organization(nlp):
+    doc = annotate(nlp, "[Ikulu ya Kremlin|ORG] ilisema, na msemaji wa [Kremlin|PER] akakubali.")
+    (kremlin,) = doc._.entities
+    assert (kremlin.label, kremlin.name, len(kremlin.mentions)) == ("ORG", "Ikulu ya Kremlin", 2)
+
+
+def test_place_with_its_region_word_is_one_place(nlp):
+    doc = annotate(nlp, "Mapigano yalitokea [Ukanda wa Gaza|LOC] jana; [Gaza|LOC] imezingirwa.")
+    assert len(doc._.entities) == 1
+
+
+def test_country_glued_to_a_city_in_one_span_is_split(nlp):
+    doc = annotate(nlp, "Maandamano yalifanyika [Toronto Canada|LOC] na [Kanada|LOC].")
+    assert [(e.name, e.country_code, len(e.mentions)) for e in doc._.entities] == [
+        ("Toronto", None, 1),
+        ("Kanada", "CA", 2),
+    ]
+
+
+def test_short_form_of_exactly_one_longer_organization_name(nlp):
+    doc = annotate(
+        nlp,
+        "[Chama cha Kikomunisti cha Vietnam|ORG] kilikutana. Mkuu wa [Chama cha Kikomunisti|ORG] alisema.",
+    )
+    assert len(doc._.entities) == 1
+    doc = annotate(
+        nlp,
+        "[Chama cha Kikomunisti cha Vietnam|ORG] na [Chama cha Kikomunisti cha China|ORG]; "
+        "[Chama cha Kikomunisti|ORG] kimoja kilisema.",
+    )
+    assert len(doc._.entities) == 3
+
+
+def test_default_rule_gives_an_ambiguous_short_name_to_the_main_actor(nlp):
+    doc = annotate(
+        nlp,
+        "[Kim Jong Un|PER] alikagua jeshi. [Kim|PER] aliwasifu wanajeshi. Babake [Kim Jong-il|PER] "
+        "alianzisha kikosi hicho. [Kim|PER] aliondoka jioni.",
+    )
+    assert mention_texts(by_name(doc)["Kim Jong Un"]) == ["Kim Jong Un", "Kim", "Kim"]

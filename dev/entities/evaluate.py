@@ -1,9 +1,10 @@
 """Score entity grouping and country codes on the entities dev set.
 
-    python -m dev.entities.evaluate [--gold dev/entities/gold.jsonl]
+    python -m dev.entities.evaluate [--gold dev/entities/gold.jsonl ...]
         [--articles ../shared/data/raw/swa/voa_swahili_articles.jsonl] [--model PATH] [-v]
 
-Runs twice over the gold articles:
+Runs twice over each gold file (gold.jsonl: the articles the rules were developed on;
+heldout.jsonl: annotated later, see README.md):
 - "pipeline": the real pipeline (trained NER + habari components), what a client gets;
 - "gold mentions": the gold mention spans and labels given to habari_entities as if the
   NER had found exactly them, so what is left wrong is the grouping rules' fault.
@@ -29,20 +30,29 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 
-DEFAULT_GOLD = REPO / "dev" / "entities" / "gold.jsonl"
-DEFAULT_ARTICLES = REPO.parent / "shared" / "data" / "raw" / "swa" / "voa_swahili_articles.jsonl"
+DEFAULT_GOLD = [REPO / "dev" / "entities" / "gold.jsonl", REPO / "dev" / "entities" / "heldout.jsonl"]
+SHARED = REPO.parent / "shared"
+DEFAULT_ARTICLES = SHARED / "data" / "raw" / "swa" / "voa_swahili_articles.jsonl"
+SAMPLES = SHARED / "samples"
 MIN_OVERLAP = 0.5
 
 
-def load_gold(gold_path: Path, articles_path: Path) -> list[tuple[dict, str]]:
+def load_gold(gold_paths: list[Path], articles_path: Path) -> list[tuple[dict, str]]:
+    """(record, text) for every annotated article or sample."""
     texts = [json.loads(line)["text"] for line in articles_path.open(encoding="utf-8")]
     items = []
-    for line in gold_path.open(encoding="utf-8"):
-        record = json.loads(line)
-        text = texts[record["article"]]
-        if hashlib.sha1(text.encode("utf-8")).hexdigest() != record["text_sha1"]:
-            raise SystemExit(f"article {record['article']}: text differs from the one annotated")
-        items.append((record, text))
+    for gold_path in gold_paths:
+        for line in gold_path.open(encoding="utf-8"):
+            record = json.loads(line)
+            if "sample" in record:
+                text = (SAMPLES / record["sample"]).read_text(encoding="utf-8")
+                record["name"] = record["sample"]
+            else:
+                text = texts[record["article"]]
+                record["name"] = f"a{record['article']}"
+            if hashlib.sha1(text.encode("utf-8")).hexdigest() != record["text_sha1"]:
+                raise SystemExit(f"{record['name']}: text differs from the one annotated")
+            items.append((record, text))
     return items
 
 
@@ -79,12 +89,12 @@ def score_document(record: dict, doc, report: Counter, problems: list[str], text
                     report["country mentions right"] += 1
                 else:
                     why = "not found" if not found else f"code {found[2].country_code}"
-                    problems.append(f"  code  a{record['article']} {text[span[0]:span[1]]!r} ({gold['country_code']}): {why}")
+                    problems.append(f"  code  {record['name']} {text[span[0]:span[1]]!r} ({gold['country_code']}): {why}")
         elif label == "LOC":
             for found in matches:
                 if found and found[2].country_code:
                     report["codes on non-countries"] += 1
-                    problems.append(f"  code  a{record['article']} {forms} got {found[2].country_code}")
+                    problems.append(f"  code  {record['name']} {forms} got {found[2].country_code}")
         if len(spans) < 2:
             continue
         report["multi-mention entities"] += 1
@@ -95,18 +105,18 @@ def score_document(record: dict, doc, report: Counter, problems: list[str], text
             continue
         if len({id(f[2]) for f in matches if f}) <= 1:
             report["split: NER missed a mention"] += 1
-            problems.append(f"  miss  a{record['article']} {label} {forms}: {missing} of {len(spans)} mentions not found")
+            problems.append(f"  miss  {record['name']} {label} {forms}: {missing} of {len(spans)} mentions not found")
         else:
             labels = {f[2].label for f in matches if f}
             kind = "split: NER label differs" if len(labels) > 1 else "split: grouping"
             report[kind] += 1
             groups = Counter(f[2].name for f in matches if f)
-            problems.append(f"  split a{record['article']} {label} {forms} -> {dict(groups)}" + (f" (+{missing} not found)" if missing else ""))
+            problems.append(f"  split {record['name']} {label} {forms} -> {dict(groups)}" + (f" (+{missing} not found)" if missing else ""))
     for key, clusters in owners.items():
         if len(clusters) > 1:
             report["false merges"] += 1
             entity = merged_names[key]
-            problems.append(f"  MERGE a{record['article']} {entity.name!r}: {[m.text for m in entity.mentions]}")
+            problems.append(f"  MERGE {record['name']} {entity.name!r}: {[m.text for m in entity.mentions]}")
 
 
 def run(items, make_doc, title: str, verbose: bool) -> Counter:
@@ -133,7 +143,7 @@ def run(items, make_doc, title: str, verbose: bool) -> Counter:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    parser.add_argument("--gold", type=Path, nargs="+", default=DEFAULT_GOLD)
     parser.add_argument("--articles", type=Path, default=DEFAULT_ARTICLES)
     parser.add_argument("--model", default=None, help="model directory (default: load_pipeline's)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every failure")
@@ -145,9 +155,6 @@ def main() -> None:
     from service.nlp import load_pipeline
 
     nlp = load_pipeline(args.model)
-    items = load_gold(args.gold, args.articles)
-    mentions = sum(len(e["mentions"]) for record, _ in items for e in record["entities"])
-    print(f"{len(items)} articles, {mentions} gold mentions")
 
     def with_gold_mentions(record, text):
         doc = nlp.make_doc(text)
@@ -159,8 +166,12 @@ def main() -> None:
         doc.ents = [span for span in spans if span is not None]
         return nlp.get_pipe("habari_entities")(doc)
 
-    run(items, lambda record, text: nlp(text), "pipeline (trained NER)", args.verbose)
-    run(items, with_gold_mentions, "gold mentions (grouping rules alone)", args.verbose)
+    for gold in args.gold:
+        items = load_gold([gold], args.articles)
+        mentions = sum(len(e["mentions"]) for record, _ in items for e in record["entities"])
+        print(f"\n# {gold.name}: {len(items)} articles, {mentions} gold mentions")
+        run(items, lambda record, text: nlp(text), "pipeline (trained NER)", args.verbose)
+        run(items, with_gold_mentions, "gold mentions (grouping rules alone)", args.verbose)
 
 
 if __name__ == "__main__":

@@ -154,3 +154,11 @@ def country_code(name: str) -> str | None:
     Cities, regions and anything unknown give None.
     """
     return _CODE_BY_NAME.get(normalize_name(name))
+
+
+_SWAHILI_NAMES = {code: name for code, name in Locale("sw").territories.items() if code not in _NOT_COUNTRIES}
+
+
+def swahili_name(code: str) -> str | None:
+    """CLDR's Swahili name of a country code ("KP" → "Korea Kaskazini")."""
+    return _SWAHILI_NAMES.get(code)

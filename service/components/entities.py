@@ -5,35 +5,44 @@ Writes ``doc._.entities`` (list of ``Entity``, in order of first mention) and
 
 Steps, each a small rule over the mention text (no model is trained for this):
 
-1. Clean mention spans to the annotation convention: titles and roles ("Rais",
-   "Waziri wa Mambo ya Nje wa Urusi", "Bw.", "Dkt.") and lowercase descriptors
-   ("shirika la habari la AFP", "serikali ya Urusi") are cut off, and "Shirika la Afya
-   Duniani (WHO)" becomes two mentions of one organization. ``doc.ents`` is rewritten
-   with the cleaned spans so that both views agree.
-2. Fix labels the name itself decides: a country name is a place (LOC) also when the
-   NER called it an organization; a government named by its seat ("Kremlin", "Ikulu ya
-   White House") is an organization (ORG). Mentions with the same normalized name get
-   one label (the majority, ties to the earlier mention).
-3. Group:
-   - same normalized name (case, accents, hyphens and glued punctuation ignored);
-   - places with the same country code ("Urusi" / "Russia", "Korea K." / "Korea
-     Kaskazini");
+1. Mentions (mentions.py): NER spans cut to the annotation convention: titles, roles
+   and lowercase descriptors off ("Rais [Putin]", "shirika la habari la [AFP]"),
+   "Shirika la Afya Duniani (WHO)" as two mentions, a left-out head noun put back
+   ("Tume ya Umoja wa Afrika", "Uwanja wa Kim Il Sung" as a place), glued page
+   boilerplate and caption separators off the name. ``doc.ents`` is rewritten with
+   these spans so that both views agree.
+2. Labels the name itself decides: a country is a place (LOC) also when the NER called
+   it an organization; a government named by its seat ("Kremlin", "Ikulu ya White
+   House") is an organization (ORG). Mentions of one written name get one label (the
+   majority, ties to the earlier mention).
+3. Grouping, within one article:
+   - the same name, ignoring case, accents, hyphens, glued punctuation, doubled
+     letters ("Sisi"/"Sissi") and connectives ("Wizara ya Mambo ya Nje [ya] Marekani");
+   - the same name with one typo in a long part ("World Resources"/"World Resoures",
+     "Benjamini"/"Benjamin"); never for two countries;
+   - places with the same country code ("Urusi"/"Russia", "Korea K."/"Korea
+     Kaskazini"), and a place with its "Ukanda wa"/"Jimbo la"/"Mkoa wa" form;
    - organizations with their acronyms: from "Full Name (ACR)" in the article, from a
      table of well-known pairs ("UN", "UM" / "Umoja wa Mataifa"), or from the initials
-     of exactly one full name in the article ("CCM" / "Chama cha Mapinduzi");
+     of exactly one full name in the article ("CCM" / "Chama cha Mapinduzi"); and a
+     short form with exactly one fuller name it begins ("Chama cha Kikomunisti" /
+     "Chama cha Kikomunisti cha Vietnam");
    - people over name parts: a name whose parts appear in order in a fuller name
-     belongs to it ("Putin" / "Vladimir Putin", "Kim" / "Kim Jong Un"), while two full
-     names neither of which contains the other stay apart ("Kim Jong Un" / "Kim
-     Jong-il").
-   Ambiguous short names (``ambiguous_names``): "Kim" after both "Kim Jong Un" and
-   "Kim Jong Il" fits both. With "most_recent" (the default) it joins the one whose
-   name appeared most recently before it, as a reader resolves it (with none before,
-   the first one after it); with "separate" it stays an entity of its own.
-4. ``name`` is the fullest form used (most name parts, then longest, mixed case
-   preferred over all caps); ``country_code`` is ISO 3166-1 alpha-2 for countries
-   (cities and regions: None); ``salience`` in [0, 1] from the mention count, the
-   position of the first mention and speech verbs next to a mention (the quotes
-   component runs later, so the speaker role is read from those cue words only).
+     belongs to it ("Putin" / "Vladimir Putin", "Kim" / "Kim Jong Un"), two full names
+     neither of which contains the other stay apart ("Kim Jong Un" / "Kim Jong-il");
+     "X maarufu (kama) Y" makes X and Y one person.
+   Ambiguous short names (config ``ambiguous_names``): "Kim" after both "Kim Jong Un"
+   and "Kim Jong-il" fits both. "most_mentioned" (default): it joins the one named more
+   often before it (ties: the more recent), because news writes a secondary person's
+   full name and keeps the short name for its main actor; "most_recent": the one named
+   last before it; "separate": it stays an entity of its own. With no candidate named
+   before it, it joins the first one named after it.
+4. ``name``: the fullest form used (most name parts, none abbreviated, capitalized;
+   then the most frequent; for a country its CLDR Swahili name when the article uses
+   it); ``country_code``: ISO 3166-1 alpha-2 for countries (cities, regions: None);
+   ``salience`` in [0, 1]: mention count, position of the first mention, and speech
+   verbs next to a mention (the quotes component runs later, so the speaker role is
+   read from those cue words only).
 
 Helpers for the quotes component: ``entity_for_span`` and ``entity_for_role``.
 """
@@ -41,47 +50,29 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from service.components.countries import MAX_NAME_WORDS, country_code, normalize_name
+from service.components.countries import country_code, normalize_name, swahili_name
+from service.components.mentions import (
+    CONNECTIVES,
+    SEATS,
+    TITLE_WORDS,
+    VERB_LIKE,
+    Mention,
+    acronym,
+    clean_mentions,
+    is_capitalized,
+)
 
 ENTITY_LABELS = ("PER", "ORG", "LOC")
 _ID_PREFIX = {"PER": "per", "ORG": "org", "LOC": "loc"}
+AMBIGUITY_RULES = ("most_mentioned", "most_recent", "separate")
 
-# Titles and honorifics written before a name (lowercased, with and without the
-# abbreviation's period). Role nouns are here too: "Msemaji Peter Ndege" is a role +
-# name, and the NER sometimes keeps the role inside the span.
-TITLE_WORDS = frozenset(
-    """
-    rais makamu waziri naibu katibu mkuu msemaji mwenyekiti kiongozi mkurugenzi balozi
-    gavana meya mbunge seneta spika jaji hakimu mwanasheria kamishna kamanda jenerali
-    jen kanali meja luteni brigedia sajenti koplo kapteni kapt askofu kardinali padri
-    mchungaji mch sheikh shekhe shehe imamu mufti papa mfalme malkia mwanamfalme
-    binti mwalimu mwl profesa prof daktari dkt dk dr bw bwana bi bibi mhe mh
-    mheshimiwa ndg ndugu mzee marehemu hayati mama mtukufu mkuu msaidizi mshauri afisa
-    ofisa mratibu mtendaji mwenyekiti mhariri mwandishi mchambuzi mtaalamu
-    mr mrs ms president minister general sir
-    """.split()
-)
 # Role nouns that introduce a person and that a later "X huyo" phrase refers back to.
 ROLE_WORDS = TITLE_WORDS - {"bw", "bwana", "bi", "bibi", "mhe", "mh", "ndg", "ndugu", "mr", "mrs", "ms", "sir"}
-
-# A government or presidency named by its seat is an organization (ANNOTATION.md).
-SEAT_NAMES = frozenset(
-    normalize_name(name)
-    for name in (
-        "Kremlin",
-        "Ikulu ya Kremlin",
-        "White House",
-        "Ikulu ya White House",
-        "Ikulu ya Marekani",
-        "Downing Street",
-        "Pentagon",
-    )
-)
 
 # Acronyms of organizations that Swahili news pairs with a Swahili full name, or with an
 # English one the initials of the Swahili name do not give.
@@ -104,19 +95,11 @@ KNOWN_ACRONYMS: dict[str, tuple[str, ...]] = {
     "TAKUKURU": ("Taasisi ya Kuzuia na Kupambana na Rushwa",),
 }
 _ACRONYM_NAMES = {
-    acronym: frozenset(normalize_name(name) for name in names) for acronym, names in KNOWN_ACRONYMS.items()
+    letters: frozenset(normalize_name(name) for name in names) for letters, names in KNOWN_ACRONYMS.items()
 }
 
-# Connectives ("of", "and") that join a role to the office or country it serves.
-_CONNECTIVES = frozenset("wa ya la za cha vya kwa mwa na".split())
-
-# Head nouns of organization names ("Tume ya ...", "Baraza la ...").
-_ORGANIZATION_HEADS = frozenset(
-    """
-    tume baraza bodi kamati wizara ofisi mahakama benki shirika jumuiya chama idara
-    mamlaka taasisi kituo bunge halmashauri chuo umoja muungano mfuko
-    """.split()
-)
+# "Ukanda wa Gaza" is Gaza, "Jimbo la Tigray" Tigray.
+_PLACE_HEADS = frozenset("ukanda jimbo mkoa wilaya mji jiji kisiwa visiwa kaunti eneo manispaa".split())
 
 # Words between two names of one person: "Robert Kyagulanyi maarufu Bobi Wine".
 _ALIAS_CUES = frozenset(
@@ -140,9 +123,6 @@ _SPEECH_VERB = re.compile(
     r"^(?:a|wa|i|zi|li|ki|u|ya|vi)(?:li|me|na|ta|ki|nge)"
     r"(?:sema|sisitiza|ongeza|eleza|onya|dai|tangaza|bainisha|ambia|jibu|hoji|thibitisha|kiri)$"
 )
-# Subject + tense prefix of a finite verb ("alikutana", "wamesema"): no role noun
-# starts this way, so it marks the end of a role phrase.
-_VERB_LIKE = re.compile(r"^(?:a|wa|i|u|li|ki|zi|ya|vi)(?:li|me|na|ta|ki|nge)[a-z]{2,}$")
 _SPEECH_WINDOW = 3
 _ROLE_WINDOW = 10
 
@@ -167,19 +147,6 @@ if not Span.has_extension("entity_id"):
     Span.set_extension("entity_id", default=None)
 
 
-@dataclass(eq=False)
-class _Mention:
-    span: Span
-    label: str
-    parts: tuple[str, ...]  # normalized name parts, doubled letters collapsed
-    acronym: str | None  # the letters when the mention is written as an acronym
-    code: str | None  # country code of the mention text, used when the entity is a place
-
-    @property
-    def key(self) -> str:
-        return "".join(self.parts)
-
-
 _DOUBLED = re.compile(r"(\w)\1+")
 
 
@@ -188,106 +155,42 @@ def _name_parts(text: str) -> tuple[str, ...]:
     return tuple(_DOUBLED.sub(r"\1", part) for part in normalize_name(text).split())
 
 
-def _is_capitalized(text: str) -> bool:
-    # "-Sissi" (a scraped "Al -Sissi") counts by its first letter
-    letter = next((ch for ch in text if ch.isalnum()), "")
-    return letter.isupper()
+@dataclass(eq=False)
+class _Name:
+    """A mention with what grouping compares."""
 
+    mention: Mention
+    label: str
+    parts: tuple[str, ...]
+    acronym: str | None
+    code: str | None  # of the mention text; used when the entity is a place
 
-def _acronym(text: str) -> str | None:
-    letters = text.strip("-–—.()[] ").replace(".", "").replace(" ", "")
-    if 2 <= len(letters) <= 10 and letters.isalpha() and letters.isupper():
-        return letters
-    return None
+    @property
+    def span(self) -> Span:
+        return self.mention.span
+
+    @property
+    def text(self) -> str:
+        return self.mention.text
+
+    @property
+    def key(self) -> str:
+        return "".join(self.parts)
+
+    @property
+    def loose_key(self) -> str:
+        return "".join(p for p in self.parts if p not in CONNECTIVES)
 
 
 def _initials(text: str) -> set[str]:
     words = [w for w in re.split(r"[\s\-]+", text) if w]
     every = "".join(w[0] for w in words).upper()
-    capitalized = "".join(w[0] for w in words if _is_capitalized(w)).upper()
+    capitalized = "".join(w[0] for w in words if is_capitalized(w)).upper()
     return {every, capitalized}
 
 
-def _is_acronym_of(acronym: str, full_name: str) -> bool:
-    return normalize_name(full_name) in _ACRONYM_NAMES.get(acronym, ()) or acronym in _initials(full_name)
-
-
-def _country_prefix_length(tokens: Sequence) -> int:
-    for length in range(min(MAX_NAME_WORDS, len(tokens)), 0, -1):
-        if country_code(" ".join(t.text for t in tokens[:length])):
-            return length
-    return 0
-
-
-def _is_title(token) -> bool:
-    return token.lower_.rstrip(".") in TITLE_WORDS
-
-
-def _organization_start(span: Span) -> int:
-    """Start of an organization whose head noun the NER left out: "Tume ya [Umoja wa
-    Afrika]" is the commission, not the union (ANNOTATION.md: named bodies whole)."""
-    doc, i, start = span.doc, span.start, span.start
-    for _ in range(3):
-        if i < 2:
-            break
-        noun, connective = doc[i - 2], doc[i - 1]
-        if connective.lower_ not in _CONNECTIVES or not _is_capitalized(noun.text) or noun.ent_type or connective.ent_type:
-            break
-        i -= 2
-        if noun.lower_ in _ORGANIZATION_HEADS:
-            start = i
-    return start
-
-
-def _clean_span(span: Span, label: str) -> list[Span]:
-    """The name parts of an NER span, per the annotation convention (may be empty)."""
-    doc = span.doc
-    start, end = span.start, span.end
-    if label == "ORG":
-        # "Full Name (ACR)" or "Full Name ACR" as one span: two mentions of one organization.
-        for i in range(start + 1, end - 1):
-            if doc[i].text == "(" and doc[end - 1].text == ")" and _acronym(doc[i + 1 : end - 1].text):
-                return [*_clean_span(doc[start:i], label), doc[i + 1 : end - 1]]
-        last = _acronym(doc[end - 1].text)
-        if end - start >= 3 and last and _is_acronym_of(last, doc[start : end - 1].text):
-            return [*_clean_span(doc[start : end - 1], label), doc[end - 1 : end]]
-        if not _acronym(span.text):
-            start = _organization_start(span)
-    name_start = next(
-        (i for i in range(start, end) if _is_capitalized(doc[i].text) and not _is_title(doc[i])),
-        None,
-    )
-    had_title = any(_is_title(doc[i]) for i in range(start, name_start if name_start is not None else end))
-    if name_start is None:
-        if had_title:
-            return []
-        # a name written in lowercase ("marekani", "shirika la afya duniani") stays whole
-        name_start = start
-    elif label == "PER" and had_title:
-        # "Waziri wa Mambo ya Nje wa Urusi Sergey Lavrov": the name follows the last
-        # connective and the country or office named after it.
-        lowercase = [i for i in range(start, end) if not _is_capitalized(doc[i].text)]
-        if lowercase and lowercase[-1] + 1 < end:
-            name_start = lowercase[-1] + 1
-            if doc[name_start - 1].lower_ in _CONNECTIVES:
-                rest = end - name_start
-                name_start += _country_prefix_length(doc[name_start:end]) or (1 if rest > 1 else 0)
-    start = name_start
-    while start < end and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    while end > start and (
-        doc[end - 1].is_punct
-        or doc[end - 1].is_space
-        # a verb or connective the NER ran into ("Putin alisema"); a lowercase name part
-        # stays ("Bobi wine", "Ned price": scraped text is not always capitalized)
-        or (label == "PER" and end - 1 > start and _is_verb_or_connective(doc[end - 1].lower_))
-    ):
-        end -= 1
-    return [doc[start:end]] if start < end else []
-
-
-def _is_verb_or_connective(word: str) -> bool:
-    return word in _CONNECTIVES or bool(_VERB_LIKE.match(word))
+def is_acronym_of(letters: str, full_name: str) -> bool:
+    return normalize_name(full_name) in _ACRONYM_NAMES.get(letters, ()) or letters in _initials(full_name)
 
 
 def _same_part(a: str, b: str) -> bool:
@@ -342,141 +245,48 @@ class _Clusters:
 
 class EntityGrouper:
     def __init__(self, nlp: Language, name: str, labels: Iterable[str], ambiguous_names: str):
-        if ambiguous_names not in ("most_recent", "separate"):
-            raise ValueError(f"ambiguous_names must be 'most_recent' or 'separate', not {ambiguous_names!r}")
+        if ambiguous_names not in AMBIGUITY_RULES:
+            raise ValueError(f"ambiguous_names must be one of {AMBIGUITY_RULES}, not {ambiguous_names!r}")
         self.labels = frozenset(labels)
         self.ambiguous_names = ambiguous_names
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions, paired = self._collect_mentions(doc)
-        clusters = _Clusters(len(mentions))
-        self._unify_labels(mentions, clusters)
-        self._group_places(mentions, clusters)
-        self._group_organizations(mentions, clusters, paired)
-        self._group_aliases(doc, mentions, clusters)
-        self._group_people(mentions, clusters)
-        doc._.entities = self._build_entities(doc, mentions, clusters)
+        names = [self._name(m) for m in clean_mentions(doc, self.labels, is_acronym_of)]
+        kept = [ent for ent in doc.ents if ent.label_ not in self.labels]
+        doc.ents = sorted(kept + [Span(doc, n.span.start, n.span.end, label=n.label) for n in names], key=lambda s: s.start)
+        clusters = _Clusters(len(names))
+        _unify_labels(names, clusters)
+        _group_typos(names, clusters)
+        _group_places(names, clusters)
+        _group_organizations(names, clusters)
+        _group_aliases(doc, names, clusters)
+        self._group_people(names, clusters)
+        doc._.entities = _build_entities(doc, names, clusters)
         return doc
 
-    # -- mentions -------------------------------------------------------------------
-
-    def _collect_mentions(self, doc: Doc) -> tuple[list[_Mention], list[tuple[int, int]]]:
-        kept, mentions, paired = [], [], []
-        for ent in doc.ents:
-            if ent.label_ not in self.labels:
-                kept.append(ent)
-                continue
-            spans = _clean_span(ent, ent.label_)
-            first_index = len(mentions)
-            for span in spans:
-                mentions.append(self._mention(span, ent.label_))
-            if len(spans) == 2 and mentions[-1].acronym:
-                paired.append((first_index, first_index + 1))
-        # A full name followed by its acronym as a separate span: "... Duniani (WHO)".
-        for i in range(len(mentions) - 1):
-            left, right = mentions[i].span, mentions[i + 1].span
-            if (
-                mentions[i + 1].acronym
-                and not mentions[i].acronym
-                and right.start == left.end + 1
-                and doc[left.end].text == "("
-                and right.end < len(doc)
-                and doc[right.end].text == ")"
-            ):
-                paired.append((i, i + 1))
-        new_ents = kept + [Span(doc, m.span.start, m.span.end, label=m.label) for m in mentions]
-        doc.ents = sorted(new_ents, key=lambda span: span.start)
-        return mentions, paired
-
     @staticmethod
-    def _mention(span: Span, ner_label: str) -> _Mention:
-        parts = _name_parts(span.text)
-        label = ner_label
-        code = country_code(span.text)
-        if " ".join(parts) in SEAT_NAMES:
+    def _name(mention: Mention) -> _Name:
+        parts = _name_parts(mention.text)
+        label = mention.label
+        code = country_code(mention.text)
+        if normalize_name(mention.text) in SEATS:
             label = "ORG"
-        elif code and ner_label == "ORG":
+        elif code and label == "ORG":
             label = "LOC"
-        return _Mention(span=span, label=label, parts=parts, acronym=_acronym(span.text), code=code)
+        return _Name(mention, label, parts, acronym(mention.text), code)
 
-    # -- grouping -------------------------------------------------------------------
-
-    @staticmethod
-    def _unify_labels(mentions: list[_Mention], clusters: _Clusters) -> None:
-        """One label per written name; same-name places and organizations join here
-        (people join in _group_people, where a short name may be split up)."""
+    def _group_people(self, names: list[_Name], clusters: _Clusters) -> None:
         by_key: dict[str, list[int]] = {}
-        for i, mention in enumerate(mentions):
-            by_key.setdefault(mention.key, []).append(i)
-        for indices in by_key.values():
-            votes: dict[str, int] = {}
-            for i in indices:
-                votes[mentions[i].label] = votes.get(mentions[i].label, 0) + 1
-            # max() keeps the first label reaching the top count: ties go to the earlier mention
-            label = max(votes, key=lambda lab: votes[lab])
-            for i in indices:
-                mentions[i].label = label
-                if label != "PER":
-                    clusters.union(indices[0], i)
-
-    @staticmethod
-    def _group_places(mentions: list[_Mention], clusters: _Clusters) -> None:
-        first_by_code: dict[str, int] = {}
-        for i, mention in enumerate(mentions):
-            if mention.label == "LOC" and mention.code:
-                clusters.union(first_by_code.setdefault(mention.code, i), i)
-
-    @staticmethod
-    def _group_organizations(mentions: list[_Mention], clusters: _Clusters, paired: list[tuple[int, int]]) -> None:
-        for full, acronym in paired:
-            if mentions[full].label == mentions[acronym].label == "ORG":
-                clusters.union(full, acronym)
-        full_names: dict[str, int] = {}  # one mention index per written full name
-        for i, mention in enumerate(mentions):
-            if mention.label == "ORG" and not mention.acronym and mention.parts:
-                full_names.setdefault(mention.key, i)
-        # the same multi-word name with a typo: "World Resources" / "World Resoures"
-        names = [(mentions[i].parts, i) for i in full_names.values() if len(mentions[i].parts) > 1]
-        for n, (parts, i) in enumerate(names):
-            for other, j in names[n + 1 :]:
-                if len(other) == len(parts) and all(map(_same_part, parts, other)):
-                    clusters.union(i, j)
-        for i, mention in enumerate(mentions):
-            if mention.label != "ORG" or not mention.acronym:
-                continue
-            known = _ACRONYM_NAMES.get(mention.acronym, frozenset())
-            matches = {clusters.find(j) for j in full_names.values() if normalize_name(mentions[j].span.text) in known}
-            if not matches:
-                matches = {
-                    clusters.find(j)
-                    for j in full_names.values()
-                    if len(mentions[j].parts) > 1 and mention.acronym in _initials(mentions[j].span.text)
-                }
-            if len(matches) == 1:
-                clusters.union(matches.pop(), i)
-
-    @staticmethod
-    def _group_aliases(doc: Doc, mentions: list[_Mention], clusters: _Clusters) -> None:
-        """"Robert Kyagulanyi maarufu Bobi Wine": two names of one person."""
-        people = [i for i, m in enumerate(mentions) if m.label == "PER"]
-        for i, j in zip(people, people[1:]):
-            gap = doc[mentions[i].span.end : mentions[j].span.start]
-            between = tuple(t.lower_ for t in gap if not (t.is_punct or _is_title(t)))
-            if between in _ALIAS_CUES:
-                clusters.union(i, j)
-
-    def _group_people(self, mentions: list[_Mention], clusters: _Clusters) -> None:
-        by_key: dict[str, list[int]] = {}
-        for i, mention in enumerate(mentions):
-            if mention.label == "PER" and mention.parts:
-                by_key.setdefault(mention.key, []).append(i)
+        for i, name in enumerate(names):
+            if name.label == "PER" and name.parts:
+                by_key.setdefault(name.key, []).append(i)
         # Fullest names first: each shorter name is then compared with the entities the
         # fuller names founded. Distinct name forms are few, so this pairwise step
         # stays small even when an article has hundreds of mentions.
         roots: list[tuple[tuple[str, ...], int]] = []  # (fullest parts, a mention index)
-        for key in sorted(by_key, key=lambda k: (-len(mentions[by_key[k][0]].parts), by_key[k][0])):
+        for key in sorted(by_key, key=lambda k: (-len(names[by_key[k][0]].parts), by_key[k][0])):
             indices = by_key[key]
-            parts = mentions[indices[0]].parts
+            parts = names[indices[0]].parts
             if len(parts) == 1 and (parts[0] in _NAME_PARTICLES or len(parts[0]) < 2):
                 candidates = []
             else:
@@ -490,74 +300,186 @@ class EntityGrouper:
                 for i in indices:
                     clusters.union(candidates[0], i)
             else:
-                self._attach_ambiguous(mentions, clusters, indices, candidates)
+                self._attach_ambiguous(names, clusters, indices, candidates)
 
-    @staticmethod
-    def _attach_ambiguous(mentions, clusters: _Clusters, indices: list[int], candidates: list[int]) -> None:
-        """Each mention joins the candidate entity mentioned most recently before it
-        (with none before it, the one mentioned first)."""
+    def _attach_ambiguous(self, names, clusters: _Clusters, indices: list[int], candidates: list[int]) -> None:
         starts: dict[int, list[int]] = {clusters.find(c): [] for c in candidates}
-        for i, mention in enumerate(mentions):
+        for i, name in enumerate(names):
             root = clusters.find(i)
             if root in starts:
-                starts[root].append(mention.span.start)
+                starts[root].append(name.span.start)
         for i in indices:
-            position = mentions[i].span.start
-            before = [(max(s for s in ss if s < position), root) for root, ss in starts.items() if min(ss) < position]
-            target = max(before)[1] if before else min((min(ss), root) for root, ss in starts.items())[1]
+            position = names[i].span.start
+            before = {root: [s for s in ss if s < position] for root, ss in starts.items()}
+            before = {root: ss for root, ss in before.items() if ss}
+            if not before:
+                target = min((min(ss), root) for root, ss in starts.items())[1]
+            elif self.ambiguous_names == "most_recent":
+                target = max((max(ss), root) for root, ss in before.items())[1]
+            else:
+                target = max((len(ss), max(ss), root) for root, ss in before.items())[2]
             clusters.union(target, i)
+            starts[target].append(position)  # counts for the next short mention
 
-    # -- output ---------------------------------------------------------------------
 
-    def _build_entities(self, doc: Doc, mentions: list[_Mention], clusters: _Clusters) -> list[Entity]:
-        groups: dict[int, list[_Mention]] = {}
-        for i, mention in enumerate(mentions):
-            groups.setdefault(clusters.find(i), []).append(mention)
-        ordered = sorted(groups.values(), key=lambda ms: min(m.span.start for m in ms))
-        counters = {label: 0 for label in ENTITY_LABELS}
-        entities = []
-        for members in ordered:
-            members.sort(key=lambda m: m.span.start)
-            label = members[0].label
-            counters[label] = counters.get(label, 0) + 1
-            entity = Entity(
-                id=f"{_ID_PREFIX.get(label, label.lower())}-{counters[label]}",
-                label=label,
-                name=_canonical_name(members),
-                mentions=[m.span for m in members],
-                country_code=next((m.code for m in members if m.code), None) if label == "LOC" else None,
-            )
-            for span in entity.mentions:
-                span._.entity_id = entity.id
-            entities.append(entity)
-        _set_salience(doc, entities)
-        return entities
+def _unify_labels(names: list[_Name], clusters: _Clusters) -> None:
+    """One label per written name; same-name places and organizations join here
+    (people join in _group_people, where a short name may be split up)."""
+    by_key: dict[str, list[int]] = {}
+    for i, name in enumerate(names):
+        by_key.setdefault(name.loose_key, []).append(i)
+    for indices in by_key.values():
+        votes: dict[str, int] = {}
+        for i in indices:
+            votes[names[i].label] = votes.get(names[i].label, 0) + 1
+        # max() keeps the first label reaching the top count: ties go to the earlier mention
+        label = max(votes, key=lambda lab: votes[lab])
+        for i in indices:
+            names[i].label = label
+            if label != "PER":
+                clusters.union(indices[0], i)
+
+
+def _group_typos(names: list[_Name], clusters: _Clusters) -> None:
+    """Organizations and places (not countries) written with one typo in a long part."""
+    firsts: dict[tuple[str, int, str], list[int]] = {}  # (label, part count, first letter)
+    seen: set[str] = set()
+    for i, name in enumerate(names):
+        if name.label == "PER" or name.acronym or not name.parts or name.code or name.key in seen:
+            continue
+        seen.add(name.key)
+        firsts.setdefault((name.label, len(name.parts), name.key[0]), []).append(i)
+    for indices in firsts.values():
+        for n, i in enumerate(indices):
+            for j in indices[n + 1 :]:
+                if all(map(_same_part, names[i].parts, names[j].parts)):
+                    clusters.union(i, j)
+
+
+def _group_places(names: list[_Name], clusters: _Clusters) -> None:
+    first_by_code: dict[str, int] = {}
+    first_by_key: dict[str, int] = {}
+    for i, name in enumerate(names):
+        if name.label == "LOC":
+            first_by_key.setdefault(name.key, i)
+            if name.code:
+                clusters.union(first_by_code.setdefault(name.code, i), i)
+    for i, name in enumerate(names):
+        parts = name.parts
+        if name.label == "LOC" and len(parts) > 2 and parts[0] in _PLACE_HEADS and parts[1] in CONNECTIVES:
+            place = first_by_key.get("".join(parts[2:]))
+            if place is not None:
+                clusters.union(place, i)
+
+
+def _group_organizations(names: list[_Name], clusters: _Clusters) -> None:
+    first_by_seat: dict[str, int] = {}
+    for i, name in enumerate(names):
+        seat = SEATS.get(normalize_name(name.text))
+        if seat and name.label == "ORG":
+            clusters.union(first_by_seat.setdefault(seat, i), i)
+    for i, name in enumerate(names):
+        if name.mention.names_previous and name.label == names[i - 1].label == "ORG":
+            clusters.union(i - 1, i)
+    full_names: dict[str, int] = {}  # one mention index per written full name
+    for i, name in enumerate(names):
+        if name.label == "ORG" and not name.acronym and name.parts:
+            full_names.setdefault(name.key, i)
+    # a short form begins exactly one fuller name: "Chama cha Kikomunisti [cha Vietnam]"
+    for i in full_names.values():
+        parts = names[i].parts
+        if len(parts) < 2:
+            continue
+        longer = {
+            clusters.find(j)
+            for j in full_names.values()
+            if len(names[j].parts) > len(parts) + 1
+            and names[j].parts[: len(parts)] == parts
+            and names[j].parts[len(parts)] in CONNECTIVES
+        }
+        if len(longer) == 1:
+            clusters.union(longer.pop(), i)
+    for i, name in enumerate(names):
+        if name.label != "ORG" or not name.acronym:
+            continue
+        known = _ACRONYM_NAMES.get(name.acronym, frozenset())
+        matches = {clusters.find(j) for j in full_names.values() if " ".join(normalize_name(names[j].text).split()) in known}
+        if not matches:
+            matches = {
+                clusters.find(j)
+                for j in full_names.values()
+                if len(names[j].parts) > 1 and name.acronym in _initials(names[j].text)
+            }
+        if len(matches) == 1:
+            clusters.union(matches.pop(), i)
+
+
+def _group_aliases(doc: Doc, names: list[_Name], clusters: _Clusters) -> None:
+    """"Robert Kyagulanyi maarufu Bobi Wine": two names of one person."""
+    people = [i for i, name in enumerate(names) if name.label == "PER"]
+    for i, j in zip(people, people[1:]):
+        gap = doc[names[i].span.end : names[j].span.start]
+        between = tuple(t.lower_ for t in gap if not (t.is_punct or t.lower_.rstrip(".") in TITLE_WORDS))
+        if between in _ALIAS_CUES:
+            clusters.union(i, j)
+
+
+def _build_entities(doc: Doc, names: list[_Name], clusters: _Clusters) -> list[Entity]:
+    groups: dict[int, list[_Name]] = {}
+    for i, name in enumerate(names):
+        groups.setdefault(clusters.find(i), []).append(name)
+    ordered = sorted(groups.values(), key=lambda members: min(m.span.start for m in members))
+    counters = {label: 0 for label in ENTITY_LABELS}
+    entities = []
+    for members in ordered:
+        members.sort(key=lambda m: m.span.start)
+        label = members[0].label
+        counters[label] = counters.get(label, 0) + 1
+        code = next((m.code for m in members if m.code), None) if label == "LOC" else None
+        entity = Entity(
+            id=f"{_ID_PREFIX.get(label, label.lower())}-{counters[label]}",
+            label=label,
+            name=_canonical_name(members, code),
+            mentions=[m.span for m in members],
+            country_code=code,
+        )
+        for span in entity.mentions:
+            span._.entity_id = entity.id
+        entities.append(entity)
+    _set_salience(doc, entities)
+    return entities
 
 
 def _casing_rank(text: str) -> int:
     """Names as written in running text beat all-caps headlines, which beat lowercase."""
     if text.isupper():
         return 1
-    return 2 if _is_capitalized(text) else 0
+    return 2 if is_capitalized(text) else 0
 
 
-def _canonical_name(members: list[_Mention]) -> str:
-    """The fullest form: most name parts, none abbreviated ("Korea K."), capitalized;
-    then the form used most often, then the earliest."""
+def _canonical_name(members: list[_Name], code: str | None) -> str:
+    """A country's CLDR Swahili name when the article uses it; else the fullest form:
+    most name parts, none abbreviated ("Korea K."), capitalized; then the form used
+    most often, then the earliest."""
+    if code:
+        standard = normalize_name(swahili_name(code) or "")
+        for member in members:
+            if normalize_name(member.text) == standard and is_capitalized(member.text):
+                return member.text
     counts: dict[str, int] = {}
     for m in members:
-        counts[m.span.text] = counts.get(m.span.text, 0) + 1
+        counts[m.text] = counts.get(m.text, 0) + 1
     best = max(
         members,
         key=lambda m: (
             len(m.parts),
             all(len(p) > 1 for p in m.parts),
-            _casing_rank(m.span.text),
-            counts[m.span.text],
+            _casing_rank(m.text),
+            counts[m.text],
             -m.span.start,
         ),
     )
-    return best.span.text
+    return best.text
 
 
 def _near_speech_verb(span: Span) -> bool:
@@ -608,7 +530,7 @@ def _roles_near(mention: Span) -> set[str]:
         word = doc[i].lower_.rstrip(".")
         if word in ROLE_WORDS:
             roles.add(word)
-        elif doc[i].is_punct or doc[i].ent_type_ == "PER" or _VERB_LIKE.match(word):
+        elif doc[i].is_punct or doc[i].ent_type_ == "PER" or VERB_LIKE.match(word):
             break
         i -= 1
     i = mention.end
@@ -643,7 +565,7 @@ def entity_for_role(doc: Doc, role_span: Span) -> Entity | None:
 
 @Language.factory(
     "habari_entities",
-    default_config={"labels": list(ENTITY_LABELS), "ambiguous_names": "most_recent"},
+    default_config={"labels": list(ENTITY_LABELS), "ambiguous_names": "most_mentioned"},
 )
 def habari_entities(nlp: Language, name: str, labels: list[str], ambiguous_names: str) -> EntityGrouper:
     return EntityGrouper(nlp, name, labels, ambiguous_names)

@@ -1,0 +1,313 @@
+"""NER spans → name mentions, per the span conventions of ANNOTATION.md.
+
+The NER follows the MasakhaNER data, but on news text it still keeps a title inside a
+person span, runs two names together across a caption separator, leaves out the head
+noun of an organization, or swallows boilerplate the page glued to a name. These rules
+fix such spans before grouping; each says which convention it restores. Rules rather
+than a model: each case is rare in the NER's training data, and the rules are short.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from spacy.tokens import Doc, Span
+
+from service.components.countries import MAX_NAME_WORDS, country_code, normalize_name
+
+# Titles and honorifics written before a name (lowercased, without the abbreviation's
+# period). Role nouns are here too: "Msemaji Peter Ndege" is a role + name, and the
+# NER sometimes keeps the role inside the span.
+TITLE_WORDS = frozenset(
+    """
+    rais makamu waziri naibu katibu mkuu msemaji mwenyekiti kiongozi mkurugenzi balozi
+    gavana meya mbunge seneta spika jaji hakimu mwanasheria kamishna kamanda jenerali
+    jen kanali meja luteni brigedia sajenti koplo kapteni kapt askofu kardinali padri
+    mchungaji mch sheikh shekhe shehe imamu mufti papa mfalme malkia mwanamfalme
+    binti mwalimu mwl profesa prof daktari dkt dk dr bw bwana bi bibi mhe mh
+    mheshimiwa ndg ndugu mzee marehemu hayati mama mtukufu msaidizi mshauri afisa
+    ofisa mratibu mtendaji mhariri mwandishi mchambuzi mtaalamu wakili
+    mr mrs ms president minister general sir
+    """.split()
+)
+
+# Connectives that join a role or a head noun to what it belongs to ("of", "and").
+CONNECTIVES = frozenset("wa ya la za cha vya kwa mwa na".split())
+
+# Head nouns of organization names ("Tume ya ...", "Baraza la ...").
+ORGANIZATION_HEADS = frozenset(
+    """
+    tume baraza bodi kamati wizara ofisi mahakama benki shirika jumuiya chama idara
+    mamlaka taasisi kituo bunge halmashauri chuo umoja muungano mfuko
+    """.split()
+)
+
+# Places and bodies named after a person: "Uwanja wa [Kim Il Sung]" is a place, not
+# Kim Il Sung (ANNOTATION.md: facilities are places).
+NAMED_AFTER_HEADS = {
+    **dict.fromkeys(
+        """
+        uwanja barabara mtaa daraja hospitali shule ukumbi msikiti kanisa bandari kambi
+        hoteli soko jengo kiwanja
+        """.split(),
+        "LOC",
+    ),
+    **dict.fromkeys("chuo taasisi wakfu mfuko tuzo".split(), "ORG"),
+}
+
+# Words a scraped page glues to a name: a photo credit ("PutinPicha:") or the DW
+# section name before a headline ("SiasaKorea Kaskazini").
+GLUE_WORDS = frozenset("picha siasa uchumi michezo utamaduni ulimwengu".split())
+_GLUE_SUFFIX = re.compile(r"(?<=[a-z])(" + "|".join(w.capitalize() for w in GLUE_WORDS) + r")$")
+_GLUE_PREFIX = re.compile(r"^(" + "|".join(w.capitalize() for w in GLUE_WORDS) + r")(?=[A-Z])")
+
+# Caption separators scraped pages glue to words: "Korea Kaskazini| Pyongyang|".
+_SEPARATORS = ("|", "•")
+
+# Subject + tense prefix of a finite verb ("alikutana", "wamesema"): no name or role
+# noun starts this way.
+VERB_LIKE = re.compile(r"^(?:a|wa|i|u|li|ki|zi|ya|vi)(?:li|me|na|ta|ki|nge)[a-z]{2,}$")
+
+# Words before a country name that make another place: "New Mexico", "Ziwa Chad".
+_PLACE_PREFIXES = frozenset(
+    """
+    new north south east west upper lower lake river mount kaskazini kusini mashariki
+    magharibi ziwa mto mlima bahari ghuba kisiwa visiwa
+    """.split()
+)
+
+# Governments named by their seat (organizations, ANNOTATION.md), each name → the seat,
+# so that "Ikulu ya Kremlin" and "Kremlin" are one organization.
+SEATS = {
+    normalize_name(name): seat
+    for seat, names in {
+        "kremlin": ("Kremlin", "Ikulu ya Kremlin"),
+        "white house": ("White House", "Ikulu ya White House", "Ikulu ya Marekani"),
+        "downing street": ("Downing Street", "10 Downing Street"),
+        "pentagon": ("Pentagon",),
+    }.items()
+    for name in names
+}
+
+
+@dataclass(eq=False)
+class Mention:
+    span: Span
+    label: str
+    text: str  # the name as written, without glued boilerplate or separators
+    names_previous: bool = False  # an acronym introduced by the previous mention: "X (ACR)"
+
+
+def is_capitalized(text: str) -> bool:
+    # "-Sissi" (a scraped "Al -Sissi") counts by its first letter
+    letter = next((ch for ch in text if ch.isalnum()), "")
+    return letter.isupper()
+
+
+def is_title(token) -> bool:
+    return token.lower_.rstrip(".") in TITLE_WORDS
+
+
+def acronym(text: str) -> str | None:
+    letters = text.strip("-–—.()[]|• ").replace(".", "").replace(" ", "")
+    if 2 <= len(letters) <= 10 and letters.isalpha() and letters.isupper():
+        return letters
+    return None
+
+
+def name_text(span: Span) -> str:
+    text = span.text
+    text = _GLUE_SUFFIX.sub("", _GLUE_PREFIX.sub("", text))
+    return text.strip("".join(_SEPARATORS) + " -–—:;,")
+
+
+def clean_mentions(doc: Doc, labels: Iterable[str], is_acronym_of) -> list[Mention]:
+    """The name mentions of the NER spans with a label in `labels`, in text order.
+
+    `is_acronym_of(acronym, full_name)` decides whether "Full Name ACR" in one span is
+    a name and its acronym."""
+    labels = frozenset(labels)
+    mentions: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in labels:
+            continue
+        for piece in _split_at_separators(ent):
+            mentions.extend(_clean(piece, ent.label_, is_acronym_of))
+    mentions = _join_head_nouns(mentions)
+    # A full name followed by its acronym as a separate span: "... Duniani (WHO)".
+    for previous, mention in zip(mentions, mentions[1:]):
+        left, right = previous.span, mention.span
+        if (
+            acronym(mention.text)
+            and not acronym(previous.text)
+            and right.start == left.end + 1
+            and doc[left.end].text == "("
+            and right.end < len(doc)
+            and doc[right.end].text == ")"
+        ):
+            mention.names_previous = True
+    return mentions
+
+
+def _join_head_nouns(mentions: list[Mention]) -> list[Mention]:
+    """"[Uwanja] wa [Kim Il Sung]" tagged as two entities is one stadium, "[Tume] ya
+    [Umoja wa Afrika]" one commission."""
+    joined: list[Mention] = []
+    for mention in mentions:
+        previous = joined[-1] if joined else None
+        if previous is not None and len(previous.span) == 1 and mention.label in ("PER", "ORG"):
+            head = previous.span[0].lower_
+            label = NAMED_AFTER_HEADS.get(head) or ("ORG" if head in ORGANIZATION_HEADS else None)
+            gap = previous.span.doc[previous.span.end : mention.span.start]
+            if label and len(gap) == 1 and gap[0].lower_ in CONNECTIVES:
+                span = previous.span.doc[previous.span.start : mention.span.end]
+                joined[-1] = Mention(span, label, span.text)
+                continue
+        joined.append(mention)
+    return joined
+
+
+def _split_at_separators(span: Span) -> list[Span]:
+    doc, pieces, start = span.doc, [], span.start
+    for i in range(span.start, span.end):
+        if doc[i].text.endswith(_SEPARATORS):
+            pieces.append(doc[start : i + 1])
+            start = i + 1
+    pieces.append(doc[start : span.end])
+    return [p for p in pieces if len(p) and name_text(p)]
+
+
+def _clean(span: Span, label: str, is_acronym_of) -> list[Mention]:
+    doc = span.doc
+    start, end = span.start, span.end
+    if label == "PER":
+        head = _head_start(span, NAMED_AFTER_HEADS)
+        if head < start:
+            return [Mention(doc[head:end], NAMED_AFTER_HEADS[doc[head].lower_], doc[head:end].text)]
+    if label == "ORG":
+        # "Full Name (ACR)" or "Full Name ACR" as one span: two mentions of one organization.
+        for i in range(start + 1, end - 1):
+            if doc[i].text == "(" and doc[end - 1].text == ")" and acronym(doc[i + 1 : end - 1].text):
+                return _with_acronym(_clean(doc[start:i], label, is_acronym_of), doc[i + 1 : end - 1])
+        last = acronym(doc[end - 1].text)
+        if end - start >= 3 and last and is_acronym_of(last, doc[start : end - 1].text):
+            return _with_acronym(_clean(doc[start : end - 1], label, is_acronym_of), doc[end - 1 : end])
+        if not acronym(span.text):
+            start = _head_start(span, ORGANIZATION_HEADS)
+    if label == "LOC":
+        split = _country_after_place(span)
+        if split:
+            return _clean(doc[start:split], label, is_acronym_of) + _clean(doc[split:end], label, is_acronym_of)
+    start = _name_start(doc, start, end, label)
+    if start is None:
+        return []
+    while start < end and (
+        doc[start].is_punct or doc[start].is_space or _glued_boilerplate(doc[start], doc[start + 1 : end])
+    ):
+        start += 1
+    while end > start and (
+        doc[end - 1].is_punct
+        or doc[end - 1].is_space
+        or _glued_boilerplate(doc[end - 1], doc[start : end - 1])
+        # a connective or verb the NER ran into ("Chama cha Kikomunisti cha", "Putin
+        # alisema"); a lowercase name part stays ("Bobi wine": scraped text)
+        or (end - 1 > start and (doc[end - 1].lower_ in CONNECTIVES or VERB_LIKE.match(doc[end - 1].lower_)))
+    ):
+        end -= 1
+    if start >= end:
+        return []
+    return [Mention(doc[start:end], label, name_text(doc[start:end]))]
+
+
+def _glued_boilerplate(token, rest: Span) -> bool:
+    """A page word written together with the name beside it in the span ("Putin" +
+    "Picha"); `rest` is the rest of the span."""
+    if token.lower_ not in GLUE_WORDS or not len(rest):
+        return False
+    left = rest[-1] if rest[-1].i < token.i else token
+    neighbour = rest[-1] if rest[-1].i < token.i else rest[0]
+    return not left.whitespace_ and neighbour.is_alpha
+
+
+def _with_acronym(full: list[Mention], acronym_span: Span) -> list[Mention]:
+    return [*full, Mention(acronym_span, "ORG", name_text(acronym_span), names_previous=bool(full))]
+
+
+def _name_start(doc: Doc, start: int, end: int, label: str) -> int | None:
+    """First token of the name: titles, roles and lowercase descriptors cut off
+    ("Rais [Putin]", "shirika la habari la [AFP]", "serikali ya [Urusi]")."""
+    name_start = next((i for i in range(start, end) if is_capitalized(doc[i].text) and not is_title(doc[i])), None)
+    had_title = any(is_title(doc[i]) for i in range(start, end if name_start is None else name_start))
+    if name_start is None:
+        # a name written in lowercase ("marekani", "shirika la afya duniani") stays whole;
+        # a title alone is no name
+        return None if had_title else start
+    if label != "PER":
+        return name_start
+    if had_title:
+        # "Waziri wa Mambo ya Nje wa Urusi Sergey Lavrov": the name follows the last
+        # connective and the country or office named after it.
+        lowercase = [i for i in range(start, end) if not is_capitalized(doc[i].text)]
+        if lowercase and lowercase[-1] + 1 < end:
+            name_start = lowercase[-1] + 1
+            if doc[name_start - 1].lower_ in CONNECTIVES:
+                skip = _country_prefix_length(doc[name_start:end]) or 1
+                name_start += skip if end - name_start > skip else 0
+    # "Kremlin Yuri Ushakov" (an aide of the Kremlin), "Korea Kaskazini Kim Jong Un": a
+    # seat of government or a country the NER ran into the name
+    skip = _seat_or_country_prefix_length(doc[name_start:end])
+    if skip and end - name_start > skip:
+        name_start += skip
+    return name_start
+
+
+def _head_start(span: Span, heads) -> int:
+    """Start of a name whose head noun the NER left out: "Tume ya [Umoja wa Afrika]"
+    is the commission, "Uwanja wa [Kim Il Sung]" a stadium."""
+    doc, i, start = span.doc, span.start, span.start
+    for _ in range(3):
+        if i < 2:
+            break
+        noun, connective = doc[i - 2], doc[i - 1]
+        if connective.lower_ not in CONNECTIVES or not is_capitalized(noun.text) or noun.ent_type or connective.ent_type:
+            break
+        i -= 2
+        if noun.lower_ in heads:
+            start = i
+    return start
+
+
+def _country_prefix_length(tokens: Sequence) -> int:
+    for length in range(min(MAX_NAME_WORDS, len(tokens)), 0, -1):
+        if country_code(" ".join(t.text for t in tokens[:length])):
+            return length
+    return 0
+
+
+def _seat_or_country_prefix_length(tokens: Sequence) -> int:
+    # single-word countries stay: they are also given names ("Jordan", "Israel")
+    for length in range(min(MAX_NAME_WORDS, len(tokens)), 0, -1):
+        text = " ".join(t.text for t in tokens[:length])
+        if normalize_name(text) in SEATS or (length > 1 and country_code(text)):
+            return length
+    return 0
+
+
+def _country_after_place(span: Span) -> int | None:
+    """Where a country name starts at the end of a longer place span that is no
+    country itself ("Toronto Canada", a caption's "Xi Vietnam"), else None."""
+    doc = span.doc
+    if len(span) < 2 or country_code(span.text):
+        return None
+    for length in range(min(MAX_NAME_WORDS, len(span) - 1), 0, -1):
+        split = span.end - length
+        before = doc[split - 1]
+        if (
+            country_code(doc[split : span.end].text)
+            and is_capitalized(before.text)
+            and before.lower_ not in _PLACE_PREFIXES
+            and before.lower_ not in CONNECTIVES
+        ):
+            return split
+    return None
