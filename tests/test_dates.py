@@ -184,6 +184,21 @@ def test_not_dates(blank, text):
     assert dates(annotate(blank, text)) == []
 
 
+def test_a_date_word_inside_a_name_is_not_a_date(blank):
+    doc = annotate(blank, "Leo Lwekamwa alisema leo kwamba Chuo cha 2000 kimefungwa.",
+                   ents=[("Leo Lwekamwa", "PER"), ("Chuo cha 2000", "ORG")])
+    assert dates(doc) == [("leo", "2024-06-19")]
+
+
+def test_vague_juzi_is_not_a_date(blank):
+    assert dates(annotate(blank, "Hivi juzi walikutana tena.")) == []
+
+
+def test_spelling_variants_of_months(blank):
+    doc = annotate(blank, "Ratiba ya mikutano: Agusti 23, Disemba 2 na Febuari 5.")
+    assert [v for _, v in dates(doc)] == ["2024-08-23", "2024-12-02", "2024-02-05"]
+
+
 def test_times_of_day_are_left_out(blank):
     doc = annotate(blank, "Tukio lilitokea Jumapili alasiri na jana usiku tena.")
     assert [s.text for s in doc.spans["dates"]] == ["Jumapili", "jana"]

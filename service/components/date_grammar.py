@@ -29,6 +29,7 @@ MONTHS: dict[str, int] = {name.lower(): num for num, name in _SW.months["format"
 MONTHS.update(
     {
         "disemba": 12, "febuari": 2, "feburuari": 2, "februari": 2, "agost": 8,
+        "agusti": 8, "ogasti": 8,
         "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
         "july": 7, "august": 8, "september": 9, "october": 10, "november": 11,
         "december": 12, "aprili": 4, "julai": 7, "septemba": 9, "oktoba": 10,
@@ -306,6 +307,9 @@ class _Grammar:
         if w not in RELATIVE_DAYS:
             return None
         offset = RELATIVE_DAYS[w]
+        # "hivi juzi", "juzi juzi": lately, not a day.
+        if w == "juzi" and (self.word(i - 1) in ("hivi", "juzi") or self.word(i + 1) == "juzi"):
+            return None
         # "leo Jumamosi Machi 2, 2024", "jana Jumanne": one date named twice.
         nxt = self.word(i + 1)
         if nxt in WEEKDAYS:

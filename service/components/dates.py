@@ -102,7 +102,10 @@ class DateAnnotator:
         doc._.document_date = (anchor.isoformat(), source) if anchor else None
 
         spans = []
+        in_names = _tokens_in_names(doc)
         for expr, year in zip(expressions, _context_years(expressions)):
+            if in_names.issuperset(range(expr.start, expr.end)):
+                continue  # "Leo" in "Leo Lwekamwa", a year inside a name
             span = doc[expr.start:expr.end]
             tense = _tense(doc, expr.start, expr.end) if _needs_tense(expr) else None
             span._.date_value = resolve(expr, anchor, tense, year)
@@ -148,6 +151,11 @@ class DateAnnotator:
 
 # "Headline – DW – " : a source name between dashes right before the date.
 _DATELINE = re.compile(r"[–—-]\s*[\w .]{1,30}?\s*[–—-]$")
+
+
+def _tokens_in_names(doc: Doc) -> set[int]:
+    """Indices of tokens inside the NER's PER/ORG/LOC entities."""
+    return {i for ent in doc.ents if ent.label_ != "DATE" for i in range(ent.start, ent.end)}
 
 
 def _context_years(expressions: list[DateExpression]) -> list[int | None]:
