@@ -88,13 +88,14 @@ CONTENT_NOUNS = {"madai", "habari", "taarifa", "matumaini", "wasiwasi", "imani",
                  "tuhuma", "ripoti", "dhana", "ushahidi", "wazo", "uvumi", "ahadi",
                  "onyo", "ombi", "uamuzi", "msimamo", "hoja", "shaka"}
 # Objects that close a speech verb without a clause ("alisema hayo").
-OBJECT_PRONOUNS = {"hayo", "haya", "hivyo", "hivi", "hilo", "hayo", "hicho", "lolote",
-                   "chochote", "mengi", "machache", "kuhusu", "juu"}
+OBJECT_PRONOUNS = {"hayo", "haya", "hivyo", "hivi", "hilo", "hicho", "lolote", "chochote",
+                   "kuhusu", "juu"}
 # "kulingana na X" sources that are rules, not speakers.
 NON_SOURCE_NOUNS = {"sheria", "katiba", "kanuni", "mpango", "ratiba", "hali", "muda",
                     "utaratibu", "makubaliano", "mkataba", "desturi", "mila", "dini",
                     "uwezo", "mahitaji", "matakwa", "maagizo", "agizo", "ukubwa", "umri",
-                    "idadi", "kiwango", "viwango", "aina", "jinsi", "namna"}
+                    "idadi", "kiwango", "viwango", "aina", "jinsi", "namna", "vile", "kile",
+                    "yale", "hayo", "haya"}
 # Nouns that look like verbs to the prefix grammar (wa-na-nchi, wa-li-mu, wa-ki-mbizi).
 VERB_LOOKALIKE_NOUNS = {
     "wananchi", "wanajeshi", "wanahabari", "wanasiasa", "wanafunzi", "wanaharakati",
@@ -111,7 +112,8 @@ COPULAS = {"ni", "si", "ndiyo", "ndio", "kuna", "kulikuwa", "kutakuwa", "yuko", 
            "kumekuwa", "kumekuwepo", "kulikuwepo", "kutakuwepo"}
 # Finite verbs that may stand before a speech verb as its auxiliary ("aliendelea kusema").
 _AUXILIARY_ENDINGS = ("endelea", "endea", "malizia", "ongeza", "rudia")
-GENITIVES = {"wa", "ya", "la", "za", "cha", "vya", "kwa"}
+GENITIVES = {"wa", "ya", "la", "za", "cha", "vya", "kwa",
+             "wake", "yake", "lake", "chake", "zake", "vyake", "yao", "zao", "wao"}
 # Where a subject after the verb ends: punctuation, a complementizer, a quotation mark,
 # or a preposition or participle that starts an adjunct.
 _POST_SUBJECT_END = re.compile(
@@ -132,6 +134,9 @@ _FINITE = re.compile(
     r"|(?:ha|si)(?:wa|tu|m|i|zi|li|ya|vi|u|ki)?(?:ku|ja|ta)\w{2,}",
     re.IGNORECASE,
 )
+_RELATIVE_VERB = re.compile(
+    r"(?:a|wa|i|zi|li|ya|u|ki|vi|tu|ni|ku|pa)(?:li|na|ta|nge)(?:ye|o|cho|vyo|lo|yo|zo|po|ko|mo)\w{2,}",
+    re.IGNORECASE)
 _PARTICIPLE = re.compile(r"(?:a|wa|i|zi|li|ya|u|ki|vi|tu|ni|m)ki\w{3,}", re.IGNORECASE)
 _ATTRIBUTION_PHRASE = re.compile(r"\b(?:kulingana na|kwa mujibu wa)\s+", re.IGNORECASE)
 # A sentence ends at . ! ? (and any closing marks) before a capitalised word or an
@@ -162,17 +167,25 @@ class _Quotation:
 def _sentences(text: str) -> list[tuple[int, int]]:
     out = []
     pos = 0
+    s = 0
     for line in text.split("\n"):
         line_start, line_end = pos, pos + len(line)
         pos = line_end + 1
-        s = line_start
         for m in _SENTENCE_END.finditer(text, line_start, line_end):
             if _ABBREVIATION.search(text, max(s, m.start() - 5), m.start()):
                 continue
             out.append((s, m.end()))
             s = m.end()
+        # A line break after a title or an initial ("Dr.", "Hamza S.") is the scraper's,
+        # not the end of the sentence.
+        if text[line_end - 1:line_end] == "." and _ABBREVIATION.search(
+                text, max(s, line_end - 6), line_end - 1):
+            continue
         if text[s:line_end].strip():
             out.append((s, line_end))
+        s = pos
+    if s < len(text) and text[s:].strip():
+        out.append((s, len(text)))
     return out or [(0, len(text))]
 
 
@@ -291,6 +304,16 @@ class _Event:
     cue: Optional[SpeechCue] = None
 
 
+def _is_dependent(text: str, cue: SpeechCue) -> bool:
+    """Participles, the narrative tense and infinitives (a-ki-sema, a-ka-sema, ku-sema)."""
+    return cue.subject == "" or DEPENDENT_TENSES.fullmatch(
+        text[cue.start:cue.end][:len(cue.subject) + 2].lower()) is not None
+
+
+def _is_relative_verb(word: str) -> bool:
+    return bool(_RELATIVE_VERB.match(word))
+
+
 def _is_finite(word: str) -> bool:
     low = word.lower()
     if low in COPULAS:
@@ -306,6 +329,9 @@ def _is_verb(word: str) -> bool:
 
 
 def _mentions(doc: Doc) -> list[_Mention]:
+    """Entity mentions that can name a speaker. One-word mentions that are verbs or
+    grammar words ("Akiongezea", "Kwamba": sentence-initial capitals the NER took for
+    names) are left out."""
     out = []
     if doc._.entities:
         for entity in doc._.entities:
@@ -315,6 +341,8 @@ def _mentions(doc: Doc) -> list[_Mention]:
         for span in doc.ents:
             if span.label_ in ("PER", "ORG", "LOC"):
                 out.append(_Mention(span.start_char, span.end_char, span.label_, span, None))
+    out = [m for m in out if " " in m.span.text.strip() or not (
+        _is_verb(m.span.text) or m.span.text.lower() in COMPLEMENTIZERS | NON_SUBJECT_WORDS)]
     out.sort(key=lambda m: m.start)
     return out
 
@@ -518,9 +546,18 @@ class _Article:
                 if dependent and adjacent:
                     break
                 continue
-            chunks.append((b, e, adjacent))
-            if dependent:
+            if dependent and adjacent:
+                # "huku serikali ikisema": a subject of its own follows a conjunction or
+                # opens the clause; other words are the main verb's object.
+                conj = None
+                for conj in re.finditer(r"\b(?:huku|wakati|na|naye|nao|nayo|kisha|lakini)\s+", text[b:e]):
+                    pass
+                if conj is not None:
+                    chunks.append((b + conj.end(), e, adjacent))
+                elif b == start:
+                    chunks.append((b, e, adjacent))
                 break
+            chunks.append((b, e, adjacent))
         return chunks
 
     def _pre_subject(self, cue: SpeechCue, dependent: bool) -> tuple[bool, Optional[_Mention]]:
@@ -546,8 +583,15 @@ class _Article:
         return True, named[0]
 
     def _main_clause_subject(self, cue: SpeechCue) -> tuple[bool, Optional[_Mention]]:
+        """"X alisema …, akiongeza kwamba …": the subject of the sentence's main verb,
+        a reporting verb first ("X alisema"), else its first non-relative finite verb."""
         s, _ = self.sentence(cue.start)
-        finite = self.verb_words(s, cue.start, finite_only=True)
+        for earlier in reversed(self.cues_between(s, cue.start)):
+            ev = self.events.get(earlier.start)
+            if ev is not None and not _is_dependent(self.text, earlier):
+                return True, ev.speaker
+        finite = [w for w in self.verb_words(s, cue.start, finite_only=True)
+                  if not _is_relative_verb(w.group())]
         if not finite:
             return False, None
         verb = SpeechCue(finite[0].start(), finite[0].end(), "", "a", False, "", False, False)
@@ -566,7 +610,23 @@ class _Article:
             return False, None
         if self.verb_words(cue.end, end):
             return False, None  # a clause follows, not a subject
-        return self._noun_phrase_speaker(cue.end, end)
+        named, mention = self._noun_phrase_speaker(cue.end, end)
+        if named and (mention is None or mention.label != "PER"):
+            mention = self.appositive_person(end) or mention
+        return named, mention
+
+    def appositive_person(self, pos: int) -> Optional[_Mention]:
+        """A person named right after a comma: "mkuu wa utafiti wa HRW, [Oryem Nyeko],"."""
+        m = re.match(r"\s*,\s*", self.text[pos:pos + 10])
+        if not m:
+            return None
+        start = pos + m.end()
+        found = self.mentions_in(start, start + 60)
+        if found and found[0].start == start and found[0].label in ("PER", "ORG"):
+            after = self.text[found[0].end:found[0].end + 3].lstrip()
+            if not after or after[0] in ",.;:":
+                return found[0]
+        return None
 
     def _sentence_subjects(self) -> list[tuple[int, _Mention]]:
         """Persons that open a sentence as its subject, for verbs with none written."""
@@ -575,7 +635,7 @@ class _Article:
             finite = self.verb_words(s, e, finite_only=True)
             if finite:
                 people = [m for m in self.mentions_in(s, finite[0].start()) if m.label == "PER"
-                          and not self._after_genitive(m, s)]
+                          and not self._after_genitive(m, s) and not self.inside_quotation(m.start)]
                 if people:
                     out.append((people[-1].start, people[-1]))
         return out
@@ -587,8 +647,7 @@ class _Article:
         for cue in self.cues:
             if cue.negated:
                 continue
-            dependent = cue.subject == "" or DEPENDENT_TENSES.fullmatch(
-                self.text[cue.start:cue.end][:len(cue.subject) + 2].lower()) is not None
+            dependent = _is_dependent(self.text, cue)
             named, mention = self._pre_subject(cue, dependent)
             if not named:
                 named, mention = self._post_subject(cue)
@@ -734,11 +793,19 @@ def _attribution_after(art: _Article, q: _Quotation) -> Optional[_Event]:
             return None
         s_start, s_end = art.sentences[nxt]
         pos = s_start
+    next_sentence = pos == s_start
     for cue in art.cues_between(pos, min(s_end, pos + 160)):
         if cue.start not in art.events:
             continue
         if _clause_after(art, cue) is not None:
             return None  # the verb reports a clause of its own
+        if next_sentence:
+            # A sentence of its own is an attribution only when short: subject, verb,
+            # maybe a time or a place ("Msemaji … Matthew Miller alisema Jumatatu.").
+            rest_end = min([c.start for c in art.cues_between(cue.end, s_end)] + [s_end])
+            if len(art.words(pos, cue.start)) > 12 or len(art.words(cue.end, rest_end)) > 14 \
+                    or art.verb_words(cue.end, rest_end, finite_only=True):
+                return None
         if _MARKS.search(art.text[pos:cue.start].replace("’", "")):
             return None
         # Only the speaker, or an auxiliary ("Ameendelea kusema"), before the verb.
@@ -775,28 +842,29 @@ def _clause_after(art: _Article, cue: SpeechCue) -> Optional[int]:
     """Where the reported clause of a speech verb starts, or None (no clause)."""
     text = art.text
     _, limit = art.sentence(cue.start)
-    later = art.cues_between(cue.end, limit)
+    later = [c for c in art.cues_between(cue.end, limit) if not c.negated]
     if later:
         limit = later[0].start  # the next verb reports its own clause
     words = art.words(cue.end, limit)
+    finite = [w for w in art.verb_words(cue.end, limit, finite_only=True)
+              if not _is_relative_verb(w.group())]
+    first_finite = finite[0].start() if finite else limit
     for i, w in enumerate(words[:14]):
         low = w.group().lower()
-        if _MARKS.search(text[cue.end:w.start()].replace("’", "")):
-            break
+        if w.start() >= first_finite or _MARKS.search(text[cue.end:w.start()].replace("’", "")):
+            break  # the clause has begun without a complementizer
         if low in COMPLEMENTIZERS:
             if i and words[i - 1].group().lower() in CONTENT_NOUNS:
                 return None
             if cue.has_object and cue.stem in ("tangaza", "taja") and low == "kuwa":
                 return None
             return w.end()
-    if not cue.takes_bare_clause or cue.has_object or not words:
+    if not cue.takes_bare_clause or cue.has_object or not finite:
         return None
     if cue.relative and cue.relative not in ("ye", "o"):
         return None  # "kile alichosema": the verb is inside a noun phrase
     first = words[0].group().lower()
     if first in OBJECT_PRONOUNS or first in COMPLEMENTIZERS:
-        return None
-    if not art.verb_words(cue.end, words[min(7, len(words) - 1)].end(), finite_only=True):
         return None
     return cue.end
 
@@ -866,20 +934,30 @@ def _sentence_final(art: _Article, cue: SpeechCue, ev: _Event) -> Optional[_Item
     """`<content>, polisi wamesema.` / `<content>, alisema X.`: the attribution ends the
     sentence and the content is what precedes its comma."""
     text = art.text
+    if cue.relative or _is_dependent(text, cue):
+        return None
     s_start, s_end = art.sentence(cue.start)
     comma = text.rfind(",", s_start, cue.start)
-    if comma < 0 or len(art.words(comma, cue.start)) > 8:
+    if comma < 0:
+        return None
+    subject = [w.group().lower() for w in art.words(comma, cue.start)]
+    if len(subject) > 8 or art.verb_words(comma, cue.start) or {"ambapo", "ambao", "ambaye"} & set(subject):
         return None
     tail = art.words(cue.end, s_end)
-    if len(tail) > 16 or any(_is_finite(w.group()) for w in tail):
+    if len(tail) > 16 or art.verb_words(cue.end, s_end, finite_only=True):
         return None
-    if any(_is_verb(w.group()) for w in art.words(comma, cue.start)):
+    content_words = [w for w in subject if w not in NON_SUBJECT_WORDS]
+    if not content_words:
+        # "…, alisema X.": the words after the verb must name the speaker.
+        named, mention = art._post_subject(cue)
+        if not named or (mention is None and len(tail) > 6):
+            return None
+    elif len(tail) > 8:
         return None
     start, end = _trim_content(text, s_start, comma)
     if art.inside_quotation(start) or text[start] in "“\"«‘”" or _MARKS.search(text[end:cue.start]):
         return None
-    words = art.words(start, end)
-    if len(words) < 3 or not any(_is_finite(w.group()) for w in words):
+    if len(art.words(start, end)) < 3 or not art.verb_words(start, end, finite_only=True):
         return None
     return _Item(start, end, "indirect", ev)
 
@@ -896,12 +974,15 @@ def _attribution_phrases(art: _Article, direct: list[_Item], indirect: list[_Ite
         stop = re.search(r"[,.;:]\s|\s[–-]\s|$", text[m.end():s_end])
         np_end = m.end() + stop.start()
         np_words = art.words(m.end(), np_end)
-        if not np_words or len(np_words) > 12 or np_words[0].group().lower() in NON_SOURCE_NOUNS:
+        if not np_words or len(np_words) > 20 or np_words[0].group().lower() in NON_SOURCE_NOUNS \
+                or art.verb_words(m.end(), np_end, finite_only=True):
             continue
         i = bisect.bisect_right(covered, (m.start(), len(text))) - 1
         if i >= 0 and covered[i][0] <= m.start() <= covered[i][1] + 2:
             continue  # inside, or right after, another attributed item: innermost wins
         _, speaker = art._noun_phrase_speaker(m.end(), np_end)
+        if speaker is None or speaker.label != "PER":
+            speaker = art.appositive_person(np_end) or speaker
         lead = art.words(s_start, m.start())
         if all(w.group().lower() in NON_SUBJECT_WORDS for w in lead):
             start, end = _trim_content(text, np_end, s_end)
