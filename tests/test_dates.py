@@ -223,6 +223,18 @@ def test_document_date_from_request(blank):
     assert doc._.document_date == ("2024-06-19", "request")
 
 
+def test_published_may_be_an_iso_string(blank):
+    doc = annotate(blank, "Walikutana jana.", published="2024-06-19")
+    assert doc._.document_date == ("2024-06-19", "request")
+    assert dates(doc) == [("jana", "2024-06-18")]
+
+
+def test_written_back_ents_carry_the_value(blank):
+    doc = annotate(blank, "Walikutana jana.")
+    (ent,) = doc.ents
+    assert (ent.label_, ent._.date_value, ent._.date_granularity) == ("DATE", "2024-06-18", "day")
+
+
 def test_document_date_from_a_dateline(blank):
     text = "Viongozi wasaini mkataba – Habari – 20.06.2024\n\nWalikutana jana mjini."
     doc = annotate(blank, text, published=None)

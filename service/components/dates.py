@@ -122,6 +122,11 @@ class DateAnnotator:
 
     def _anchor(self, doc: Doc, expressions: list[DateExpression]) -> tuple[date | None, str | None]:
         published = doc._.published
+        if isinstance(published, str):
+            try:
+                published = date.fromisoformat(published[:10])
+            except ValueError:
+                published = None
         if isinstance(published, datetime):
             published = published.date()
         if isinstance(published, date):
@@ -317,8 +322,10 @@ def _write_ents(doc: Doc, spans: list[Span]) -> None:
     taken = set()
     for ent in others:
         taken.update(range(ent.start, ent.end))
-    dates = [
-        Span(doc, span.start, span.end, label="DATE") for span in spans
-        if not taken.intersection(range(span.start, span.end))
-    ]
+    dates = []
+    for span in spans:
+        if not taken.intersection(range(span.start, span.end)):
+            ent = Span(doc, span.start, span.end, label="DATE")
+            ent._.date_value, ent._.date_granularity = span._.date_value, span._.date_granularity
+            dates.append(ent)
     doc.ents = sorted(others + dates, key=lambda s: s.start)
