@@ -76,20 +76,25 @@
         for (const mention of entity.mentions || []) add(kind, mention, { entity });
       }
     }
-    (result.dates || []).forEach((date) => add("date", date, { date }));
-    (result.quotes || []).forEach((quote, index) => {
-      add("quote", quote, { quote, quoteIndex: index });
-      if (quote.cue) add("cue", quote.cue, { quote, quoteIndex: index });
-    });
+    (result.dates || []).forEach((date, index) => add("date", date, { date, dateIndex: index }));
+    (result.quotes || []).forEach((quote, index) => add("quote", quote, { quote, quoteIndex: index }));
+    // One cue can introduce two quotes ("A," alisema X. "B."): draw each cue once.
+    const cues = new Set();
+    for (const quote of result.quotes || []) {
+      if (quote.cue && !cues.has(`${quote.cue.start}:${quote.cue.end}`)) {
+        cues.add(`${quote.cue.start}:${quote.cue.end}`);
+        add("cue", quote.cue, {});
+      }
+    }
     // A speaker mention that is no entity mention still needs an element to highlight.
     const drawn = new Set(spans.map((span) => `${span.cpStart}:${span.cpEnd}`));
-    (result.quotes || []).forEach((quote, index) => {
+    for (const quote of result.quotes || []) {
       const mention = quote.speaker && quote.speaker.mention;
       if (mention && !drawn.has(`${mention.start}:${mention.end}`)) {
-        add("speaker", mention, { quote, quoteIndex: index });
+        add("speaker", mention, {});
         drawn.add(`${mention.start}:${mention.end}`);
       }
-    });
+    }
     return { spans, problems };
   }
 
@@ -145,6 +150,7 @@
       parent().appendChild(document.createTextNode(text.slice(from, to)));
     }
     while (stack.length) close(text.length);
+    container.appendChild(dateDescriptions(spans));
     return spans;
   }
 
@@ -160,7 +166,10 @@
         element.title = dateTitle(span.date);
         // Shown by CSS on hover and keyboard focus; kept out of the article's text.
         element.dataset.tip = dateTitle(span.date);
-        if (first) element.tabIndex = 0;
+        if (first) {
+          element.tabIndex = 0;
+          element.setAttribute("aria-describedby", `date-value-${span.dateIndex}`);
+        }
       }
     } else if (span.kind === "quote") {
       element = document.createElement("span");
@@ -191,10 +200,6 @@
       const label = document.createElement("span");
       label.className = "label";
       label.textContent = ENTITY_LABELS[span.kind];
-      if (span.kind === "date") {
-        // The title attribute is not read out by every screen reader: say the value too.
-        label.appendChild(visuallyHidden(`, ISO value ${dateTitle(span.date)}`));
-      }
       element.appendChild(label);
     } else if (span.kind === "quote") {
       const label = document.createElement("span");
@@ -212,6 +217,21 @@
       label.appendChild(kind);
       element.appendChild(label);
     }
+  }
+
+  // Screen readers announce a focused date's value from these (hidden elements still
+  // serve as descriptions); the title attribute alone is not read by all of them.
+  function dateDescriptions(spans) {
+    const holder = document.createElement("div");
+    holder.hidden = true;
+    for (const span of spans) {
+      if (span.kind !== "date") continue;
+      const description = document.createElement("span");
+      description.id = `date-value-${span.dateIndex}`;
+      description.textContent = `ISO value ${dateTitle(span.date)}`;
+      holder.appendChild(description);
+    }
+    return holder;
   }
 
   function visuallyHidden(text) {
@@ -274,9 +294,15 @@
       const entering = event.relatedTarget && event.relatedTarget.closest && event.relatedTarget.closest("[data-quote], [data-entity]");
       if (leaving && !entering) clearHighlights();
     };
-    root.addEventListener("mouseover", activate);
+    // Keyboard focus wins over the pointer: scrolling to a focused quote moves the
+    // content under a resting pointer, which must not replace the highlight.
+    const keyboardFocusInside = () => {
+      const active = document.activeElement;
+      return Boolean(active && root.contains(active) && active.matches(":focus-visible"));
+    };
+    root.addEventListener("mouseover", (event) => keyboardFocusInside() || activate(event));
+    root.addEventListener("mouseout", (event) => keyboardFocusInside() || deactivate(event));
     root.addEventListener("focusin", activate);
-    root.addEventListener("mouseout", deactivate);
     root.addEventListener("focusout", deactivate);
   }
 
@@ -308,7 +334,8 @@
       columns.forEach((column, index) => {
         const cell = document.createElement(index === 0 ? "th" : "td");
         if (index === 0) cell.scope = "row";
-        if (column.numeric) cell.className = "numeric";
+        if (column.numeric) cell.classList.add("numeric");
+        if (column.nowrap) cell.classList.add("nowrap");
         const value = column.value(row);
         if (value instanceof Node) cell.appendChild(value);
         else cell.textContent = value;
@@ -379,14 +406,14 @@
           { title: "Salience", numeric: true, value: salienceCell },
         ], entities),
       );
-      section.parentElement.querySelector("h3").textContent = `${heading} (${entities.length})`;
+      document.getElementById(`${field}-heading`).textContent = `${heading} (${entities.length})`;
     }
 
     const dates = result.dates || [];
     document.getElementById("dates").replaceChildren(
       table("Dates", [
         { title: "Text", value: (date) => date.text },
-        { title: "ISO value", value: (date) => date.value || "unknown" },
+        { title: "ISO value", nowrap: true, value: (date) => date.value || "unknown" },
         { title: "Granularity", value: (date) => date.granularity || "\u2013" },
       ], dates),
     );
