@@ -105,9 +105,14 @@ VERB_LOOKALIKE_NOUNS = {
     "wakimbizi", "mkimbizi", "wakili", "mawakili", "wakilishi", "wawakilishi",
     "wanadiplomasia", "wanazuoni", "unafuu", "ulimi", "wanyama", "umaskini",
     "wataalamu", "wataalam", "watafiti", "watangazaji", "walinzi", "kinara", "wanahisa",
-    "wanamapinduzi", "wanaharakati", "utafiti", "ulimwenguni",
+    "wanamapinduzi", "wanaharakati", "utafiti", "ulimwenguni", "utawala", "utaratibu",
+    "utata", "utajiri", "utaifa", "utangazaji", "utamaduni", "utalii", "utaalamu",
+    "watatu", "watano", "wanane", "watanzania", "wanafamilia", "hatari", "hatarini",
+    "hatamu", "sikukuu", "kilimo", "vitambulisho", "vitabu", "kitabu", "kitaifa",
+    "kitaaluma", "amerika", "wamarekani", "walinda", "ulimwengu",
 }
-COPULAS = {"ni", "si", "ndiyo", "ndio", "kuna", "kulikuwa", "kutakuwa", "yuko", "wako",
+COPULAS = {"ni", "si", "ndiyo", "ndio", "hana", "hawana", "hayana", "haina", "hazina",
+           "hakina", "halina", "havina", "hauna", "kuna", "kulikuwa", "kutakuwa", "yuko", "wako",
            "iko", "ziko", "liko", "kuko", "hakuna", "hayupo", "yupo", "wapo", "ipo", "lipo",
            "kumekuwa", "kumekuwepo", "kulikuwepo", "kutakuwepo"}
 # Finite verbs that may stand before a speech verb as its auxiliary ("aliendelea kusema").
@@ -130,7 +135,8 @@ NAMING_WORDS = {"kama", "kuitwa", "inayoitwa", "linaloitwa", "kinachoitwa", "ait
 
 _WORD = re.compile(r"\w[\w’'-]*")
 _FINITE = re.compile(
-    r"(?:a|wa|i|zi|li|ya|u|ki|vi|tu|ni|ku|pa)(?:li|me|na|ta|nge|ngali|mesha)\w{2,}"
+    r"(?:a|wa|i|zi|li|ya|u|ki|vi|tu|ni|pa)(?:li|me|na|ta|nge|ngali|mesha)\w{2,}"
+    r"|ku(?:me|na)\w{3,}"
     r"|(?:ha|si)(?:wa|tu|m|i|zi|li|ya|vi|u|ki)?(?:ku|ja|ta)\w{2,}",
     re.IGNORECASE,
 )
@@ -404,8 +410,16 @@ class _Article:
         return list(_WORD.finditer(self.text, start, end))
 
     def verb_words(self, start: int, end: int, finite_only: bool = False) -> list[re.Match]:
+        """Verbs in text[start:end]; a capitalised word inside a sentence is a name."""
         test = _is_finite if finite_only else _is_verb
-        return [w for w in self.words(start, end) if test(w.group()) and not self.in_mention(w.start())]
+        out = []
+        for w in self.words(start, end):
+            if not test(w.group()) or self.in_mention(w.start()):
+                continue
+            if w.group()[0].isupper() and self.text[self.sentence(w.start())[0]:w.start()].strip(" “\"«‘'"):
+                continue
+            out.append(w)
+        return out
 
     def span(self, start: int, end: int) -> Optional[Span]:
         return self.doc.char_span(start, end, alignment_mode="expand")
@@ -531,6 +545,8 @@ class _Article:
             e = b + len(re.sub(r"\([^()]*\)?\s*$", "", text[b:e]))
             b = b + len(text[b:e]) - len(re.sub(r"^\s*\([^()]*\)", "", text[b:e]))
             adjacent = i == len(bounds) - 1
+            if re.match(r"\s*amba\w*\b", text[b:e]) and not adjacent:
+                continue  # "X, ambayo ilihusika …, anasema": an aside about X
             finite = self.verb_words(b, e, finite_only=True)
             if finite:
                 if adjacent and finite[0].start() > b:
@@ -847,7 +863,8 @@ def _clause_after(art: _Article, cue: SpeechCue) -> Optional[int]:
         limit = later[0].start  # the next verb reports its own clause
     words = art.words(cue.end, limit)
     finite = [w for w in art.verb_words(cue.end, limit, finite_only=True)
-              if not _is_relative_verb(w.group())]
+              if not _is_relative_verb(w.group()) and _reporters_verb(art, cue, w.start())
+              and not re.search(r"\bamba\w*\s+$", text[max(cue.end, w.start() - 12):w.start()])]
     first_finite = finite[0].start() if finite else limit
     for i, w in enumerate(words[:14]):
         low = w.group().lower()
@@ -861,12 +878,30 @@ def _clause_after(art: _Article, cue: SpeechCue) -> Optional[int]:
             return w.end()
     if not cue.takes_bare_clause or cue.has_object or not finite:
         return None
+    named, mention = art._post_subject(cue)
+    if mention is not None:
+        return None  # "alisema Kim …": a subject after the verb, not a clause
     if cue.relative and cue.relative not in ("ye", "o"):
         return None  # "kile alichosema": the verb is inside a noun phrase
     first = words[0].group().lower()
     if first in OBJECT_PRONOUNS or first in COMPLEMENTIZERS:
         return None
     return cue.end
+
+
+def _reporters_verb(art: _Article, cue: SpeechCue, pos: int) -> bool:
+    """Whether a verb at `pos` belongs to the reported clause rather than to a direct
+    quotation: outside quotation marks, or inside a quoted phrase that the reporter's
+    own words surround ("amesema hukumu hiyo “inaonyesha …”", "“…” mpaka alipoota")."""
+    q = art.quotation_at(pos)
+    if q is None:
+        return True
+    lead = [w.group().lower() for w in art.words(cue.end, q.open)]
+    if lead and lead[0] not in POST_ADJUNCT_WORDS:
+        return True
+    if q.close is None:
+        return False
+    return len(art.words(q.close + 1, art.sentence(q.close + 1)[1])) >= 2
 
 
 def _trim_content(text: str, start: int, end: int) -> tuple[int, int]:
@@ -952,8 +987,7 @@ def _sentence_final(art: _Article, cue: SpeechCue, ev: _Event) -> Optional[_Item
         named, mention = art._post_subject(cue)
         if not named or (mention is None and len(tail) > 6):
             return None
-    elif len(tail) > 8:
-        return None
+
     start, end = _trim_content(text, s_start, comma)
     if art.inside_quotation(start) or text[start] in "“\"«‘”" or _MARKS.search(text[end:cue.start]):
         return None
