@@ -268,10 +268,13 @@ def test_json_escaped_text_at_the_character_limit_is_not_a_body_limit_error(clie
     assert client.post(ANNOTATE, data=body, content_type=JSON).status_code == 200
 
 
+PRODUCTION_LIMITS = {"MAX_TEXT_CHARS": 100_000, "BATCH_MAX_CHARS": 1_000_000, "MAX_CONTENT_LENGTH": 16 * 1024 * 1024}
+
+
 @pytest.fixture(scope="module")
 def production_limits_client(nlp):
     """The default limits of service/config.py, not the small test ones."""
-    app = make_app(nlp, MAX_TEXT_CHARS=100_000, BATCH_MAX_CHARS=1_000_000, MAX_CONTENT_LENGTH=16 * 1024 * 1024)
+    app = make_app(nlp, **PRODUCTION_LIMITS)
     with app.test_client() as client:
         yield client
 
@@ -295,3 +298,26 @@ def test_a_million_character_line_is_refused_without_echoing_it(production_limit
     assert response.mimetype == "application/problem+json"
     assert len(response.get_data()) < 2_000  # the text is not echoed back
     _still_serving(production_limits_client)
+
+
+# spaCy's tokenizer splits a run of punctuation one affix at a time, each time searching
+# the rest again: 20,000 commas take ~40 s on this machine, and the default limit allows
+# 100,000. The time budget must cut such a document and leave the pipeline intact.
+PATHOLOGICAL = {"commas": "," * 20_000, "emoji": "\U0001F600" * 20_000}
+
+
+@pytest.mark.parametrize("endpoint", [ANNOTATE, BATCH])
+@pytest.mark.parametrize("text", PATHOLOGICAL.values(), ids=PATHOLOGICAL.keys())
+def test_a_pathological_document_is_cut_by_the_budget_and_the_pipeline_survives(nlp, endpoint, text):
+    app = make_app(nlp, **PRODUCTION_LIMITS, REQUEST_BUDGET_SECONDS=0.5)
+    with app.test_client() as client:
+        before = client.post(ANNOTATE, json={"text": ARTICLE}).get_json()
+        if endpoint == BATCH:
+            payload = {"documents": [{"id": "a", "text": ARTICLE}, {"id": "b", "text": text}]}
+        else:
+            payload = {"text": text}
+        response = client.post(endpoint, json={**payload, "language": "sw"})
+        assert response.status_code == 503
+        assert "budget" in response.get_json()["detail"]
+        # Interrupted inside memory_zone and the tokenizer: the next request is unaffected.
+        assert client.post(ANNOTATE, json={"text": ARTICLE}).get_json() == before

@@ -1,0 +1,123 @@
+"""Memory soak: many distinct documents through one long-running process; RSS must not grow.
+
+Every document carries made-up names (benchmarks/articles.py), so without
+`nlp.memory_zone()` the vocabulary and string store would grow with each one.
+
+    python -m benchmarks.soak                       # 100,000 documents through the Annotator
+    python -m benchmarks.soak --via app             # through the Flask app (batch endpoint)
+    python -m benchmarks.soak --via bare-pipe -n 20000   # control: nlp.pipe without memory_zone
+
+Prints RSS after 1,000 documents and at the end, and the growth between them (goal <= 5%).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import time
+from collections.abc import Callable, Iterator
+
+from benchmarks.articles import distinct_articles
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+BASELINE_AT = 1_000
+
+
+def rss_mib() -> float:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmRSS in /proc/self/status")
+
+
+def batches(documents: int, size: int) -> Iterator[list[str]]:
+    texts = distinct_articles(words=ARGS.words)
+    done = 0
+    while done < documents:
+        batch = [next(texts) for _ in range(min(size, documents - done))]
+        done += len(batch)
+        yield batch
+
+
+def annotator_runner(nlp) -> Callable[[list[str]], None]:
+    from service.annotator import Annotator, Article
+
+    annotator = Annotator(nlp)
+
+    def run(texts):
+        annotator.annotate_many([Article(text) for text in texts])
+
+    return run
+
+
+def app_runner(nlp) -> Callable[[list[str]], None]:
+    from service import create_app
+
+    client = create_app({"HABARI_PIPELINE": nlp}).test_client()
+
+    def run(texts):
+        documents = [{"id": str(index), "text": text} for index, text in enumerate(texts)]
+        response = client.post("/v1/annotate/batch", json={"documents": documents, "language": "sw"})
+        if response.status_code != 200:
+            raise SystemExit(f"HTTP {response.status_code}: {response.get_data()[:300]!r}")
+
+    return run
+
+
+def bare_pipe_runner(nlp) -> Callable[[list[str]], None]:
+    def run(texts):
+        # What the service would do without memory_zone: the Docs are dropped, the strings stay.
+        for doc in nlp.pipe(texts):
+            [(ent.text, ent.label_) for ent in doc.ents]
+
+    return run
+
+
+RUNNERS = {"annotator": annotator_runner, "app": app_runner, "bare-pipe": bare_pipe_runner}
+
+
+def main() -> None:
+    from service.nlp import load_pipeline
+
+    nlp = load_pipeline(ARGS.model)
+    run = RUNNERS[ARGS.via](nlp)
+    print(f"soak: {ARGS.documents:,} distinct generated documents of ~{ARGS.words} words via {ARGS.via}, "
+          f"batches of {ARGS.batch}; model {nlp.meta.get('name')} {nlp.meta.get('version')} "
+          f"({ARGS.model or os.environ.get('HABARI_MODEL_PATH') or 'models/sw_habari'})")
+    print(f"machine: {platform.node()} {os.cpu_count()} cores, Python {platform.python_version()}; "
+          f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC")
+    print(f"RSS after loading: {rss_mib():.1f} MiB; strings in the vocabulary: {len(nlp.vocab.strings):,}")
+    started = time.perf_counter()
+    done = 0
+    baseline = None
+    next_report = BASELINE_AT
+    for batch in batches(ARGS.documents, ARGS.batch):
+        run(batch)
+        done += len(batch)
+        if done >= next_report or done == ARGS.documents:
+            rss = rss_mib()
+            baseline = baseline or rss
+            print(f"{done:>9,} documents  RSS {rss:8.1f} MiB  ({100 * (rss - baseline) / baseline:+.2f}% vs 1k)  "
+                  f"strings {len(nlp.vocab.strings):>9,}  {done / (time.perf_counter() - started):6.1f} docs/s",
+                  flush=True)
+            next_report = BASELINE_AT if done < BASELINE_AT else (done // ARGS.report_every + 1) * ARGS.report_every
+    final = rss_mib()
+    growth = 100 * (final - baseline) / baseline
+    print(f"RSS at 1k documents: {baseline:.1f} MiB; at {done:,}: {final:.1f} MiB; growth {growth:+.2f}% "
+          f"(goal <= 5%): {'PASS' if growth <= 5 else 'FAIL'}")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("-n", "--documents", type=int, default=100_000)
+    parser.add_argument("--words", type=int, default=60, help="words per generated document")
+    parser.add_argument("--batch", type=int, default=16, help="documents per annotate_many call / batch request")
+    parser.add_argument("--via", choices=RUNNERS, default="annotator")
+    parser.add_argument("--model", help="model directory (default: $HABARI_MODEL_PATH or models/sw_habari)")
+    parser.add_argument("--report-every", type=int, default=10_000)
+    ARGS = parser.parse_args()
+    main()

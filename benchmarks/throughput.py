@@ -1,0 +1,217 @@
+"""Throughput of the service against the limit of the pipeline, on this machine, in one go.
+
+(a) raw pipeline: `nlp.pipe` over N articles, one process per core, all started together;
+(b) the service under gunicorn (gunicorn.conf.py, workers = cores) on a free loopback
+    port, driven by wrk (benchmarks/post_articles.lua) at several concurrencies;
+(c) ~600-word articles: the service's peak with wrk, then an open-loop load at half that
+    rate (fixed arrival times; latency counted from the planned send time, so a stalled
+    server cannot hide its queue), for the p99 at half of peak.
+
+    python -m benchmarks.throughput                 # full run, about 4 minutes
+    python -m benchmarks.throughput --quick         # a few seconds per step, for debugging
+
+Needs wrk (benchmarks/install-tools.sh). Prints documents/s for both, their ratio, and
+latency p50/p90/p99.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import http.client
+import json
+import multiprocessing
+import os
+import platform
+import queue
+import shutil
+import statistics
+import subprocess
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+from benchmarks.articles import REPO, articles_of_about, benchmark_articles
+from benchmarks.server import running_service
+
+LUA_SCRIPT = REPO / "benchmarks" / "post_articles.lua"
+SINGLE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+# (a) the raw pipeline ---------------------------------------------------------------
+
+def _pipe_worker(texts, model, barrier, results):
+    os.environ.update(SINGLE_THREAD)
+    from service.nlp import load_pipeline
+
+    nlp = load_pipeline(model)
+    for _ in nlp.pipe(texts[:2]):
+        pass  # warm-up, as the service does before it is ready
+    barrier.wait()
+    started = time.perf_counter()
+    count = sum(1 for _ in nlp.pipe(texts))
+    results.put((count, started, time.perf_counter()))
+
+
+def raw_pipeline(texts: list[str], processes: int, model: str | None) -> dict:
+    # spawn: each process loads its own pipeline, like a separate program would.
+    context = multiprocessing.get_context("spawn")
+    barrier = context.Barrier(processes)
+    results = context.Queue()
+    workers = [
+        context.Process(target=_pipe_worker, args=(texts[index::processes], model, barrier, results))
+        for index in range(processes)
+    ]
+    for worker in workers:
+        worker.start()
+    outcomes = [results.get() for _ in workers]
+    for worker in workers:
+        worker.join()
+    documents = sum(count for count, _, _ in outcomes)
+    seconds = max(end for _, _, end in outcomes) - min(start for _, start, _ in outcomes)
+    words = sum(len(text.split()) for text in texts)
+    return {"documents": documents, "seconds": seconds, "docs_per_s": documents / seconds,
+            "words_per_s": words / seconds}
+
+
+# (b) the service under wrk ------------------------------------------------------------
+
+def write_bodies(texts: list[str], language: str | None) -> Path:
+    handle, path = tempfile.mkstemp(prefix="habari-bodies-", suffix=".jsonl")
+    with os.fdopen(handle, "w", encoding="utf-8") as bodies:
+        for text in texts:
+            payload = {"text": text} if language is None else {"text": text, "language": language}
+            bodies.write(json.dumps(payload) + "\n")
+    return Path(path)
+
+
+def wrk(url: str, bodies: Path, connections: int, seconds: int) -> dict:
+    threads = min(connections, 2)
+    command = ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s", "--timeout", "30s",
+               "-s", str(LUA_SCRIPT), url, "--", str(bodies)]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    line = next(line for line in output.splitlines() if line.startswith("WRK_JSON "))
+    result = json.loads(line.removeprefix("WRK_JSON "))
+    errors = sum(result[key] for key in ("connect_errors", "read_errors", "write_errors", "status_errors", "timeouts"))
+    duration = result["duration_us"] / 1e6
+    return {
+        "connections": connections,
+        "docs_per_s": (result["requests"] - result["status_errors"]) / duration,
+        "requests": result["requests"],
+        "errors": errors,
+        **{key: result[f"{key}_us"] / 1000 for key in ("p50", "p90", "p99", "max")},
+    }
+
+
+# (c) open-loop load at a fixed rate -------------------------------------------------
+
+def fixed_rate(url: str, bodies: Path, rate: float, seconds: float, senders: int = 16) -> dict:
+    """Requests planned every 1/rate s; latency from the planned time to the full response."""
+    payloads = bodies.read_text(encoding="utf-8").splitlines()
+    planned = queue.Queue()
+    latencies, failures = [], []
+    address = urlparse(url)
+
+    def sender():
+        connection = http.client.HTTPConnection(address.hostname, address.port, timeout=60)
+        while (item := planned.get()) is not None:
+            due, payload = item
+            time.sleep(max(0.0, due - time.perf_counter()))
+            try:
+                connection.request("POST", "/v1/annotate", payload, {"Content-Type": "application/json"})
+                response = connection.getresponse()
+                response.read()
+                status = response.status
+            except (OSError, http.client.HTTPException):
+                connection.close()
+                connection = http.client.HTTPConnection(address.hostname, address.port, timeout=60)
+                status = None
+            (latencies if status == 200 else failures).append(time.perf_counter() - due)
+
+    threads = [threading.Thread(target=sender, daemon=True) for _ in range(senders)]
+    for thread in threads:
+        thread.start()
+    start = time.perf_counter() + 0.5
+    total = int(rate * seconds)
+    for index in range(total):
+        planned.put((start + index / rate, payloads[index % len(payloads)]))
+    for _ in threads:
+        planned.put(None)
+    for thread in threads:
+        thread.join()
+    cuts = statistics.quantiles(latencies, n=100, method="inclusive")
+    return {"rate": rate, "requests": total, "failures": len(failures),
+            "p50": cuts[49] * 1000, "p90": cuts[89] * 1000, "p99": cuts[98] * 1000, "max": max(latencies) * 1000}
+
+
+# ----------------------------------------------------------------------------------------
+
+def main(args) -> None:
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is not installed: bash benchmarks/install-tools.sh")
+    cores = os.cpu_count() or 1
+    workers = args.workers or cores
+    texts, source = benchmark_articles(args.articles)
+    long_texts, long_source = articles_of_about(600, 40)
+    model = args.model or os.environ.get("HABARI_MODEL_PATH") or str(REPO / "models" / "sw_habari")
+    meta = json.loads((Path(model) / "meta.json").read_text())
+    commit = subprocess.run(["git", "log", "-1", "--format=%h %cI", "--", "models/sw_habari"], cwd=REPO,
+                            capture_output=True, text=True).stdout.strip() or "uncommitted"
+    print(f"machine: {platform.node()}, {cores} cores, {platform.processor() or platform.machine()}, "
+          f"Python {platform.python_version()}; {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC")
+    print(f"model: {model} ({meta.get('lang')}_{meta.get('name')} {meta.get('version')}, "
+          f"pipeline {meta.get('pipeline')}; last commit touching models/sw_habari: {commit})")
+    print(f"articles: {len(texts)} from {source}, {statistics.mean(len(t.split()) for t in texts):.0f} words on average")
+
+    raw = raw_pipeline(texts, workers, model)
+    print(f"\n(a) raw pipeline, nlp.pipe, {workers} processes: {raw['documents']} documents in "
+          f"{raw['seconds']:.1f} s = {raw['docs_per_s']:.1f} docs/s ({raw['words_per_s']:,.0f} words/s)")
+
+    language = "sw" if args.language_hint else None
+    bodies = write_bodies(texts, language)
+    long_bodies = write_bodies(long_texts, language)
+    with running_service(workers, model, **SINGLE_THREAD) as service:
+        url = service.url
+        wrk(url, bodies, workers, 2)  # warm-up, not reported
+        print(f"\n(b) service: gunicorn, {workers} sync workers, {url}, wrk, {args.duration} s per level, "
+              f"{'language given' if language else 'no language given (language check on)'}")
+        print(f"{'connections':>11} {'docs/s':>8} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} {'max ms':>8} {'errors':>7}")
+        levels = [wrk(url, bodies, connections, args.duration) for connections in args.concurrency]
+        for level in levels:
+            print(f"{level['connections']:>11} {level['docs_per_s']:>8.1f} {level['p50']:>8.1f} {level['p90']:>8.1f} "
+                  f"{level['p99']:>8.1f} {level['max']:>8.1f} {level['errors']:>7}")
+        peak = max(levels, key=lambda level: level["docs_per_s"])
+        ratio = peak["docs_per_s"] / raw["docs_per_s"]
+        print(f"peak service throughput {peak['docs_per_s']:.1f} docs/s at {peak['connections']} connections; "
+              f"service / raw = {ratio:.2f} (goal >= 0.85): {'PASS' if ratio >= 0.85 else 'FAIL'}")
+
+        long_peak = wrk(url, long_bodies, 2 * workers, args.duration)
+        half = long_peak["docs_per_s"] / 2
+        steady = fixed_rate(url, long_bodies, half, args.steady_seconds)
+        print(f"\n(c) ~600-word articles ({long_source}): peak {long_peak['docs_per_s']:.1f} docs/s "
+              f"(wrk, {2 * workers} connections, p99 {long_peak['p99']:.0f} ms)")
+        print(f"    at half of peak, {half:.1f} docs/s open-loop for {args.steady_seconds} s ({steady['requests']} "
+              f"requests, {steady['failures']} failed): p50 {steady['p50']:.0f} ms, p90 {steady['p90']:.0f} ms, "
+              f"p99 {steady['p99']:.0f} ms, max {steady['max']:.0f} ms (goal p99 < 150 ms): "
+              f"{'PASS' if steady['p99'] < 150 else 'FAIL'}")
+    bodies.unlink()
+    long_bodies.unlink()
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=400, help="articles for the raw run and the wrk bodies")
+    parser.add_argument("--concurrency", type=lambda text: [int(part) for part in text.split(",")],
+                        default=[1, 2, 4, 8, 16])
+    parser.add_argument("--duration", type=int, default=20, help="seconds per wrk run")
+    parser.add_argument("--steady-seconds", type=int, default=40, help="seconds of the half-peak run")
+    parser.add_argument("--workers", type=int, help="processes and gunicorn workers (default: cores)")
+    parser.add_argument("--model", help="model directory (default: $HABARI_MODEL_PATH or models/sw_habari)")
+    parser.add_argument("--language-hint", action="store_true", help='send "language": "sw" (skips the language check)')
+    parser.add_argument("--quick", action="store_true", help="short runs, for debugging the script")
+    arguments = parser.parse_args()
+    if arguments.quick:
+        arguments.articles, arguments.duration, arguments.steady_seconds = 40, 3, 5
+        arguments.concurrency = [1, 4]
+    main(arguments)
