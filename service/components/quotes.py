@@ -72,6 +72,7 @@ POST_ADJUNCT_WORDS = NON_SUBJECT_WORDS | {
     "jijini", "hapa", "huko", "hivi", "kuhusu", "juu", "wazi", "bayana", "ndani", "nje",
     "kwamba", "kuwa", "wazi", "rasmi",
 }
+PERSON_DEMONSTRATIVES = {"huyo", "huyu", "yule"}
 DEMONSTRATIVES = {"huyo", "huyu", "hao", "hawa", "yule", "hiyo", "hicho", "hilo", "hizo",
                   "hii", "hili", "hiki", "hizi", "lile", "ile"}
 # Plural officials of a named body speak for it ("maafisa wa Kremlin" → Kremlin).
@@ -109,7 +110,8 @@ VERB_LOOKALIKE_NOUNS = {
     "utata", "utajiri", "utaifa", "utangazaji", "utamaduni", "utalii", "utaalamu",
     "watatu", "watano", "wanane", "watanzania", "wanafamilia", "hatari", "hatarini",
     "hatamu", "sikukuu", "kilimo", "vitambulisho", "vitabu", "kitabu", "kitaifa",
-    "kitaaluma", "amerika", "wamarekani", "walinda", "ulimwengu",
+    "kitaaluma", "amerika", "wamarekani", "walinda", "ulimwengu", "habari", "harakati",
+    "hadithi", "halmashauri", "hospitali", "hakimu", "hasira",
 }
 COPULAS = {"ni", "si", "ndiyo", "ndio", "hana", "hawana", "hayana", "haina", "hazina",
            "hakina", "halina", "havina", "hauna", "kuna", "kulikuwa", "kutakuwa", "yuko", "wako",
@@ -124,6 +126,8 @@ GENITIVES = {"wa", "ya", "la", "za", "cha", "vya", "kwa",
 _POST_SUBJECT_END = re.compile(
     r"[,.;:“”\"«»‘’(]|\b(?:kwamba|kuwa|katika|kwenye|kupitia|mbele|alipokuwa|akiwa|wakati|"
     r"baada|kabla|bila)\b|\b\w+ki(?:sema|ongeza|ongezea|eleza|elezea|mshukuru)\b", re.IGNORECASE)
+# Words that open a predicate without its subject ("ni ukiukaji …").
+PREDICATE_STARTS = {"ni", "si", "ndiyo", "ndio", "ndicho", "ndilo", "ndizo"}
 PERSON_PREFIXES = {"a", "wa", "yu", "ni", "tu", "m", "mu", "twa"}
 # Cues whose subject is the main clause's: participles, narrative tense, infinitives.
 DEPENDENT_TENSES = re.compile(r"(?:a|wa|i|zi|li|ya|u|ki|vi|tu|ni|m)?(?:ki|ka)", re.IGNORECASE)
@@ -137,6 +141,7 @@ _WORD = re.compile(r"\w[\w’'-]*")
 _FINITE = re.compile(
     r"(?:a|wa|i|zi|li|ya|u|ki|vi|tu|ni|pa)(?:li|me|na|ta|nge|ngali|mesha)\w{2,}"
     r"|ku(?:me|na)\w{3,}"
+    r"|ha(?:wa|tu|i|zi|li|ya|vi|u|ki)?\w{2,}i"  # negative present: ha-i-wez-i, ha-tak-i
     r"|(?:ha|si)(?:wa|tu|m|i|zi|li|ya|vi|u|ki)?(?:ku|ja|ta)\w{2,}",
     re.IGNORECASE,
 )
@@ -362,7 +367,10 @@ class _Article:
         all_cues = list(find_speech_cues(self.text))
         self.quotations = _quotations(self.text, [c.start for c in all_cues])
         self.q_starts = [q.open for q in self.quotations]
-        self.cues = [c for c in all_cues if not self.inside_quotation(c.start)]
+        # Object and adverbial relatives ("kile alichosema", "walipowaeleza": when they
+        # told) are inside another clause; subject relatives ("anayesema") report.
+        self.cues = [c for c in all_cues if not self.inside_quotation(c.start)
+                     and c.relative in ("", "ye", "o")]
         self.cue_starts = [c.start for c in self.cues]
         self.mentions = _mentions(doc)
         self.m_starts = [m.start for m in self.mentions]
@@ -438,7 +446,9 @@ class _Article:
         if not content:
             return False, None
         head = content[0].group().lower()
-        found = self.mentions_in(start, end) or self._name_part_mentions(content)
+        found = self.mentions_in(start, end)
+        found = sorted(found + self._name_part_mentions(
+            [w for w in content if not self.in_mention(w.start())]), key=lambda m: m.start)
         # A name after a genitive ("ndugu wa familia ya [George Floyd]") qualifies the
         # head noun, which is then the speaker; officials and named bodies speak for it.
         own = [m for m in found if not self._after_genitive(m, start)
@@ -464,7 +474,9 @@ class _Article:
             if not locs and len(content) <= 4:
                 return True, _Mention(content[0].start(), content[-1].end(), "ORG",
                                       self.span(content[0].start(), content[-1].end()), None)
-        if demonstrative or (head in ROLE_WORDS and len(content) <= 2):
+        # A person's role: "waziri huyo", "mchumi huyo wa Kenya", or a bare "Rais".
+        if any(w.group().lower() in PERSON_DEMONSTRATIVES for w in words) or (
+                head in ROLE_WORDS and len(content) <= 2):
             return True, self._role_holder(content[0].start(), end, head)
         return True, None
 
@@ -566,7 +578,7 @@ class _Article:
                 # "huku serikali ikisema": a subject of its own follows a conjunction or
                 # opens the clause; other words are the main verb's object.
                 conj = None
-                for conj in re.finditer(r"\b(?:huku|wakati|na|naye|nao|nayo|kisha|lakini)\s+", text[b:e]):
+                for conj in re.finditer(r"\b(?:huku|wakati|naye|nao|nayo)\s+", text[b:e]):
                     pass
                 if conj is not None:
                     chunks.append((b + conj.end(), e, adjacent))
@@ -775,10 +787,13 @@ def _introducing_cue(art: _Article, start: int, q: _Quotation) -> Optional[_Even
     between = [w.group().lower() for w in art.words(cue.end, q.open)]
     if any(_is_finite(w) for w in between) or len(between) > 20:
         return None
+    first = _WORD.match(art.text, q.start)
+    first = first.group().lower() if first else ""
     if between and between[-1] not in COMPLEMENTIZERS:
-        first = _WORD.match(art.text, q.start)
-        if any(w in COMPLEMENTIZERS for w in between) or (first and _is_finite(first.group())):
+        if any(w in COMPLEMENTIZERS for w in between) or _is_finite(first):
             return None
+    elif any(w not in POST_ADJUNCT_WORDS for w in between[:-1]) and first in PREDICATE_STARTS:
+        return None  # "ameelezea shambulizi hilo kuwa “ni ukiukaji …”": a predicate only
     return art.events[cue.start]
 
 
@@ -813,8 +828,9 @@ def _attribution_after(art: _Article, q: _Quotation) -> Optional[_Event]:
     for cue in art.cues_between(pos, min(s_end, pos + 160)):
         if cue.start not in art.events:
             continue
-        if _clause_after(art, cue) is not None:
-            return None  # the verb reports a clause of its own
+        at = _clause_after(art, cue)
+        if at is not None and not _MARKS.match(art.text[at:].lstrip(" ,:")):
+            return None  # the verb reports a clause of its own, not a quotation
         if next_sentence:
             # A sentence of its own is an attribution only when short: subject, verb,
             # maybe a time or a place ("Msemaji … Matthew Miller alisema Jumatatu.").
