@@ -6,6 +6,8 @@ import re
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 import service.language  # noqa: F401  (registers "sw")
@@ -436,3 +438,31 @@ def test_default_rule_gives_an_ambiguous_short_name_to_the_main_actor(nlp):
         "alianzisha kikosi hicho. [Kim|PER] aliondoka jioni.",
     )
     assert mention_texts(by_name(doc)["Kim Jong Un"]) == ["Kim Jong Un", "Kim", "Kim"]
+
+
+_WORDS = st.sampled_from(
+    ["Rais", "Putin", "Kim", "Jong", "-", "un", "Bw.", "(", "WHO", ")", "wa", "Urusi", "|", "Korea",
+     "K.", "alisema", "Uwanja", "Kremlin", "na", ",", "\x00", "Picha", "x" * 300, "maarufu", "Ikulu", "ya"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(_WORDS, st.sampled_from(["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-DATE"])), max_size=40))
+def test_any_ner_output_gives_consistent_entities(nlp, tagged):
+    words = [w for w, _ in tagged]
+    tags, previous = [], "O"
+    for _, tag in tagged:  # an I- tag needs a B- or I- of the same label before it
+        if tag.startswith("I-") and previous[2:] != tag[2:]:
+            tag = "B-" + tag[2:]
+        tags.append(tag)
+        previous = tag
+    doc = nlp.get_pipe("habari_entities")(Doc(nlp.vocab, words=words, ents=tags))
+    ids = [e.id for e in doc._.entities]
+    assert len(ids) == len(set(ids))
+    entity_spans = {(m.start, m.end) for e in doc._.entities for m in e.mentions}
+    assert entity_spans == {(s.start, s.end) for s in doc.ents if s.label_ != "DATE"}
+    for entity in doc._.entities:
+        assert entity.mentions == sorted(entity.mentions, key=lambda m: m.start)
+        assert all(m._.entity_id == entity.id for m in entity.mentions)
+        assert 0.0 <= entity.salience <= 1.0
+        assert entity.name

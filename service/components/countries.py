@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from babel import Locale
 
@@ -107,6 +108,7 @@ EXTRA_NAMES: dict[str, str] = {
 _NON_WORD = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=65536)  # names repeat within and across articles
 def normalize_name(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form used as lookup key.
 
@@ -148,6 +150,7 @@ _CODE_BY_NAME = _build_table()
 MAX_NAME_WORDS = max(len(key.split()) for key in _CODE_BY_NAME)
 
 
+@lru_cache(maxsize=65536)
 def country_code(name: str) -> str | None:
     """ISO 3166-1 alpha-2 code of a country name in Swahili or English, else None.
 

@@ -49,9 +49,11 @@ Helpers for the quotes component: ``entity_for_span`` and ``entity_for_role``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -303,23 +305,23 @@ class EntityGrouper:
                 self._attach_ambiguous(names, clusters, indices, candidates)
 
     def _attach_ambiguous(self, names, clusters: _Clusters, indices: list[int], candidates: list[int]) -> None:
-        starts: dict[int, list[int]] = {clusters.find(c): [] for c in candidates}
+        starts: dict[int, list[int]] = {clusters.find(c): [] for c in candidates}  # sorted
         for i, name in enumerate(names):
             root = clusters.find(i)
             if root in starts:
                 starts[root].append(name.span.start)
         for i in indices:
             position = names[i].span.start
-            before = {root: [s for s in ss if s < position] for root, ss in starts.items()}
-            before = {root: ss for root, ss in before.items() if ss}
+            # (mentions before it, the last of them) per candidate
+            before = {root: (n, ss[n - 1]) for root, ss in starts.items() if (n := bisect_left(ss, position))}
             if not before:
-                target = min((min(ss), root) for root, ss in starts.items())[1]
+                target = min((ss[0], root) for root, ss in starts.items())[1]
             elif self.ambiguous_names == "most_recent":
-                target = max((max(ss), root) for root, ss in before.items())[1]
+                target = max((last, root) for root, (_, last) in before.items())[1]
             else:
-                target = max((len(ss), max(ss), root) for root, ss in before.items())[2]
+                target = max((count, last, root) for root, (count, last) in before.items())[2]
             clusters.union(target, i)
-            starts[target].append(position)  # counts for the next short mention
+            insort(starts[target], position)  # counts for the next short mention
 
 
 def _unify_labels(names: list[_Name], clusters: _Clusters) -> None:
@@ -399,25 +401,36 @@ def _group_organizations(names: list[_Name], clusters: _Clusters) -> None:
         }
         if len(longer) == 1:
             clusters.union(longer.pop(), i)
+    expansions: dict[str, int | None] = {}  # acronym → a mention of its one full name
     for i, name in enumerate(names):
         if name.label != "ORG" or not name.acronym:
             continue
-        known = _ACRONYM_NAMES.get(name.acronym, frozenset())
-        matches = {clusters.find(j) for j in full_names.values() if " ".join(normalize_name(names[j].text).split()) in known}
-        if not matches:
-            matches = {
-                clusters.find(j)
-                for j in full_names.values()
-                if len(names[j].parts) > 1 and name.acronym in _initials(names[j].text)
-            }
-        if len(matches) == 1:
-            clusters.union(matches.pop(), i)
+        if name.acronym not in expansions:
+            expansions[name.acronym] = _expansion(name.acronym, names, full_names, clusters)
+        if expansions[name.acronym] is not None:
+            clusters.union(expansions[name.acronym], i)
+
+
+def _expansion(letters: str, names: list[_Name], full_names: dict[str, int], clusters: _Clusters) -> int | None:
+    """The one organization of the article an acronym stands for, if exactly one fits."""
+    known = _ACRONYM_NAMES.get(letters, frozenset())
+    matches = {clusters.find(j) for j in full_names.values() if normalize_name(names[j].text) in known}
+    if not matches:
+        matches = {
+            clusters.find(j)
+            for j in full_names.values()
+            if len(names[j].parts) > 1 and letters in _initials(names[j].text)
+        }
+    return matches.pop() if len(matches) == 1 else None
 
 
 def _group_aliases(doc: Doc, names: list[_Name], clusters: _Clusters) -> None:
     """"Robert Kyagulanyi maarufu Bobi Wine": two names of one person."""
     people = [i for i, name in enumerate(names) if name.label == "PER"]
+    longest_cue = max(map(len, _ALIAS_CUES)) + 2  # with a title and a comma
     for i, j in zip(people, people[1:]):
+        if names[j].span.start - names[i].span.end > longest_cue:
+            continue
         gap = doc[names[i].span.end : names[j].span.start]
         between = tuple(t.lower_ for t in gap if not (t.is_punct or t.lower_.rstrip(".") in TITLE_WORDS))
         if between in _ALIAS_CUES:
@@ -482,24 +495,30 @@ def _canonical_name(members: list[_Name], code: str | None) -> str:
     return best.text
 
 
-def _near_speech_verb(span: Span) -> bool:
-    doc = span.doc
-    for i in range(max(0, span.start - _SPEECH_WINDOW), min(len(doc), span.end + _SPEECH_WINDOW)):
-        if _SPEECH_VERB.match(doc[i].lower_):
-            return True
-    return False
+def _speech_verb_positions(doc: Doc) -> list[int]:
+    """Token indices of speech verbs, found once per distinct word of the document."""
+    lowers = doc.to_array([LOWER])
+    verbs = {key for key in set(lowers.tolist()) if _SPEECH_VERB.match(doc.vocab.strings[key])}
+    return [i for i, key in enumerate(lowers.tolist()) if key in verbs] if verbs else []
+
+
+def _near_speech_verb(span: Span, verbs: list[int]) -> bool:
+    i = bisect_left(verbs, span.start - _SPEECH_WINDOW)
+    return i < len(verbs) and verbs[i] < span.end + _SPEECH_WINDOW
 
 
 def _set_salience(doc: Doc, entities: list[Entity]) -> None:
     """Mentions weigh most, then how early the entity appears, then speech verbs nearby."""
     if not entities:
         return
+    verbs = _speech_verb_positions(doc)
     most_mentions = max(len(e.mentions) for e in entities)
-    length = max(len(doc.text), 1)
+    last = doc[-1]
+    length = max(last.idx + len(last.text_with_ws), 1)  # len(doc.text) without building it
     for entity in entities:
         share = len(entity.mentions) / most_mentions
         earliness = 1.0 - entity.mentions[0].start_char / length
-        speaking = min(1.0, sum(_near_speech_verb(m) for m in entity.mentions) / 2)
+        speaking = min(1.0, sum(_near_speech_verb(m, verbs) for m in entity.mentions) / 2)
         salience = _MENTION_WEIGHT * share + _POSITION_WEIGHT * earliness + _SPEAKER_WEIGHT * speaking
         entity.salience = round(min(1.0, max(0.0, salience)), 4)
 

@@ -169,6 +169,8 @@ def _join_head_nouns(mentions: list[Mention]) -> list[Mention]:
 
 
 def _split_at_separators(span: Span) -> list[Span]:
+    if not any(mark in span.text for mark in _SEPARATORS):
+        return [span]
     doc, pieces, start = span.doc, [], span.start
     for i in range(span.start, span.end):
         if doc[i].text.endswith(_SEPARATORS):
@@ -252,11 +254,11 @@ def _name_start(doc: Doc, start: int, end: int, label: str) -> int | None:
         if lowercase and lowercase[-1] + 1 < end:
             name_start = lowercase[-1] + 1
             if doc[name_start - 1].lower_ in CONNECTIVES:
-                skip = _country_prefix_length(doc[name_start:end]) or 1
+                skip = _country_prefix_length([t.text for t in doc[name_start:end]]) or 1
                 name_start += skip if end - name_start > skip else 0
     # "Kremlin Yuri Ushakov" (an aide of the Kremlin), "Korea Kaskazini Kim Jong Un": a
     # seat of government or a country the NER ran into the name
-    skip = _seat_or_country_prefix_length(doc[name_start:end])
+    skip = _seat_or_country_prefix_length([t.text for t in doc[name_start:end]])
     if skip and end - name_start > skip:
         name_start += skip
     return name_start
@@ -278,17 +280,17 @@ def _head_start(span: Span, heads) -> int:
     return start
 
 
-def _country_prefix_length(tokens: Sequence) -> int:
-    for length in range(min(MAX_NAME_WORDS, len(tokens)), 0, -1):
-        if country_code(" ".join(t.text for t in tokens[:length])):
+def _country_prefix_length(words: Sequence[str]) -> int:
+    for length in range(min(MAX_NAME_WORDS, len(words)), 0, -1):
+        if country_code(" ".join(words[:length])):
             return length
     return 0
 
 
-def _seat_or_country_prefix_length(tokens: Sequence) -> int:
+def _seat_or_country_prefix_length(words: Sequence[str]) -> int:
     # single-word countries stay: they are also given names ("Jordan", "Israel")
-    for length in range(min(MAX_NAME_WORDS, len(tokens)), 0, -1):
-        text = " ".join(t.text for t in tokens[:length])
+    for length in range(min(MAX_NAME_WORDS, len(words)), 0, -1):
+        text = " ".join(words[:length])
         if normalize_name(text) in SEATS or (length > 1 and country_code(text)):
             return length
     return 0
