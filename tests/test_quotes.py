@@ -88,3 +88,188 @@ def test_all_quotation_marks(blank, open_mark, close_mark):
     text = f"Baraka Ali alisema: {open_mark}Hatutakubali ushuru huu mpya.{close_mark}"
     doc = annotate(blank, text, per=["Baraka Ali"])
     assert quotes(doc) == [("direct", "Hatutakubali ushuru huu mpya.", "Baraka Ali")]
+
+
+def test_speaker_before_with_colon(blank):
+    text = "Waziri wa Fedha Zuberi Mwakyusa alisema: “Bajeti hii italinda wakulima wadogo.”"
+    doc = annotate(blank, text, per=["Zuberi Mwakyusa"])
+    assert quotes(doc) == [("direct", "Bajeti hii italinda wakulima wadogo.", "Zuberi Mwakyusa")]
+
+
+def test_speaker_in_the_next_sentence(blank):
+    text = ("“Hatutaruhusu bei ya mafuta kupanda tena mwezi huu,”\n\n"
+            "Msemaji wa wizara hiyo Rehema Kassim alisema siku ya Jumanne.")
+    doc = annotate(blank, text, per=["Rehema Kassim"])
+    assert quotes(doc) == [("direct", "Hatutaruhusu bei ya mafuta kupanda tena mwezi huu,", "Rehema Kassim")]
+
+
+def test_bare_verb_continues_the_last_speaker(blank):
+    text = ("“Mvua imeharibu madaraja matatu,” Mkuu wa mkoa Halima Said alisema Jumatatu. "
+            "“Tunahitaji msaada wa haraka kutoka serikalini.” Alisisitiza.")
+    doc = annotate(blank, text, per=["Halima Said"])
+    assert quotes(doc) == [
+        ("direct", "Mvua imeharibu madaraja matatu,", "Halima Said"),
+        ("direct", "Tunahitaji msaada wa haraka kutoka serikalini.", "Halima Said"),
+    ]
+    assert doc._.quotes[1].cue.text.endswith("Alisisitiza")
+
+
+def test_split_quotation_is_two_items_with_one_speaker(blank):
+    text = "“Shule zitafunguliwa wiki ijayo,” alisema Neema Mollel. “Wazazi wajiandae mapema.”"
+    doc = annotate(blank, text, per=["Neema Mollel"])
+    assert quotes(doc) == [
+        ("direct", "Shule zitafunguliwa wiki ijayo,", "Neema Mollel"),
+        ("direct", "Wazazi wajiandae mapema.", "Neema Mollel"),
+    ]
+
+
+def test_missing_closing_mark_runs_to_the_end_of_the_paragraph(blank):
+    text = ("Daktari Juma Hamisi alisema: “Wagonjwa wameongezeka mara mbili. Vitanda havitoshi\n\n"
+            "Hospitali hiyo ilijengwa mwaka 1990.")
+    doc = annotate(blank, text, per=["Juma Hamisi"])
+    assert quotes(doc) == [("direct", "Wagonjwa wameongezeka mara mbili. Vitanda havitoshi", "Juma Hamisi")]
+
+
+def test_quotation_spanning_paragraphs(blank):
+    text = ("Mwenyekiti wa chama Salma Bakari alisema: “Tumejipanga kwa uchaguzi huu.\n\n"
+            "Wanachama wetu wako tayari kupiga kura.”\n\nUchaguzi utafanyika Oktoba.")
+    doc = annotate(blank, text, per=["Salma Bakari"])
+    assert quotes(doc) == [(
+        "direct", "Tumejipanga kwa uchaguzi huu.\n\nWanachama wetu wako tayari kupiga kura.", "Salma Bakari")]
+
+
+def test_role_speaker_is_the_person_introduced_with_that_role(blank):
+    text = ("Waziri wa Afya Ummy Mohamed alitembelea hospitali ya wilaya. "
+            "“Tutaongeza wauguzi mia tano,” waziri huyo aliongeza.")
+    doc = annotate(blank, text, per=["Ummy Mohamed"])
+    assert quotes(doc) == [("direct", "Tutaongeza wauguzi mia tano,", "Ummy Mohamed")]
+    assert doc._.quotes[0].speaker_entity.name == "Ummy Mohamed"
+
+
+def test_organization_speaker(blank):
+    text = "Bodi ya Nafaka ilisema kuwa mavuno ya mahindi yameongezeka mwaka huu."
+    doc = annotate(blank, text, org=["Bodi ya Nafaka"])
+    assert quotes(doc) == [("indirect", "mavuno ya mahindi yameongezeka mwaka huu", "Bodi ya Nafaka")]
+
+
+def test_news_agency_speaker_with_descriptor(blank):
+    text = "Shirika la habari la serikali KNA liliandika kwamba barabara hiyo itakamilika Juni."
+    doc = annotate(blank, text, org=["KNA"])
+    assert quotes(doc) == [("indirect", "barabara hiyo itakamilika Juni", "KNA")]
+
+
+@pytest.mark.parametrize("phrase", ["Kulingana na", "Kwa mujibu wa"])
+def test_according_to_at_the_start(blank, phrase):
+    text = f"{phrase} Tume ya Uchaguzi, wapiga kura milioni kumi wamejiandikisha."
+    doc = annotate(blank, text, org=["Tume ya Uchaguzi"])
+    assert quotes(doc) == [("indirect", "wapiga kura milioni kumi wamejiandikisha", "Tume ya Uchaguzi")]
+
+
+def test_according_to_at_the_end(blank):
+    text = "Watu watano walijeruhiwa katika ajali hiyo, kwa mujibu wa msemaji wa polisi Musa Ali."
+    doc = annotate(blank, text, per=["Musa Ali"])
+    assert quotes(doc) == [("indirect", "Watu watano walijeruhiwa katika ajali hiyo", "Musa Ali")]
+
+
+def test_according_to_a_rule_is_not_a_quote(blank):
+    text = "Mkutano huo utafanyika kila mwaka kwa mujibu wa katiba ya chama."
+    assert quotes(annotate(blank, text)) == []
+
+
+def test_partial_quote_inside_reported_speech_and_its_indirect_item(blank):
+    text = ("Rais Samia Hassan alisema ziara hiyo itaimarisha “urafiki wa kweli” "
+            "kati ya nchi hizo mbili.")
+    doc = annotate(blank, text, per=["Samia Hassan"])
+    assert quotes(doc) == [
+        ("indirect", "ziara hiyo itaimarisha “urafiki wa kweli” kati ya nchi hizo mbili", "Samia Hassan"),
+        ("partial", "urafiki wa kweli", "Samia Hassan"),
+    ]
+
+
+def test_indirect_with_complementizer(blank):
+    text = "Mbunge Khamis Omar alisema kwamba wananchi wa jimbo lake wanahitaji maji safi."
+    doc = annotate(blank, text, per=["Khamis Omar"])
+    assert quotes(doc) == [("indirect", "wananchi wa jimbo lake wanahitaji maji safi", "Khamis Omar")]
+    assert doc._.quotes[0].cue.text == "alisema"
+
+
+def test_indirect_with_bare_clause(blank):
+    text = "Gavana Paul Otieno alisema serikali ya kaunti itajenga soko jipya."
+    doc = annotate(blank, text, per=["Paul Otieno"])
+    assert quotes(doc) == [("indirect", "serikali ya kaunti itajenga soko jipya", "Paul Otieno")]
+
+
+def test_indirect_sentence_initial_verb(blank):
+    text = ("Mkurugenzi wa shirika hilo Grace Wanjiru alizungumza na wanahabari. "
+            "Anasema shirika hilo lina wasiwasi kuwa fedha hazitoshi.")
+    doc = annotate(blank, text, per=["Grace Wanjiru"])
+    assert quotes(doc) == [("indirect", "shirika hilo lina wasiwasi kuwa fedha hazitoshi", "Grace Wanjiru")]
+
+
+def test_sentence_final_attribution_by_generic_source(blank):
+    text = "Watu watatu walikamatwa mjini Mombasa usiku wa jana, polisi wamesema."
+    assert quotes(annotate(blank, text, loc=["Mombasa"])) == [
+        ("indirect", "Watu watatu walikamatwa mjini Mombasa usiku wa jana", None)]
+
+
+def test_sentence_final_attribution_with_named_speaker(blank):
+    text = "Wakulima watapata mbolea kwa bei nafuu, alisema Waziri Hussein Bashe."
+    doc = annotate(blank, text, per=["Hussein Bashe"])
+    assert quotes(doc) == [("indirect", "Wakulima watapata mbolea kwa bei nafuu", "Hussein Bashe")]
+
+
+def test_generic_sources_have_no_speaker(blank):
+    text = "Baadhi ya wachambuzi wanasema kwamba uchumi utakua polepole."
+    assert quotes(annotate(blank, text)) == [("indirect", "uchumi utakua polepole", None)]
+
+
+def test_officials_of_a_named_body_speak_for_it(blank):
+    text = "Maafisa wa Ikulu walisema kuwa rais atasafiri kwenda Nairobi kesho."
+    doc = annotate(blank, text, org=["Ikulu"], loc=["Nairobi"])
+    assert quotes(doc) == [("indirect", "rais atasafiri kwenda Nairobi kesho", "Ikulu")]
+
+
+def test_speaker_resolves_through_the_entity_grouping(blank):
+    text = ("Kiongozi wa chama Tundu Mbowe aliwasili Arusha jana. "
+            "“Hatutasusia uchaguzi,” alisema Mbowe.")
+    doc = annotate(blank, text, per=["Tundu Mbowe", "Mbowe"], loc=["Arusha"])
+    q = doc._.quotes[0]
+    assert q.speaker.text == "Mbowe"
+    assert q.speaker_entity is not None and q.speaker_entity.name == "Tundu Mbowe"
+
+
+def test_innermost_source_only(blank):
+    text = "Jeshi la TPDF lilisema kwamba mazoezi ya kijeshi yataanza kesho, shirika la habari KBC liliripoti."
+    doc = annotate(blank, text, org=["TPDF", "KBC"])
+    assert quotes(doc) == [("indirect", "mazoezi ya kijeshi yataanza kesho", "TPDF")]
+
+
+@pytest.mark.parametrize("text", [
+    "Wanakijiji walikiita kisima hicho “Mkombozi” kwa sababu kilimaliza shida ya maji.",
+    "Mkataba huo unaoelezewa kama “ushirikiano wa kihistoria” ulisainiwa jana.",
+    "Mchezaji huyo anajulikana kwa jina la utani “Simba wa Nyika” tangu utotoni.",
+    "Soma pia: Wakulima na “mapinduzi ya kijani” katika bonde la Rufiji",
+    "Wananchi wanaamini kuwa bei ya sukari itashuka hivi karibuni.",
+    "Daktari huyo anahisi kwamba wagonjwa wengi hawapati dawa.",
+    "Mbunge huyo hakusema kama atagombea tena.",
+    "Serikali ilithibitisha mkutano wa viongozi hao siku ya Ijumaa.",
+    "Kampuni hiyo ilikanusha tuhuma za ufisadi.",
+    "Waziri alitoa wito wa kuimarisha usafi wa mazingira.",
+    "Wizara imekanusha madai kwamba dawa hizo zimeisha muda wake.",
+])
+def test_not_quotes(blank, text):
+    assert quotes(annotate(blank, text)) == []
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n ", "x" * 20000, "\x00\x01 “ \x02 ” \x03", "“", "” alisema"])
+def test_never_crashes(blank, text):
+    doc = annotate(blank, text)
+    assert isinstance(doc._.quotes, list)
+
+
+def test_bare_doc_from_words(blank):
+    doc = Doc(blank.vocab, words=["“", "Tutashinda", "”", "alisema", "Juma", "."])
+    doc.ents = [Span(doc, 4, 5, label="PER")]
+    for _, proc in blank.pipeline:
+        doc = proc(doc)
+    assert [(q.kind, doc.text[q.start:q.end]) for q in doc._.quotes] == [("direct", "Tutashinda")]

@@ -114,7 +114,8 @@ VERB_LOOKALIKE_NOUNS = {
     "hadithi", "halmashauri", "hospitali", "hakimu", "hasira",
 }
 COPULAS = {"ni", "si", "ndiyo", "ndio", "hana", "hawana", "hayana", "haina", "hazina",
-           "hakina", "halina", "havina", "hauna", "kuna", "kulikuwa", "kutakuwa", "yuko", "wako",
+           "hakina", "halina", "havina", "hauna", "ana", "wana", "ina", "zina", "lina", "kina",
+           "vina", "yana", "una", "tuna", "nina", "kuna", "kulikuwa", "kutakuwa", "yuko", "wako",
            "iko", "ziko", "liko", "kuko", "hakuna", "hayupo", "yupo", "wapo", "ipo", "lipo",
            "kumekuwa", "kumekuwepo", "kulikuwepo", "kutakuwepo"}
 # Finite verbs that may stand before a speech verb as its auxiliary ("aliendelea kusema").
@@ -947,7 +948,7 @@ def _indirect_quotes(art: _Article, direct: list[_Item]) -> list[_Item]:
         s_start, s_end = art.sentence(cue.start)
         at = clauses.get(cue.start)
         if at is None:
-            item = _sentence_final(art, cue, ev)
+            item = _sentence_final(art, cue, ev, clauses)
             if item is not None:
                 items.append(item)
             continue
@@ -957,6 +958,10 @@ def _indirect_quotes(art: _Article, direct: list[_Item]) -> list[_Item]:
         for later in art.cues_between(at, s_end):
             if later.start in clauses:
                 end = _boundary_before(text, at, later.start)
+                break
+            comma = _final_attribution_comma(art, later)
+            if comma is not None and comma > at:
+                end = comma  # "…, shirika la habari liliripoti": the outer source
                 break
         d = bisect.bisect_left(direct_starts, at)
         if d < len(direct_starts) and direct_starts[d] < end:
@@ -981,9 +986,9 @@ def _boundary_before(text: str, lo: int, pos: int) -> int:
     return lo + (m.start() if m else len(head))
 
 
-def _sentence_final(art: _Article, cue: SpeechCue, ev: _Event) -> Optional[_Item]:
-    """`<content>, polisi wamesema.` / `<content>, alisema X.`: the attribution ends the
-    sentence and the content is what precedes its comma."""
+def _final_attribution_comma(art: _Article, cue: SpeechCue) -> Optional[int]:
+    """The comma before a sentence-final attribution (`…, polisi wamesema.`,
+    `…, alisema X.`), or None when the verb is not one."""
     text = art.text
     if cue.relative or _is_dependent(text, cue):
         return None
@@ -997,13 +1002,23 @@ def _sentence_final(art: _Article, cue: SpeechCue, ev: _Event) -> Optional[_Item
     tail = art.words(cue.end, s_end)
     if len(tail) > 16 or art.verb_words(cue.end, s_end, finite_only=True):
         return None
-    content_words = [w for w in subject if w not in NON_SUBJECT_WORDS]
-    if not content_words:
+    if not [w for w in subject if w not in NON_SUBJECT_WORDS]:
         # "…, alisema X.": the words after the verb must name the speaker.
         named, mention = art._post_subject(cue)
         if not named or (mention is None and len(tail) > 6):
             return None
+    return comma
 
+
+def _sentence_final(art: _Article, cue: SpeechCue, ev: _Event, clauses: dict) -> Optional[_Item]:
+    """`<content>, polisi wamesema.`: the content is what precedes the comma. When the
+    content reports speech itself ("wizara ilisema kwamba …, shirika la habari
+    liliripoti"), only the innermost source counts (ANNOTATION.md): nothing is added."""
+    text = art.text
+    comma = _final_attribution_comma(art, cue)
+    s_start, _ = art.sentence(cue.start)
+    if comma is None or any(c.start in clauses for c in art.cues_between(s_start, comma)):
+        return None
     start, end = _trim_content(text, s_start, comma)
     if art.inside_quotation(start) or text[start] in "“\"«‘”" or _MARKS.search(text[end:cue.start]):
         return None
