@@ -9,6 +9,7 @@ ANNOTATION.md's span conventions and carry a parsed value.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -131,27 +132,38 @@ class DateAnnotator:
             published = published.date()
         if isinstance(published, date):
             return published, "request"
+        text = doc.text
+        header_end = _end_of_line(text, self.header_lines)
         for expr in expressions:
-            if expr.kind == "date" and expr.has_explicit_year and self._states_own_date(doc, expr):
+            if expr.kind == "date" and expr.has_explicit_year and (
+                expr.direction == 0 or _alone_in_header(doc, text, header_end, expr)
+            ):
                 return date(expr.year, expr.month, expr.day), "text"
         return None, None
 
-    def _states_own_date(self, doc: Doc, expr: DateExpression) -> bool:
-        """A dateline ("… – DW – 19.06.2024"), a date alone on a header line, or "leo …"."""
-        if expr.direction == 0:
-            return True
-        span = doc[expr.start:expr.end]
-        text = doc.text
-        line_start = text.rfind("\n", 0, span.start_char) + 1
-        line_end = text.find("\n", span.end_char)
-        line_end = len(text) if line_end < 0 else line_end
-        if text.count("\n", 0, line_start) >= self.header_lines:
-            return False
-        before = text[line_start:span.start_char].strip()
-        after = text[span.end_char:line_end].strip()
-        if after:
-            return False
-        return not before or bool(_DATELINE.search(before))
+
+def _end_of_line(text: str, lines: int) -> int:
+    """The offset where line number `lines` (counting from 0) starts, or the text's end."""
+    position = 0
+    for _ in range(lines):
+        position = text.find("\n", position) + 1
+        if position == 0:
+            return len(text)
+    return position
+
+
+def _alone_in_header(doc: Doc, text: str, header_end: int, expr: DateExpression) -> bool:
+    """A date alone on one of the first lines, or ending a dateline ("… – DW – 19.06.2024")."""
+    span = doc[expr.start:expr.end]
+    if span.start_char >= header_end:
+        return False
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[span.end_char:line_end].strip():
+        return False
+    before = text[line_start:span.start_char].strip()
+    return not before or bool(_DATELINE.search(before))
 
 
 # "Headline – DW – " : a source name between dashes right before the date.
@@ -170,15 +182,16 @@ def _context_years(expressions: list[DateExpression]) -> list[int | None]:
     not: it is as often a past event's ("katiba ya mwaka 2016") as the story's."""
     full = [(e.start, e.year) for e in expressions
             if e.kind in ("date", "month") and e.has_explicit_year]
-    return [_nearest(full, expr.start) for expr in expressions]
-
-
-def _nearest(positions: list[tuple[int, int]], start: int) -> int | None:
-    before = [year for position, year in positions if position < start]
-    if before:
-        return before[-1]
-    after = [year for position, year in positions if position > start]
-    return after[0] if after else None
+    starts = [start for start, _ in full]
+    years = []
+    for expr in expressions:
+        k = bisect_left(starts, expr.start)  # full[k - 1] is the nearest one before
+        if k > 0:
+            years.append(full[k - 1][1])
+        else:
+            after = k + 1 if k < len(full) and starts[k] == expr.start else k
+            years.append(full[after][1] if after < len(full) else None)
+    return years
 
 
 def _needs_tense(expr: DateExpression) -> bool:
