@@ -332,6 +332,60 @@ def test_overlapping_spans_nest_and_astral_offsets_convert(page, service_url, tm
     page.screenshot(path=str(tmp_path / "overlapping-spans.png"), full_page=True)
 
 
+# WCAG 2 contrast of every visible text against the background it is drawn on.
+LOW_CONTRAST_TEXTS = """(minimum) => {
+  const parse = (value) => {
+    const parts = value.match(/rgba?\\(([^)]+)\\)/)[1].split(/[\\s,\\/]+/).filter(Boolean).map(Number);
+    return { r: parts[0], g: parts[1], b: parts[2], a: parts.length > 3 ? parts[3] : 1 };
+  };
+  const over = (top, bottom) => ({
+    r: top.r * top.a + bottom.r * (1 - top.a),
+    g: top.g * top.a + bottom.g * (1 - top.a),
+    b: top.b * top.a + bottom.b * (1 - top.a),
+    a: 1,
+  });
+  const luminance = ({ r, g, b }) => {
+    const channel = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  };
+  const backgroundOf = (element) => {
+    const layers = [];
+    for (let node = element; node; node = node.parentElement) {
+      const color = parse(getComputedStyle(node).backgroundColor);
+      if (color.a > 0) layers.push(color);
+      if (color.a === 1) break;
+    }
+    return layers.reverse().reduce((below, layer) => over(layer, below), { r: 255, g: 255, b: 255, a: 1 });
+  };
+  const failures = [];
+  for (const element of document.querySelectorAll("body *")) {
+    const ownText = Array.from(element.childNodes).some((node) => node.nodeType === 3 && node.textContent.trim());
+    if (!ownText || !element.getClientRects().length || element.closest(".sr-only, [hidden]")) continue;
+    const background = backgroundOf(element);
+    const foreground = over(parse(getComputedStyle(element).color), background);
+    const [light, dark] = [luminance(foreground), luminance(background)].sort((a, b) => b - a);
+    const ratio = (light + 0.05) / (dark + 0.05);
+    if (ratio < minimum) failures.push(`${element.tagName}.${element.className}: ${ratio.toFixed(2)} "${element.textContent.slice(0, 30)}"`);
+  }
+  return failures;
+}"""
+
+
+def test_text_contrast_meets_wcag_aa(page, service_url):
+    page.goto(service_url)
+    assert page.evaluate(LOW_CONTRAST_TEXTS, 4.5) == []
+    submit(page, ARTICLE, published=PUBLISHED)
+    result = wait_for_result(page)
+    index = next(i for i, quote in enumerate(result["quotes"]) if quote["speaker"])
+    hover_start_of(page, f"#quote-{index}")
+    assert page.locator("#article .is-active").count() >= 1
+    assert page.evaluate(LOW_CONTRAST_TEXTS, 4.5) == []
+    page.route("**/v1/annotate", lambda route: route.fulfill(status=502, body="Bad Gateway"))
+    page.click("#annotate-button")
+    page.wait_for_selector("#error:not([hidden])")
+    assert page.evaluate(LOW_CONTRAST_TEXTS, 4.5) == []
+
+
 def test_phone_width_has_no_sideways_scrolling(page, service_url, tmp_path):
     page.set_viewport_size({"width": 360, "height": 780})
     page.goto(service_url)
