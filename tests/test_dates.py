@@ -123,6 +123,9 @@ def test_list_of_decades(blank):
         ("Mgomo ulianza wiki mbili zilizopita hospitalini.", "wiki mbili zilizopita",
          "2024-W23", "week"),
         ("Walifika leo Jumatano asubuhi mjini.", "leo Jumatano", "2024-06-19", "day"),
+        ("Watarudi kesho kutwa jioni.", "kesho kutwa", "2024-06-21", "day"),
+        ("Mkutano utafanyika wiki inayokuja Arusha.", "wiki inayokuja", "2024-W26", "week"),
+        ("Bei zitapanda mwaka unaokuja kote.", "mwaka unaokuja", "2025", "year"),
     ],
 )
 def test_relative_dates(blank, text, span, value, granularity):

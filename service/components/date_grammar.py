@@ -92,8 +92,10 @@ def _is_past_word(word: str) -> bool:
 
 
 def _is_next_word(word: str) -> bool:
-    # ujao, ijayo, ujayo, lijalo, zijazo, yajayo, ...
-    return len(word) <= 7 and word.endswith(("jao", "jayo", "jalo", "jazo"))
+    # ujao, ijayo, ujayo, lijalo, zijazo, yajayo, ...; unaokuja, inayokuja ("coming")
+    return (len(word) <= 7 and word.endswith(("jao", "jayo", "jalo", "jazo"))) or (
+        len(word) <= 10 and word.endswith("okuja")
+    )
 
 
 def number_value(word: str) -> int | None:
@@ -307,6 +309,8 @@ class _Grammar:
         if w not in RELATIVE_DAYS:
             return None
         offset = RELATIVE_DAYS[w]
+        if w == "kesho" and self.word(i + 1) == "kutwa":
+            return DateExpression(i, i + 2, "relative", unit="day", offset=2)
         # "hivi juzi", "juzi juzi": lately, not a day.
         if w == "juzi" and (self.word(i - 1) in ("hivi", "juzi") or self.word(i + 1) == "juzi"):
             return None
