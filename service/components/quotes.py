@@ -72,6 +72,7 @@ POST_ADJUNCT_WORDS = NON_SUBJECT_WORDS | {
     "jijini", "hapa", "huko", "hivi", "kuhusu", "juu", "wazi", "bayana", "ndani", "nje",
     "kwamba", "kuwa", "wazi", "rasmi",
 }
+PLACE_ADJUNCTS = {"nchini", "mjini", "jijini", "katika", "huko", "kwenye", "wilayani", "mkoani"}
 PERSON_DEMONSTRATIVES = {"huyo", "huyu", "yule"}
 DEMONSTRATIVES = {"huyo", "huyu", "hao", "hawa", "yule", "hiyo", "hicho", "hilo", "hizo",
                   "hii", "hili", "hiki", "hizi", "lile", "ile"}
@@ -322,6 +323,21 @@ def _is_dependent(text: str, cue: SpeechCue) -> bool:
         text[cue.start:cue.end][:len(cue.subject) + 2].lower()) is not None
 
 
+def _agrees(verb_prefix: str, noun: str, is_person: bool) -> bool:
+    """Whether a noun can be the subject of a verb with this subject prefix, judged by
+    the noun-class prefix of the noun (only the clear cases are told apart)."""
+    noun = noun.lower()
+    onsets = {"vi": ("vi", "vy"), "ki": ("ki", "ch"), "ya": ("ma",)}
+    if verb_prefix in onsets:
+        return noun.startswith(onsets[verb_prefix])
+    person_like = is_person or noun in ROLE_WORDS
+    if verb_prefix == "a":
+        return person_like or noun.startswith(("m", "mw")) and not noun.startswith(("mi", "ma"))
+    if verb_prefix == "wa":
+        return person_like or not noun.startswith(("ki", "ch", "vi", "vy", "ma", "mi"))
+    return not person_like and not noun.startswith(("ki", "vi", "vy", "wa"))
+
+
 def _is_relative_verb(word: str) -> bool:
     return bool(_RELATIVE_VERB.match(word))
 
@@ -411,9 +427,10 @@ class _Article:
             i += 1
         return out
 
-    def in_mention(self, pos: int) -> bool:
+    def in_mention(self, pos: int, labels=("PER", "ORG", "LOC")) -> bool:
         i = bisect.bisect_right(self.m_starts, pos) - 1
-        return i >= 0 and self.mentions[i].start <= pos < self.mentions[i].end
+        return i >= 0 and self.mentions[i].start <= pos < self.mentions[i].end \
+            and self.mentions[i].label in labels
 
     def words(self, start: int, end: int) -> list[re.Match]:
         return list(_WORD.finditer(self.text, start, end))
@@ -449,7 +466,7 @@ class _Article:
         head = content[0].group().lower()
         found = self.mentions_in(start, end)
         found = sorted(found + self._name_part_mentions(
-            [w for w in content if not self.in_mention(w.start())]), key=lambda m: m.start)
+            [w for w in content if not self.in_mention(w.start(), ("PER", "ORG"))]), key=lambda m: m.start)
         # A name after a genitive ("ndugu wa familia ya [George Floyd]") qualifies the
         # head noun, which is then the speaker; officials and named bodies speak for it.
         own = [m for m in found if not self._after_genitive(m, start)
@@ -472,9 +489,16 @@ class _Article:
         if head in BODY_HEADS:
             if demonstrative:
                 return True, self._last_body_named(head, start)
-            if not locs and len(content) <= 4:
-                return True, _Mention(content[0].start(), content[-1].end(), "ORG",
-                                      self.span(content[0].start(), content[-1].end()), None)
+            # A body the NER missed: "Tume ya uchaguzi", "Wizara ya Mambo ya Nje ya
+            # Marekani"; the noun phrase is the speaker's mention.
+            np = [w for w in content]
+            for k, w in enumerate(np):
+                if w.group().lower() in PLACE_ADJUNCTS:
+                    np = np[:k]
+                    break
+            if np and (len(np) <= 4 or np[0].group()[0].isupper() and len(np) <= 9):
+                return True, _Mention(np[0].start(), np[-1].end(), "ORG",
+                                      self.span(np[0].start(), np[-1].end()), None)
         # A person's role: "waziri huyo", "mchumi huyo wa Kenya", or a bare "Rais".
         if any(w.group().lower() in PERSON_DEMONSTRATIVES for w in words) or (
                 head in ROLE_WORDS and len(content) <= 2):
@@ -487,12 +511,13 @@ class _Article:
             prev[-1].end():m.start].strip()
 
     def _name_part_mentions(self, content: list[re.Match]) -> list[_Mention]:
-        """Capitalised words the NER left out that are part of a name it found elsewhere
-        ("Lakini Nyamu aliongeza" after "Naitore Nyamu")."""
+        """Capitalised words the NER left out, or put in a place's name, that are part
+        of a person's or body's name found elsewhere ("Lakini Nyamu aliongeza" beside
+        "Naitore Nyamu"; "msaidizi wa [Kremlin Yuri Ushakov]" beside "Ushakov")."""
         out = []
         for w in content:
             m = self.name_parts.get(w.group())
-            if m is not None and w.group()[0].isupper() and m.start < w.start():
+            if m is not None and w.group()[0].isupper() and not m.start <= w.start() < m.end:
                 span = self.span(w.start(), w.end())
                 out.append(_Mention(w.start(), w.end(), m.label, span, m.entity))
         return out
@@ -543,7 +568,8 @@ class _Article:
                 s = m.end()
         return s
 
-    def _subject_chunks(self, start: int, end: int, dependent: bool) -> list[tuple[int, int, bool]]:
+    def _subject_chunks(self, start: int, end: int, dependent: bool,
+                        verb_prefix: str = "") -> list[tuple[int, int, bool]]:
         """Comma-separated chunks before a verb, nearest first, as (start, end, adjacent).
 
         A chunk with a finite verb of its own ends the search (its part before that verb
@@ -576,14 +602,17 @@ class _Article:
                     break
                 continue
             if dependent and adjacent:
-                # "huku serikali ikisema": a subject of its own follows a conjunction or
-                # opens the clause; other words are the main verb's object.
+                # "huku serikali ikisema": a subject of its own follows a conjunction;
+                # a whole chunk set off by a comma must agree with the verb's noun class
+                # (", vyama vya upinzani vikidai" but not ", kibiashara na kijeshi
+                # akisisitiza", where the words end the main verb's object).
                 conj = None
                 for conj in re.finditer(r"\b(?:huku|wakati|naye|nao|nayo)\s+", text[b:e]):
                     pass
+                head = _WORD.search(text, b, e)
                 if conj is not None:
                     chunks.append((b + conj.end(), e, adjacent))
-                elif b == start:
+                elif head and _agrees(verb_prefix, head.group(), self.in_mention(head.start(), ("PER",))):
                     chunks.append((b, e, adjacent))
                 break
             chunks.append((b, e, adjacent))
@@ -595,7 +624,7 @@ class _Article:
         Dependent verbs (a-ki-sema, a-ka-sema, ku-sema) take a subject only right before
         them ("huku serikali ikisema"); otherwise theirs is the main clause's.
         """
-        chunks = self._subject_chunks(self._clause_start(cue.start), cue.start, dependent)
+        chunks = self._subject_chunks(self._clause_start(cue.start), cue.start, dependent, cue.subject)
         named = []
         for b, e, adjacent in chunks:
             is_named, mention = self._noun_phrase_speaker(b, e)
@@ -699,9 +728,11 @@ class _Article:
 
 
 def _name_parts(mentions: list[_Mention]) -> dict[str, _Mention]:
+    """People's names by their capitalised parts ("Nyamu" → Naitore Nyamu). Bodies are
+    left out: their name parts are common nouns ("Mahakama", "Shirika")."""
     parts = {}
     for m in mentions:
-        if m.label in ("PER", "ORG") and m.span is not None:
+        if m.label == "PER" and m.span is not None:
             for word in m.span.text.split():
                 if len(word) > 2 and word[0].isupper() and word.lower() not in ROLE_WORDS:
                     parts[word] = m
@@ -836,8 +867,9 @@ def _attribution_after(art: _Article, q: _Quotation) -> Optional[_Event]:
             # A sentence of its own is an attribution only when short: subject, verb,
             # maybe a time or a place ("Msemaji … Matthew Miller alisema Jumatatu.").
             rest_end = min([c.start for c in art.cues_between(cue.end, s_end)] + [s_end])
-            if len(art.words(pos, cue.start)) > 12 or len(art.words(cue.end, rest_end)) > 14 \
-                    or art.verb_words(cue.end, rest_end, finite_only=True):
+            rest = [w for w in art.words(cue.end, rest_end) if not art.inside_quotation(w.start())]
+            if len(art.words(pos, cue.start)) > 12 or len(rest) > 14 or any(
+                    _is_finite(w.group()) and not art.in_mention(w.start()) for w in rest):
                 return None
         if _MARKS.search(art.text[pos:cue.start].replace("’", "")):
             return None
