@@ -255,7 +255,8 @@ class EntityGrouper:
     def __call__(self, doc: Doc) -> Doc:
         names = [self._name(m) for m in clean_mentions(doc, self.labels, is_acronym_of)]
         kept = [ent for ent in doc.ents if ent.label_ not in self.labels]
-        doc.ents = sorted(kept + [Span(doc, n.span.start, n.span.end, label=n.label) for n in names], key=lambda s: s.start)
+        spans = [n.mention.ner_span or n.span for n in names]
+        doc.ents = sorted(kept + [Span(doc, s.start, s.end, label=n.label) for s, n in zip(spans, names)], key=lambda s: s.start)
         clusters = _Clusters(len(names))
         _unify_labels(names, clusters)
         _group_typos(names, clusters)
@@ -549,7 +550,7 @@ def _roles_near(mention: Span) -> set[str]:
         word = doc[i].lower_.rstrip(".")
         if word in ROLE_WORDS:
             roles.add(word)
-        elif doc[i].is_punct or doc[i].ent_type_ == "PER" or VERB_LIKE.match(word):
+        elif doc[i].is_punct or doc[i].ent_type_ == "PER" or VERB_LIKE.match(doc[i].text):
             break
         i -= 1
     i = mention.end
