@@ -259,6 +259,18 @@ def test_document_date_from_leo_with_a_full_date(blank):
     assert dates(doc) == [("Leo Jumamosi Machi 2, 2024", "2024-03-02"), ("Juni", "2024-06")]
 
 
+def test_document_date_from_leo_with_a_date_and_no_weekday(blank):
+    doc = annotate(blank, "Mkutano unaanza leo Mei 24, 2021 na utaendelea wiki hii yote.",
+                   published=None)
+    assert doc._.document_date == ("2021-05-24", "text")
+    assert dates(doc) == [("leo Mei 24, 2021", "2021-05-24"), ("wiki hii", "2021-W21")]
+
+
+def test_bare_weekend_resolves_by_tense(blank):
+    assert only(blank, "Maandamano yatafanyika wikiendi mjini.") == ("wikiendi", "2024-W25")
+    assert only(blank, "Maandamano yalifanyika wikendi mjini.") == ("wikendi", "2024-W24")
+
+
 def test_a_date_inside_a_sentence_is_not_the_document_date(blank):
     doc = annotate(blank, "Tukio hilo lilitokea 19.06.2024 mjini Dodoma.", published=None)
     assert doc._.document_date is None

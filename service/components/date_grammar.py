@@ -322,6 +322,10 @@ class _Grammar:
                 return _replace(inner, start=i, unit="day", direction=offset)
             return DateExpression(i, i + 2, "relative", unit="day", offset=offset,
                                   weekday=WEEKDAYS[nxt])
+        # "leo Mei 24, 2021", "leo, 19.06.2024"
+        date_expr = self.full_date(self.skip_comma(i + 1))
+        if date_expr:
+            return _replace(date_expr, start=i, unit="day", direction=offset)
         if w == "leo" and nxt in THIS_WORDS:
             return DateExpression(i, i + 2, "relative", unit="day", offset=0)
         return DateExpression(i, i + 1, "relative", unit="day", offset=offset)
@@ -338,8 +342,10 @@ class _Grammar:
         return DateExpression(i, i + 1, "date", month=month, day=day)
 
     def weekend(self, i: int) -> DateExpression | None:
-        """`mwishoni mwa wiki`: the weekend, a date of its own; with a deictic
+        """`mwishoni mwa wiki`, `wikendi`: the weekend, a date of its own; with a deictic
         ("mwishoni mwa wiki iliyopita") the core is the week, as the convention has it."""
+        if UNITS.get(self.word(i)) == "weekend" and not self.relative_period(i):
+            return DateExpression(i, i + 1, "relative", unit="weekend", offset=0)
         if self.word(i) != "mwishoni" or self.word(i + 1) != "mwa" or self.word(i + 2) != "wiki":
             return None
         if self.relative_period(i + 2):
