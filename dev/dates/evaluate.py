@@ -13,6 +13,9 @@ The set has two parts, both annotated by ../shared/ANNOTATION.md:
 - voa_heldout.jsonl: the same for 20 more articles, annotated in two batches of 10 after
   the grammar was written, each scored once before any change made for it (a check on
   overfitting; the first-pass figures are in the dates report on issue 5).
+- samples.jsonl: dates in the two articles of ../shared/samples, offsets into those
+  files, scored twice: with `published` (the date in the file name) and without it, when
+  the anchor must come from the article's own dateline or date line.
 
 Figures (issue 5): span P/R/F1 where a prediction matches a gold date when their spans
 overlap (one-to-one), the same with exact spans, and value accuracy: the share of gold
@@ -32,6 +35,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 VOA_ARTICLES = REPO.parent / "shared" / "data" / "raw" / "swa" / "voa_swahili_articles.jsonl"
+SAMPLES = REPO.parent / "shared" / "samples"
 _MARK = re.compile(r"\[([^\]]+)\]\{([^}]*)\}")
 
 
@@ -73,6 +77,19 @@ def load_voa(path: Path = HERE / "voa.jsonl", articles: Path = VOA_ARTICLES) -> 
             raise SystemExit(f"VOA article {record['article']} changed; offsets are stale")
         items.append({"id": f"voa-{record['article']}", "text": text,
                       "published": record["published"], "dates": record["dates"]})
+    return items
+
+
+def load_samples(path: Path = HERE / "samples.jsonl", samples: Path = SAMPLES,
+                 with_published: bool = True) -> list[dict]:
+    items = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        text = (samples / record["file"]).read_text(encoding="utf-8")
+        if hashlib.sha1(text.encode()).hexdigest()[:12] != record["sha1"]:
+            raise SystemExit(f"sample {record['file']} changed; offsets are stale")
+        items.append({"id": record["file"], "text": text, "dates": record["dates"],
+                      "published": record["published"] if with_published else None})
     return items
 
 
@@ -184,16 +201,21 @@ def main() -> None:
         parts["voa_heldout"] = load_voa(HERE / "voa_heldout.jsonl")
     else:
         print(f"({VOA_ARTICLES} absent: VOA part skipped)")
+    if SAMPLES.exists():
+        parts["samples"] = load_samples()
     parts["all"] = [item for items in parts.values() for item in items]
+    if SAMPLES.exists():
+        parts["samples_unpublished"] = load_samples(with_published=False)
     print(f"pipeline: {nlp.pipe_names}")
     for name, items in parts.items():
-        if args.errors and name != "all":
+        show = args.errors and name != "all"
+        if show:
             print(f"-- errors in {name}")
-        result = evaluate(nlp, items, show_errors=args.errors and name != "all")
+        result = evaluate(nlp, items, show_errors=show)
         span_p, span_r, span_f = result["span"]
         ex_p, ex_r, ex_f = result["exact"]
         kept, nulls = result["null_kept"]
-        print(f"{name:>11}: {len(items)} docs, {result['gold']} gold, {result['predicted']} predicted"
+        print(f"{name:>19}: {len(items)} docs, {result['gold']} gold, {result['predicted']} predicted"
               f" | span P {span_p:.1f} R {span_r:.1f} F1 {span_f:.1f}"
               f" | exact P {ex_p:.1f} R {ex_r:.1f} F1 {ex_f:.1f}"
               f" | value acc {result['value_accuracy']:.1f}% of {result['valued']}"
