@@ -271,6 +271,11 @@ def test_bare_weekend_resolves_by_tense(blank):
     assert only(blank, "Maandamano yalifanyika wikendi mjini.") == ("wikendi", "2024-W24")
 
 
+def test_document_date_from_jana_with_a_full_date(blank):
+    doc = annotate(blank, "Jana, Machi 1, 2024, bunge lilipitisha sheria.", published=None)
+    assert doc._.document_date == ("2024-03-02", "text")
+
+
 def test_a_date_inside_a_sentence_is_not_the_document_date(blank):
     doc = annotate(blank, "Tukio hilo lilitokea 19.06.2024 mjini Dodoma.", published=None)
     assert doc._.document_date is None

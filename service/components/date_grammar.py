@@ -16,7 +16,7 @@ the core of the expression, so leading "mwaka (wa)", "mwezi", "siku ya", "tangu"
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -28,11 +28,10 @@ _SW = Locale("sw")
 MONTHS: dict[str, int] = {name.lower(): num for num, name in _SW.months["format"]["wide"].items()}
 MONTHS.update(
     {
-        "disemba": 12, "febuari": 2, "feburuari": 2, "februari": 2, "agost": 8,
-        "agusti": 8, "ogasti": 8,
+        "disemba": 12, "febuari": 2, "feburuari": 2, "agost": 8, "agusti": 8, "ogasti": 8,
         "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
         "july": 7, "august": 8, "september": 9, "october": 10, "november": 11,
-        "december": 12, "aprili": 4, "julai": 7, "septemba": 9, "oktoba": 10,
+        "december": 12,
     }
 )
 WEEKDAYS: dict[str, int] = {name.lower(): num for num, name in _SW.days["format"]["wide"].items()}
@@ -285,7 +284,7 @@ class _Grammar:
             j += 1
         date_expr = self.full_date(j)
         if date_expr:
-            return _replace(date_expr, start=i, weekday=weekday)
+            return replace(date_expr, start=i, weekday=weekday)
         nxt = self.word(i + 1)
         if _is_past_word(nxt):
             return DateExpression(i, i + 2, "weekday", weekday=weekday, direction=-1)
@@ -319,13 +318,13 @@ class _Grammar:
         if nxt in WEEKDAYS:
             inner = self.weekday_expression(i + 1)
             if inner.kind == "date":
-                return _replace(inner, start=i, unit="day", direction=offset)
+                return replace(inner, start=i, unit="day", direction=offset)
             return DateExpression(i, i + 2, "relative", unit="day", offset=offset,
                                   weekday=WEEKDAYS[nxt])
         # "leo Mei 24, 2021", "leo, 19.06.2024"
         date_expr = self.full_date(self.skip_comma(i + 1))
         if date_expr:
-            return _replace(date_expr, start=i, unit="day", direction=offset)
+            return replace(date_expr, start=i, unit="day", direction=offset)
         if w == "leo" and nxt in THIS_WORDS:
             return DateExpression(i, i + 2, "relative", unit="day", offset=0)
         return DateExpression(i, i + 1, "relative", unit="day", offset=offset)
@@ -441,18 +440,12 @@ class _Grammar:
         if many:
             return many
         for rule in (self.relative_day, self.full_date, self.weekday_expression,
-                     self.month_expression, self.holiday, self.weekend, self.relative_period, self.counted_ago,
-                     self.year_expression):
+                     self.month_expression, self.holiday, self.weekend,
+                     self.relative_period, self.counted_ago, self.year_expression):
             found = rule(i)
             if found:
                 return [found]
         return []
-
-
-def _replace(expr: DateExpression, **changes) -> DateExpression:
-    from dataclasses import replace
-
-    return replace(expr, **changes)
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -468,7 +461,8 @@ def is_trigger(word: str) -> bool:
     """Whether a date expression can start at this (lower-cased) word."""
     return (
         word in MONTHS or word in WEEKDAYS or word in RELATIVE_DAYS or word in UNITS
-        or word in COUNTED_UNITS or word in HOLIDAYS or word == "mwishoni" or word == "tarehe" or word[:1].isdigit()
+        or word in COUNTED_UNITS or word in HOLIDAYS or word in ("mwishoni", "tarehe")
+        or word[:1].isdigit()
     )
 
 
@@ -516,7 +510,7 @@ def _weekday_near(anchor: date, weekday: int, direction: int) -> date:
     return anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
 
 
-GRANULARITY = {"date": "day", "month": "month", "year": "year", "year_span": "year",
+_GRANULARITY = {"date": "day", "month": "month", "year": "year", "year_span": "year",
                "decade": "decade", "weekday": "day"}
 
 
@@ -525,7 +519,7 @@ def granularity(expr: DateExpression) -> str:
         return "week" if expr.unit == "weekend" else expr.unit
     if expr.kind == "weekday" and expr.unit == "week":
         return "day"
-    return GRANULARITY[expr.kind]
+    return _GRANULARITY[expr.kind]
 
 
 def resolve(expr: DateExpression, anchor: date | None, tense: int | None,

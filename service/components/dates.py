@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from spacy.language import Language
@@ -135,10 +135,13 @@ class DateAnnotator:
         text = doc.text
         header_end = _end_of_line(text, self.header_lines)
         for expr in expressions:
-            if expr.kind == "date" and expr.has_explicit_year and (
-                expr.direction == 0 or _alone_in_header(doc, text, header_end, expr)
-            ):
-                return date(expr.year, expr.month, expr.day), "text"
+            if expr.kind != "date" or not expr.has_explicit_year:
+                continue
+            stated = date(expr.year, expr.month, expr.day)
+            if expr.direction is not None:  # "leo Jumamosi Machi 2, 2024", "jana, Machi 1, 2024"
+                return stated - timedelta(days=expr.direction), "text"
+            if _alone_in_header(doc, text, header_end, expr):
+                return stated, "text"
         return None, None
 
 
