@@ -38,7 +38,8 @@ def annotate(nlp, marked: str, **config) -> Doc:
     doc.ents = [doc.char_span(s, e, label=label) for s, e, label in spans]
     component = nlp.get_pipe("habari_entities")
     if config:
-        component = type(component)(nlp, "habari_entities", ["PER", "ORG", "LOC"], **config)
+        settings = {"ambiguous_names": "most_mentioned", "find_repeated_names": True, **config}
+        component = type(component)(nlp, "habari_entities", ["PER", "ORG", "LOC"], **settings)
     return component(doc)
 
 
@@ -138,6 +139,9 @@ def test_shared_first_name_after_two_people_follows_the_most_recent(nlp):
         ("[Kiongozi wa Korea Kaskazini Kim Jong Un|PER] alisema.", "Kim Jong Un"),
         ("[Msemaji Peter Ndege|PER] alisema.", "Peter Ndege"),
         ("[Mwenyekiti wa chama Halima Mdee|PER] alisema.", "Halima Mdee"),
+        ("Msemaji wa wizara ya [Marekani Matthew Miller|PER] alisema.", "Matthew Miller"),
+        ("Mshambuliaji [Jordan Henderson|PER] alisema.", "Jordan Henderson"),
+        ("Msaidizi wa [Kremlin Yuri Ushakov|PER] alisema.", "Yuri Ushakov"),
     ],
 )
 def test_titles_are_trimmed_off_person_spans(nlp, marked, name):
@@ -417,6 +421,12 @@ def test_a_stadium_named_after_a_person_is_a_place(nlp):
     assert names == [("PER", "Kim Jong Un", 2), ("LOC", "Uwanja wa Kim Il Sung", 2)]
 
 
+def test_ikulu_left_out_by_the_ner_belongs_to_the_seat(nlp):
+    doc = annotate(nlp, "Jana Ikulu ya [Kremlin|LOC] ilithibitisha, na [Kremlin|ORG] ikaongeza.")
+    (kremlin,) = doc._.entities
+    assert mention_texts(kremlin) == ["Ikulu ya Kremlin", "Kremlin"]
+
+
 def test_seat_of_government_with_and_without_ikulu_is_one_organization(nlp):
     doc = annotate(nlp, "[Ikulu ya Kremlin|ORG] ilisema, na msemaji wa [Kremlin|PER] akakubali.")
     (kremlin,) = doc._.entities
@@ -488,3 +498,27 @@ def test_any_ner_output_gives_consistent_entities(nlp, tagged):
         assert all(m._.entity_id == entity.id for m in entity.mentions)
         assert 0.0 <= entity.salience <= 1.0
         assert entity.name
+
+
+def test_a_name_the_ner_missed_once_is_found_from_its_other_mentions(nlp):
+    doc = annotate(
+        nlp,
+        "[Neema Mushi|PER] alifika [Mwanza|LOC]. Baadaye Neema Mushi aliondoka Mwanza kwenda "
+        "Mwanza Kusini, na Bi. Mushi hakurudi.",
+    )
+    neema, mwanza = doc._.entities[:2]
+    assert mention_texts(neema) == ["Neema Mushi", "Neema Mushi"]
+    # "Mwanza Kusini" is a longer name, not a mention of Mwanza
+    assert mention_texts(mwanza) == ["Mwanza", "Mwanza"]
+    # "Mushi" alone was never tagged, so it is not searched for
+    assert len(doc._.entities) == 2
+
+
+def test_a_one_word_name_that_is_also_a_common_word_is_not_searched_for(nlp):
+    doc = annotate(nlp, "[Amani|PER] alizungumza kuhusu amani. Amani ni muhimu, alisema.")
+    assert [len(e.mentions) for e in doc._.entities] == [1]
+
+
+def test_searching_repeated_names_can_be_switched_off(nlp):
+    doc = annotate(nlp, "[Dodoma|LOC] ni mji mkuu; Dodoma inakua.", find_repeated_names=False)
+    assert len(doc._.entities[0].mentions) == 1

@@ -71,11 +71,18 @@ def score_document(record: dict, doc, report: Counter, problems: list[str], text
         best = max(predicted, key=lambda p: _overlap(span, p[:2]), default=None)
         return best if best and _overlap(span, best[:2]) >= MIN_OVERLAP else None
 
+    gold_spans = [tuple(m) for gold in record["entities"] for m in gold["mentions"]]
+    for start, end, _ in predicted:
+        report["predicted mentions"] += 1
+        if not any(_overlap((start, end), span) >= MIN_OVERLAP for span in gold_spans):
+            report["predicted mentions not in gold"] += 1
     owners: dict[int, set[int]] = {}  # id(predicted entity) -> gold clusters in it
     merged_names: dict[int, object] = {}
     for gold in record["entities"]:
         spans = [tuple(m) for m in gold["mentions"]]
         matches = [match(span) for span in spans]
+        report["gold mentions"] += len(spans)
+        report["gold mentions found"] += sum(1 for found in matches if found)
         for found in matches:
             if found:
                 owners.setdefault(id(found[2]), set()).add(gold["cluster"])
@@ -108,7 +115,11 @@ def score_document(record: dict, doc, report: Counter, problems: list[str], text
             problems.append(f"  miss  {record['name']} {label} {forms}: {missing} of {len(spans)} mentions not found")
         else:
             labels = {f[2].label for f in matches if f}
-            kind = "split: NER label differs" if len(labels) > 1 else "split: grouping"
+            inexact = any(f and f[:2] != span for f, span in zip(matches, spans))
+            if len(labels) > 1 or inexact:
+                kind = "split: NER label or span differs"
+            else:
+                kind = "split: grouping"
             report[kind] += 1
             groups = Counter(f[2].name for f in matches if f)
             problems.append(f"  split {record['name']} {label} {forms} -> {dict(groups)}" + (f" (+{missing} not found)" if missing else ""))
@@ -128,7 +139,7 @@ def run(items, make_doc, title: str, verbose: bool) -> Counter:
     countries = report["country mentions"]
     print(f"== {title}")
     print(f"  fully grouped: {report['fully grouped']}/{multi} = {report['fully grouped'] / max(multi, 1):.1%}")
-    for kind in ("split: NER missed a mention", "split: NER label differs", "split: grouping"):
+    for kind in ("split: NER missed a mention", "split: NER label or span differs", "split: grouping"):
         print(f"    {kind}: {report[kind]}")
     print(f"  false merges: {report['false merges']}")
     print(
@@ -136,6 +147,10 @@ def run(items, make_doc, title: str, verbose: bool) -> Counter:
         f" = {report['country mentions right'] / max(countries, 1):.1%}"
     )
     print(f"  codes on places that are not countries: {report['codes on non-countries']}")
+    print(
+        f"  mentions: {report['gold mentions found']}/{report['gold mentions']} gold mentions found,"
+        f" {report['predicted mentions not in gold']}/{report['predicted mentions']} predicted ones not in the gold"
+    )
     if verbose:
         print("\n".join(problems))
     return report

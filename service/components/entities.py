@@ -67,6 +67,7 @@ from service.components.mentions import (
     acronym,
     clean_mentions,
     is_capitalized,
+    repeated_name_mentions,
 )
 
 ENTITY_LABELS = ("PER", "ORG", "LOC")
@@ -246,14 +247,20 @@ class _Clusters:
 
 
 class EntityGrouper:
-    def __init__(self, nlp: Language, name: str, labels: Iterable[str], ambiguous_names: str):
+    def __init__(
+        self, nlp: Language, name: str, labels: Iterable[str], ambiguous_names: str, find_repeated_names: bool
+    ):
         if ambiguous_names not in AMBIGUITY_RULES:
             raise ValueError(f"ambiguous_names must be one of {AMBIGUITY_RULES}, not {ambiguous_names!r}")
         self.labels = frozenset(labels)
         self.ambiguous_names = ambiguous_names
+        self.find_repeated_names = find_repeated_names
 
     def __call__(self, doc: Doc) -> Doc:
-        names = [self._name(m) for m in clean_mentions(doc, self.labels, is_acronym_of)]
+        mentions = clean_mentions(doc, self.labels, is_acronym_of)
+        if self.find_repeated_names:
+            mentions = sorted(mentions + repeated_name_mentions(doc, mentions), key=lambda m: m.span.start)
+        names = [self._name(m) for m in mentions]
         kept = [ent for ent in doc.ents if ent.label_ not in self.labels]
         spans = [n.mention.ner_span or n.span for n in names]
         doc.ents = sorted(kept + [Span(doc, s.start, s.end, label=n.label) for s, n in zip(spans, names)], key=lambda s: s.start)
@@ -585,7 +592,9 @@ def entity_for_role(doc: Doc, role_span: Span) -> Entity | None:
 
 @Language.factory(
     "habari_entities",
-    default_config={"labels": list(ENTITY_LABELS), "ambiguous_names": "most_mentioned"},
+    default_config={"labels": list(ENTITY_LABELS), "ambiguous_names": "most_mentioned", "find_repeated_names": True},
 )
-def habari_entities(nlp: Language, name: str, labels: list[str], ambiguous_names: str) -> EntityGrouper:
-    return EntityGrouper(nlp, name, labels, ambiguous_names)
+def habari_entities(
+    nlp: Language, name: str, labels: list[str], ambiguous_names: str, find_repeated_names: bool
+) -> EntityGrouper:
+    return EntityGrouper(nlp, name, labels, ambiguous_names, find_repeated_names)

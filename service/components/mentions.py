@@ -39,7 +39,7 @@ CONNECTIVES = frozenset("wa ya la za cha vya kwa mwa na".split())
 ORGANIZATION_HEADS = frozenset(
     """
     tume baraza bodi kamati wizara ofisi mahakama benki shirika jumuiya chama idara
-    mamlaka taasisi kituo bunge halmashauri chuo umoja muungano mfuko
+    mamlaka taasisi kituo bunge halmashauri chuo umoja muungano mfuko ikulu
     """.split()
 )
 
@@ -236,6 +236,8 @@ def _clean(span: Span, label: str, is_acronym_of) -> list[Mention]:
     if start >= end or not name_text(doc[start:end]):
         return []
     name = doc[start:end]
+    if normalize_name(name.text) in SEATS:
+        label = "ORG"  # a government named by its seat, whatever the NER said
     head = _head_start(name, ORGANIZATION_HEADS) if label == "ORG" and not acronym(name.text) else start
     if head < start:
         # The entity is the whole body ("Tume ya Umoja wa Afrika", ANNOTATION.md), but
@@ -331,10 +333,11 @@ def _country_prefix_length(words: Sequence[str]) -> int:
 
 
 def _seat_or_country_prefix_length(words: Sequence[str]) -> int:
-    # single-word countries stay: they are also given names ("Jordan", "Israel")
+    # A one-word country before a one-word rest stays: it is a given name ("Jordan
+    # Henderson" keeps "Jordan"); before a full name it is not ("Marekani Matthew Miller").
     for length in range(min(MAX_NAME_WORDS, len(words)), 0, -1):
         text = " ".join(words[:length])
-        if normalize_name(text) in SEATS or (length > 1 and country_code(text)):
+        if normalize_name(text) in SEATS or (country_code(text) and (length > 1 or len(words) - length > 1)):
             return length
     return 0
 
@@ -356,3 +359,58 @@ def _country_after_place(span: Span) -> int | None:
         ):
             return split
     return None
+
+
+def repeated_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Mentions the NER missed: other occurrences of a name it found elsewhere in the
+    article ("Kiev" tagged once of twice), with the label it got most often.
+
+    A news article repeats its names, and the NER, reading each sentence on its own,
+    misses some repeats. Only a whole name counts: an occurrence inside a longer run of
+    capitalized words ("Kim" in "Uwanja wa Kim Il Sung") is left alone, and so is a
+    one-word name the article also writes in lowercase (then it is a common word)."""
+    votes: dict[tuple[str, ...], dict[str, int]] = {}
+    for mention in mentions:
+        words = tuple(t.text for t in mention.span)
+        if is_capitalized(words[0]) and not (len(words) == 1 and (is_title(mention.span[0]) or len(words[0]) < 2)):
+            label_votes = votes.setdefault(words, {})
+            label_votes[mention.label] = label_votes.get(mention.label, 0) + 1
+    if not votes:
+        return []
+    lowercase = {t.text for t in doc if t.text[:1].islower()}
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for words in sorted(votes, key=len, reverse=True):
+        if len(words) == 1 and words[0].lower() in lowercase:
+            continue
+        by_first.setdefault(words[0], []).append(words)
+    found = []
+    i, n = 0, len(doc)
+    while i < n:
+        candidates = by_first.get(doc[i].text)
+        length = next((len(w) for w in candidates or () if _is_free_name(doc, i, w)), 0)
+        if length:
+            words = doc[i : i + length]
+            label_votes = votes[tuple(t.text for t in words)]
+            label = max(label_votes, key=lambda lab: label_votes[lab])
+            found.append(Mention(words, label, name_text(words)))
+            i += length
+        else:
+            i += 1
+    return found
+
+
+def _is_free_name(doc: Doc, i: int, words: tuple[str, ...]) -> bool:
+    """`words` occur at token i, outside any entity, as a whole name."""
+    end = i + len(words)
+    if end > len(doc) or any(doc[i + k].text != word or doc[i + k].ent_type for k, word in enumerate(words)):
+        return False
+    before = doc[i - 1] if i else None
+    after = doc[end] if end < len(doc) else None
+    if before is not None and before.is_alpha and is_capitalized(before.text) and not is_title(before):
+        # a capitalized word before it belongs to the same name, unless it opens the
+        # sentence ("Baadaye Neema Mushi aliondoka")
+        opens_sentence = i == 1 or doc[i - 2].is_punct or doc[i - 2].is_space
+        if not opens_sentence:
+            return False
+    glued_page_word = after is not None and after.lower_ in GLUE_WORDS and not doc[end - 1].whitespace_
+    return after is None or glued_page_word or not (after.is_alpha and is_capitalized(after.text))
