@@ -171,8 +171,16 @@ def test_according_to_at_the_end(blank):
     assert quotes(doc) == [("indirect", "Watu watano walijeruhiwa katika ajali hiyo", "Musa Ali")]
 
 
-def test_according_to_a_rule_is_not_a_quote(blank):
-    text = "Mkutano huo utafanyika kila mwaka kwa mujibu wa katiba ya chama."
+def test_according_to_a_document_without_an_author(blank):
+    text = "Mkutano mkuu utafanyika kila mwaka, kwa mujibu wa katiba ya chama."
+    assert quotes(annotate(blank, text)) == [("indirect", "Mkutano mkuu utafanyika kila mwaka", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Safari za ndege zitaanza tena, kulingana na hali ya hewa.",
+    "Kesi hiyo itasikilizwa kwa mujibu wa sheria za nchi na kwa haki.",
+])
+def test_according_to_as_manner_is_not_a_quote(blank, text):
     assert quotes(annotate(blank, text)) == []
 
 

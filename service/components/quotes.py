@@ -77,25 +77,27 @@ PERSON_DEMONSTRATIVES = {"huyo", "huyu", "yule"}
 DEMONSTRATIVES = {"huyo", "huyu", "hao", "hawa", "yule", "hiyo", "hicho", "hilo", "hizo",
                   "hii", "hili", "hiki", "hizi", "lile", "ile"}
 # Plural officials of a named body speak for it ("maafisa wa Kremlin" → Kremlin).
-OFFICIAL_HEADS = {"maafisa", "maofisa", "afisa", "ofisa", "msemaji", "wasemaji"}
+OFFICIAL_HEADS = {"maafisa", "maofisa", "afisa", "ofisa", "msemaji", "wasemaji", "wamiliki",
+                  "mmiliki"}
 # Heads of unnamed bodies that the article still names as a speaker ("Tume ya uchaguzi
 # ilisema", "wizara ya afya"): the noun phrase itself is the speaker's mention.
 BODY_HEADS = {"tume", "wizara", "mahakama", "shirika", "gazeti", "jeshi", "bunge",
               "idara", "baraza", "kamati", "halmashauri", "chama", "benki", "kampuni",
-              "jumuiya", "taasisi", "ikulu"}
+              "jumuiya", "taasisi", "ikulu", "utawala", "uongozi"}
 # Documents speak for whoever issued them ("ripoti hiyo imesema" → the body).
 DOCUMENT_HEADS = {"ripoti", "taarifa", "tamko", "barua", "ujumbe", "utafiti"}
 # Nouns whose complement clause is not reported speech ("madai kwamba", "matumaini kuwa").
-CONTENT_NOUNS = {"madai", "habari", "taarifa", "matumaini", "wasiwasi", "imani", "hofu",
+CONTENT_NOUNS = {"madai", "matumaini", "wasiwasi", "imani", "hofu",
                  "tuhuma", "ripoti", "dhana", "ushahidi", "wazo", "uvumi", "ahadi",
-                 "onyo", "ombi", "uamuzi", "msimamo", "hoja", "shaka"}
+                 "onyo", "ombi", "uamuzi", "msimamo", "hoja", "shaka", "furaha",
+                 "kuridhika", "masikitiko", "hasira", "huzuni", "nia", "azma", "matarajio",
+                 "tumaini", "imani", "mashaka", "wito", "matakwa"}
 # Objects that close a speech verb without a clause ("alisema hayo").
 OBJECT_PRONOUNS = {"hayo", "haya", "hivyo", "hivi", "hilo", "hicho", "lolote", "chochote",
                    "kuhusu", "juu"}
 # "kulingana na X" sources that are rules, not speakers.
-NON_SOURCE_NOUNS = {"sheria", "katiba", "kanuni", "mpango", "ratiba", "hali", "muda",
-                    "utaratibu", "makubaliano", "mkataba", "desturi", "mila", "dini",
-                    "uwezo", "mahitaji", "matakwa", "maagizo", "agizo", "ukubwa", "umri",
+# (Documents are sources: "kwa mujibu wa katiba" is a quote with no single author.)
+NON_SOURCE_NOUNS = {"hali", "muda", "desturi", "mila", "dini", "uwezo", "mahitaji", "matakwa", "maagizo", "agizo", "ukubwa", "umri",
                     "idadi", "kiwango", "viwango", "aina", "jinsi", "namna", "vile", "kile",
                     "yale", "hayo", "haya"}
 # Nouns that look like verbs to the prefix grammar (wa-na-nchi, wa-li-mu, wa-ki-mbizi).
@@ -137,7 +139,8 @@ DEPENDENT_TENSES = re.compile(r"(?:a|wa|i|zi|li|ya|u|ki|vi|tu|ni|m)?(?:ki|ka)", 
 NAMING_WORDS = {"kama", "kuitwa", "inayoitwa", "linaloitwa", "kinachoitwa", "aitwaye",
                 "iitwayo", "maarufu", "jina", "neno", "lijulikanalo", "inayojulikana",
                 "anayejulikana", "kinachojulikana", "linalojulikana", "unaoitwa",
-                "wanaoitwa", "zinazoitwa", "kiitwacho", "mbiu"}
+                "wanaoitwa", "zinazoitwa", "kiitwacho", "mbiu", "inamaanisha", "maana",
+                "yaani", "kumaanisha", "ikimaanisha"}
 
 _WORD = re.compile(r"\w[\w’'-]*")
 _FINITE = re.compile(
@@ -323,6 +326,14 @@ def _is_dependent(text: str, cue: SpeechCue) -> bool:
         text[cue.start:cue.end][:len(cue.subject) + 2].lower()) is not None
 
 
+_REFUSAL = re.compile(r"(?:\w*kataa|hakutaka|hawakutaka|bila\s+ya|bila)\s+$", re.IGNORECASE)
+
+
+def _refused(text: str, cue: SpeechCue) -> bool:
+    """"ilikataa kusema", "bila kueleza": an infinitive of speech that did not happen."""
+    return cue.subject == "" and _REFUSAL.search(text, max(0, cue.start - 20), cue.start) is not None
+
+
 def _agrees(verb_prefix: str, noun: str, is_person: bool) -> bool:
     """Whether a noun can be the subject of a verb with this subject prefix, judged by
     the noun-class prefix of the noun (only the clear cases are told apart)."""
@@ -387,11 +398,13 @@ class _Article:
         # Object and adverbial relatives ("kile alichosema", "walipowaeleza": when they
         # told) are inside another clause; subject relatives ("anayesema") report.
         self.cues = [c for c in all_cues if not self.inside_quotation(c.start)
-                     and c.relative in ("", "ye", "o")]
+                     and c.relative in ("", "ye", "o") and not _refused(self.text, c)]
         self.cue_starts = [c.start for c in self.cues]
         self.mentions = _mentions(doc)
         self.m_starts = [m.start for m in self.mentions]
         self.name_parts = _name_parts(self.mentions)
+        self.subjects = self._sentence_subjects()
+        self.subject_starts = [p for p, _ in self.subjects]
         self.events: dict[int, _Event] = {}
         self._resolve_cue_speakers()
 
@@ -610,7 +623,10 @@ class _Article:
                 for conj in re.finditer(r"\b(?:huku|wakati|naye|nao|nayo)\s+", text[b:e]):
                     pass
                 head = _WORD.search(text, b, e)
-                if conj is not None:
+                after = re.search(r"\b(?:baada|kabla)\s+ya\s+", text[b:e]) if verb_prefix == "" else None
+                if after is not None:
+                    chunks.append((b + after.end(), e, adjacent))  # "baada ya AP kuripoti"
+                elif conj is not None:
                     chunks.append((b + conj.end(), e, adjacent))
                 elif head and _agrees(verb_prefix, head.group(), self.in_mention(head.start(), ("PER",))):
                     chunks.append((b, e, adjacent))
@@ -626,8 +642,12 @@ class _Article:
         """
         chunks = self._subject_chunks(self._clause_start(cue.start), cue.start, dependent, cue.subject)
         named = []
-        for b, e, adjacent in chunks:
+        for k, (b, e, adjacent) in enumerate(chunks):
             is_named, mention = self._noun_phrase_speaker(b, e)
+            if mention is not None and mention.label == "LOC" and k + 1 < len(chunks):
+                before = self.mentions_in(*chunks[k + 1][:2])
+                if before and before[-1].label == "LOC" and not self.text[before[-1].end:chunks[k + 1][1]].strip():
+                    continue  # "huko McAllen, Texas, wamesema": the state of a city
             # A generic noun phrase set off by commas is an adverbial ("Matokeo yake,
             # ilisema"), not the subject; a name or a role there is an appositive one.
             if is_named and (adjacent or mention is not None):
@@ -686,6 +706,13 @@ class _Article:
                 return found[0]
         return None
 
+    def sentence_subject(self, sentence_start: int) -> Optional[_Mention]:
+        """The person who opens the sentence starting there as its subject, if any."""
+        i = bisect.bisect_left(self.subject_starts, sentence_start)
+        if i < len(self.subjects) and self.subjects[i][0] < self.sentence(sentence_start)[1]:
+            return self.subjects[i][1]
+        return None
+
     def _sentence_subjects(self) -> list[tuple[int, _Mention]]:
         """Persons that open a sentence as its subject, for verbs with none written."""
         out = []
@@ -700,8 +727,7 @@ class _Article:
 
     def _resolve_cue_speakers(self) -> None:
         last_speaker = {True: None, False: None}  # person / body: (position, mention)
-        subjects = self._sentence_subjects()
-        subject_starts = [p for p, _ in subjects]
+        subjects, subject_starts = self.subjects, self.subject_starts
         for cue in self.cues:
             if cue.negated:
                 continue
@@ -796,7 +822,9 @@ def _direct_quotes(art: _Article) -> tuple[list[_Item], list[_Quotation]]:
             # Words go on after the closing mark: the quotation is part of a sentence.
             rest = art.words(q.close + 1, art.sentence(q.close + 1)[1])
             clause_initial = len(rest) < 2 or _MARKS.search(text[q.close + 1:rest[0].start()]) is not None
-        if not clause_initial or last_word in NAMING_WORDS:
+        if last_word in NAMING_WORDS:
+            continue  # a name, label or gloss: "kama “…”", "inamaanisha “…”"
+        if not clause_initial:
             embedded.append(q)
             continue
         if len(art.words(q.start, q.end)) < 3 and after is None and cue is None:
@@ -868,8 +896,9 @@ def _attribution_after(art: _Article, q: _Quotation) -> Optional[_Event]:
             # maybe a time or a place ("Msemaji … Matthew Miller alisema Jumatatu.").
             rest_end = min([c.start for c in art.cues_between(cue.end, s_end)] + [s_end])
             rest = [w for w in art.words(cue.end, rest_end) if not art.inside_quotation(w.start())]
+            main = {w.start() for w in _main_verbs(art, cue.end, rest_end)}
             if len(art.words(pos, cue.start)) > 12 or len(rest) > 14 or any(
-                    _is_finite(w.group()) and not art.in_mention(w.start()) for w in rest):
+                    w.start() in main for w in rest):
                 return None
         if _MARKS.search(art.text[pos:cue.start].replace("’", "")):
             return None
@@ -893,12 +922,8 @@ def _context_speaker(art: _Article, q: _Quotation, items: list[_Item]) -> Option
     for cue in reversed(art.cues_between(prev_start, prev_end)):
         if cue.start in art.events:
             return art.events[cue.start]
-    first = art.words(prev_start, prev_end)[:3]
-    if first:
-        for m in art.mentions_in(prev_start, first[-1].end()):
-            if m.label == "PER":
-                return _Event(m.start, m.start, m)
-    return None
+    subject = art.sentence_subject(prev_start)
+    return _Event(subject.start, subject.start, subject) if subject is not None else None
 
 
 # -- indirect
@@ -911,22 +936,28 @@ def _clause_after(art: _Article, cue: SpeechCue) -> Optional[int]:
     if later:
         limit = later[0].start  # the next verb reports its own clause
     words = art.words(cue.end, limit)
-    finite = [w for w in art.verb_words(cue.end, limit, finite_only=True)
-              if not _is_relative_verb(w.group()) and _reporters_verb(art, cue, w.start())
-              and not re.search(r"\bamba\w*\s+$", text[max(cue.end, w.start() - 12):w.start()])]
+    finite = [w for w in _main_verbs(art, cue.end, limit) if _reporters_verb(art, cue, w.start())]
     first_finite = finite[0].start() if finite else limit
     for i, w in enumerate(words[:14]):
         low = w.group().lower()
         if w.start() >= first_finite or _MARKS.search(text[cue.end:w.start()].replace("’", "")):
             break  # the clause has begun without a complementizer
+        if low == "kuwa" and (i and words[i - 1].group().lower() == "kwa" or (
+                i + 1 < len(words) and words[i + 1].group().lower() == "na")):
+            continue  # "kwa kuwa" (because), "kuwa na" (to have): not a complementizer
         if low in COMPLEMENTIZERS:
-            if i and words[i - 1].group().lower() in CONTENT_NOUNS:
-                return None
+            if i and (words[0].group().lower() in CONTENT_NOUNS
+                      or words[i - 1].group().lower() in CONTENT_NOUNS):
+                return None  # "alieleza furaha kwamba …": the clause belongs to the noun
             if cue.has_object and cue.stem in ("tangaza", "taja") and low == "kuwa":
                 return None
             return w.end()
-    if not cue.takes_bare_clause or cue.has_object or not finite:
+    if not finite:
         return None
+    if not cue.takes_bare_clause or cue.has_object:
+        # Other verbs report a bare clause only when it starts right away, without a
+        # subject ("likieleza ni kutokana na …"); a noun there is their object.
+        return cue.end if finite[0].start() == words[0].start() else None
     named, mention = art._post_subject(cue)
     if mention is not None:
         return None  # "alisema Kim …": a subject after the verb, not a clause
@@ -936,6 +967,23 @@ def _clause_after(art: _Article, cue: SpeechCue) -> Optional[int]:
     if first in OBJECT_PRONOUNS or first in COMPLEMENTIZERS:
         return None
     return cue.end
+
+
+def _main_verbs(art: _Article, start: int, end: int) -> list[re.Match]:
+    """Finite verbs of text[start:end] that are not in a relative clause: relative verb
+    forms (i-li-yo-tolewa) and the first verb after an amba- word ("ambayo …
+    inamaanisha") are left out."""
+    out = []
+    in_relative = False
+    verbs = {w.start() for w in art.verb_words(start, end, finite_only=True)}
+    for w in art.words(start, end):
+        if w.group().lower().startswith("amba"):
+            in_relative = True
+        elif w.start() in verbs:
+            if not in_relative and not _is_relative_verb(w.group()):
+                out.append(w)
+            in_relative = False
+    return out
 
 
 def _reporters_verb(art: _Article, cue: SpeechCue, pos: int) -> bool:
@@ -988,8 +1036,13 @@ def _indirect_quotes(art: _Article, direct: list[_Item]) -> list[_Item]:
         # The clause stops where the next reporting verb starts its own clause
         # ("…, akionya kwamba …") or where a direct quotation begins.
         for later in art.cues_between(at, s_end):
+            if later.negated:
+                continue
             if later.start in clauses:
                 end = _boundary_before(text, at, later.start)
+                break
+            if _is_dependent(text, later) and re.search(r",\s*$", text[at:later.start]):
+                end = _boundary_before(text, at, later.start)  # "…, ukinukuu tamko …"
                 break
             comma = _final_attribution_comma(art, later)
             if comma is not None and comma > at:
@@ -1012,10 +1065,16 @@ def _starts_direct(text: str, start: int, direct_starts: list[int]) -> bool:
 
 
 def _boundary_before(text: str, lo: int, pos: int) -> int:
-    """Cut before `pos` and the comma or conjunction that links it."""
+    """Cut before `pos` and the comma or conjunction that links it, or before the
+    words since the last comma when they have no verb (the next speaker: "…,
+    siku mbili baada ya shirika la AP kuripoti kuwa …")."""
     head = text[lo:pos]
     m = re.search(r"(?:[,;]?\s*\b(?:na|huku|lakini|ila|kisha|wakati)\b)?[\s,;]*[“\"«‘]?$", head)
-    return lo + (m.start() if m else len(head))
+    cut = lo + (m.start() if m else len(head))
+    comma = text.rfind(",", lo, cut)
+    if comma > lo and not any(_is_finite(w) for w in _WORD.findall(text, comma, cut)):
+        return comma
+    return cut
 
 
 def _final_attribution_comma(art: _Article, cue: SpeechCue) -> Optional[int]:
@@ -1072,7 +1131,7 @@ def _attribution_phrases(art: _Article, direct: list[_Item], indirect: list[_Ite
         np_end = m.end() + stop.start()
         np_words = art.words(m.end(), np_end)
         if not np_words or len(np_words) > 20 or np_words[0].group().lower() in NON_SOURCE_NOUNS \
-                or art.verb_words(m.end(), np_end, finite_only=True):
+                or _main_verbs(art, m.end(), np_end):
             continue
         i = bisect.bisect_right(covered, (m.start(), len(text))) - 1
         if i >= 0 and covered[i][0] <= m.start() <= covered[i][1] + 2:
@@ -1083,8 +1142,10 @@ def _attribution_phrases(art: _Article, direct: list[_Item], indirect: list[_Ite
         lead = art.words(s_start, m.start())
         if all(w.group().lower() in NON_SUBJECT_WORDS for w in lead):
             start, end = _trim_content(text, np_end, s_end)
-        else:
+        elif re.search(r",\s*$", text[s_start:m.start()]) and not text[np_end:s_end].strip(" .,;:”\"’»"):
             start, end = _trim_content(text, s_start, m.start())
+        else:
+            continue  # mid-sentence it is manner, not a source: "kwa mujibu wa sheria"
         if len(art.words(start, end)) < 3 or art.inside_quotation(start):
             continue
         items.append(_Item(start, end, "indirect", _Event(m.start(), m.end() - 1, speaker)))

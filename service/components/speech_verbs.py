@@ -59,7 +59,7 @@ SPEECH_STEMS: dict[str, bool] = {
 _SUBJECTS = "a|wa|i|zi|li|ya|u|ki|vi|tu|ni|m|mu|ku|pa|yu"
 _TENSES = "li|me|na|ta|ki|ka|nge|ngali|ja|meshi|mesha"
 _RELATIVES = "ye|o|cho|vyo|lo|yo|zo|po|ko|mo|wo"
-_OBJECTS = "mw|m|wa|ni|tu|ki|vi|li|ya|i|zi|u|ji|ku"
+_OBJECTS = "mw|mu|m|wa|ni|tu|ki|vi|li|ya|i|zi|u|ji|ku"
 # The headline present drops the tense slot and fuses subject and "a": a-sema, ya-sema.
 _A_PRESENT = "a|wa|ya|za|la|cha|vya|twa"
 
@@ -90,7 +90,7 @@ def _build() -> re.Pattern:
         rf"(?:(?P<neg>ha|si)(?P<nsubj>{_SUBJECTS})?(?:{_TENSES}|ku)"
         rf"|(?P<subj>{_SUBJECTS})?(?:{_TENSES}))"
         rf"(?P<rel>{_RELATIVES})?(?P<obj>{_OBJECTS})?"
-        rf"|(?P<inf>ku|kw)|(?P<hab>hu)|(?P<apres>{_A_PRESENT})"
+        rf"|(?P<inf>ku|kw)(?P<infobj>{_OBJECTS})?|(?P<hab>hu)|(?P<apres>{_A_PRESENT})"
         rf")(?P<stem>{stem})(?![\w’'])"
     )
     return re.compile(pattern, re.IGNORECASE)
@@ -111,6 +111,6 @@ def find_speech_cues(text: str, start: int = 0, end: int | None = None):
             subject=(m.group("subj") or m.group("nsubj") or m.group("apres") or "").lower(),
             negated=bool(neg),
             relative=(m.group("rel") or "").lower(),
-            has_object=bool(m.group("obj")),
+            has_object=bool(m.group("obj") or m.group("infobj")),
             takes_bare_clause=SPEECH_STEMS[stem],
         )
