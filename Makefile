@@ -22,8 +22,7 @@ model:
 	    --raw $(SHARED_DATA)/raw/swa
 	$(NER_ENV) $(PYTHON) -m spacy train training/configs/ner.cfg --code service/language.py \
 	    --output training/output/model --system.seed $(NER_SEED)
-	rm -rf models/sw_habari
-	cp -r training/output/model/model-best models/sw_habari
+	$(PYTHON) training/finalize.py training/output/model/model-best models/sw_habari
 	$(NER_ENV) $(PYTHON) training/evaluate.py $(MASAKHANER)/v2/dev.txt
 
 evaluate-ner:
