@@ -70,7 +70,7 @@ _TENSE_WINDOW = 8
 _LEADING = frozenset({"mwaka", "wa", "mwezi", "siku", "ya", "tangu", "mnamo", "mapema",
                       "mwishoni", "mwanzoni", "mwa", "kati", "kuanzia", "hadi", "mpaka"})
 _TIMES_OF_DAY = frozenset({"asubuhi", "mchana", "jioni", "usiku", "alasiri", "saa",
-                           "alfajiri", "usiku wa manane"})
+                           "alfajiri", "adhuhuri"})
 # NER DATE spans that ANNOTATION.md does not count as dates: frequencies and vague words.
 _NOT_DATES = frozenset({"kila", "sasa", "karibuni", "hivi", "zamani", "nyuma", "hiyo",
                         "huo", "hicho", "baadaye", "kabla", "baada"})
@@ -112,9 +112,7 @@ class DateAnnotator:
             span._.date_value = resolve(expr, anchor, tense, year)
             span._.date_granularity = granularity(expr)
             spans.append(span)
-        for ent in doc.ents:
-            if ent.label_ == "DATE":
-                spans = _add_ner_date(ent, spans, anchor)
+        spans = _with_ner_dates(doc, spans, anchor)
         spans.sort(key=lambda s: s.start)
         doc.spans[SPANS_KEY] = spans
         if self.write_ents:
@@ -251,30 +249,44 @@ def _scan(doc: Doc, i: int, step: int, stop_at_comma: bool) -> list[int]:
 _GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4}
 
 
-def _add_ner_date(ent: Span, spans: list[Span], anchor: date | None) -> list[Span]:
-    """`spans` with the NER's DATE entity reconciled into it.
+def _with_ner_dates(doc: Doc, spans: list[Span], anchor: date | None) -> list[Span]:
+    """The grammar's `spans` with the NER's DATE entities reconciled into them.
 
-    The grammar's spans win, except where the entity covers them and more and dateparser
-    reads the whole entity as a finer date than they give ("January 6th, 2021", which the
-    grammar sees as a month and a year).
+    An entity the grammar has no span in is added (trimmed, valued by dateparser). Where
+    they overlap the grammar's spans win, except where the entity covers them and more
+    and dateparser reads the whole entity as a finer date than they give ("January 6th,
+    2021", which the grammar sees as a month and a year).
     """
-    span = _trim_ner_date(ent)
-    if span is None:
-        return spans
-    inside = [s for s in spans if s.start < span.end and span.start < s.end]
-    if inside and not (span.start <= inside[0].start and inside[-1].end <= span.end
-                       and len(span) > sum(len(s) for s in inside)):
-        return spans
-    value, found_granularity = _parse_leftover(span.text, anchor)
-    if inside:
-        coarsest = min(_GRANULARITY_RANK.get(s._.date_granularity, 9) for s in inside)
-        years = {s._.date_value[:4] for s in inside
-                 if s._.date_granularity == "year" and s._.date_value}
-        if (value is None or _GRANULARITY_RANK[found_granularity] >= coarsest
-                or (years and value[:4] not in years)):
-            return spans
-    span._.date_value, span._.date_granularity = value, found_granularity
-    return [s for s in spans if s not in inside] + [span]
+    owner = {i: k for k, span in enumerate(spans) for i in range(span.start, span.end)}
+    replaced, added = set(), []
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        span = _trim_ner_date(ent)
+        if span is None:
+            continue
+        inside = [spans[k] for k in sorted({owner[i] for i in range(ent.start, ent.end)
+                                            if i in owner})]
+        if inside and not (span.start <= inside[0].start and inside[-1].end <= span.end
+                           and len(span) > sum(len(s) for s in inside)):
+            continue
+        value, found_granularity = _parse_leftover(span.text, anchor)
+        if inside and not _finer(value, found_granularity, inside):
+            continue
+        span._.date_value, span._.date_granularity = value, found_granularity
+        replaced.update(owner[s.start] for s in inside)
+        added.append(span)
+    return [s for k, s in enumerate(spans) if k not in replaced] + added
+
+
+def _finer(value: str | None, found_granularity: str | None, spans: list[Span]) -> bool:
+    """Whether dateparser's reading is finer than every grammar span it would replace
+    and keeps the year they name."""
+    if value is None:
+        return False
+    finest = min(_GRANULARITY_RANK.get(s._.date_granularity, 9) for s in spans)
+    years = {s._.date_value[:4] for s in spans if s._.date_granularity == "year" and s._.date_value}
+    return _GRANULARITY_RANK[found_granularity] < finest and (not years or value[:4] in years)
 
 
 def _names_a_date(token) -> bool:
