@@ -522,3 +522,22 @@ def test_a_one_word_name_that_is_also_a_common_word_is_not_searched_for(nlp):
 def test_searching_repeated_names_can_be_switched_off(nlp):
     doc = annotate(nlp, "[Dodoma|LOC] ni mji mkuu; Dodoma inakua.", find_repeated_names=False)
     assert len(doc._.entities[0].mentions) == 1
+
+
+@pytest.mark.parametrize(
+    "marked, name",
+    [
+        ("Rais alikuwa akishindwa [akishindwa Kitgum|LOC] kila mara.", "Kitgum"),
+        ("Tutashinda.” [Amesema Nsereko|PER] jana.", "Nsereko"),
+    ],
+)
+def test_a_verb_the_ner_ran_into_a_name_is_cut_off(nlp, marked, name):
+    doc = annotate(nlp, marked)
+    assert [e.name for e in doc._.entities] == [name]
+
+
+def test_a_name_split_after_a_function_word_is_one_name(nlp):
+    doc = annotate(nlp, "Mgombea wa [Alliance for|ORG] [National Transformation|ORG] alifika.")
+    assert [e.name for e in doc._.entities] == ["Alliance for National Transformation"]
+    doc = annotate(nlp, "Wageni wa [Kenya|LOC] [Uganda|LOC] walifika.")
+    assert len(doc._.entities) == 2

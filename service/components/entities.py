@@ -61,6 +61,7 @@ from service.components.countries import country_code, normalize_name, swahili_n
 from service.components.mentions import (
     CONNECTIVES,
     SEATS,
+    SPEECH_VERB,
     TITLE_WORDS,
     VERB_LIKE,
     Mention,
@@ -120,12 +121,8 @@ _ALIAS_CUES = frozenset(
 # Name particles that never identify a person on their own.
 _NAME_PARTICLES = frozenset("bin binti ibn al el de da di van von der la le mc st".split())
 
-# Speech verbs (subject + tense prefix + stem): a mention next to one is probably a
-# speaker, which raises salience. The quotes component does the real attribution.
-_SPEECH_VERB = re.compile(
-    r"^(?:a|wa|i|zi|li|ki|u|ya|vi)(?:li|me|na|ta|ki|nge)"
-    r"(?:sema|sisitiza|ongeza|eleza|onya|dai|tangaza|bainisha|ambia|jibu|hoji|thibitisha|kiri)$"
-)
+# A mention next to a speech verb (mentions.SPEECH_VERB) is probably a speaker, which
+# raises salience. The quotes component does the real attribution.
 _SPEECH_WINDOW = 3
 _ROLE_WINDOW = 10
 
@@ -506,7 +503,7 @@ def _canonical_name(members: list[_Name], code: str | None) -> str:
 def _speech_verb_positions(doc: Doc) -> list[int]:
     """Token indices of speech verbs, found once per distinct word of the document."""
     lowers = doc.to_array([LOWER])
-    verbs = {key for key in set(lowers.tolist()) if _SPEECH_VERB.match(doc.vocab.strings[key])}
+    verbs = {key for key in set(lowers.tolist()) if SPEECH_VERB.match(doc.vocab.strings[key])}
     return [i for i, key in enumerate(lowers.tolist()) if key in verbs] if verbs else []
 
 

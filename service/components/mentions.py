@@ -82,6 +82,16 @@ _DESCRIPTORS = sorted(
 # Caption separators scraped pages glue to words: "Korea Kaskazini| Pyongyang|".
 _SEPARATORS = ("|", "•")
 
+# Words a name never ends with (Swahili connectives, English and French particles).
+_FUNCTION_WORDS = CONNECTIVES | frozenset("for of and the de la du des".split())
+
+# Speech verbs (subject + tense prefix + stem): never part of a name, also when
+# capitalized at the start of a sentence ("Amesema Nsereko").
+SPEECH_VERB = re.compile(
+    r"^(?:a|wa|i|zi|li|ki|u|ya|vi)(?:li|me|na|ta|ki|nge)"
+    r"(?:sema|sisitiza|ongeza|eleza|onya|dai|tangaza|bainisha|ambia|jibu|hoji|thibitisha|kiri)$"
+)
+
 # Subject + tense prefix of a finite verb ("alikutana", "wamesema"): no name or role
 # noun starts this way.
 VERB_LIKE = re.compile(r"^(?:a|wa|i|u|li|ki|zi|ya|vi)(?:li|me|na|ta|ki|nge)[a-z]{2,}$")
@@ -147,9 +157,7 @@ def clean_mentions(doc: Doc, labels: Iterable[str], is_acronym_of) -> list[Menti
     a name and its acronym."""
     labels = frozenset(labels)
     mentions: list[Mention] = []
-    for ent in doc.ents:
-        if ent.label_ not in labels:
-            continue
+    for ent in _join_broken_names([ent for ent in doc.ents if ent.label_ in labels]):
         for piece in _split_at_separators(ent):
             mentions.extend(_clean(piece, ent.label_, is_acronym_of))
     mentions = _join_head_nouns(mentions)
@@ -166,6 +174,24 @@ def clean_mentions(doc: Doc, labels: Iterable[str], is_acronym_of) -> list[Menti
         ):
             mention.names_previous = True
     return mentions
+
+
+def _join_broken_names(ents: list[Span]) -> list[Span]:
+    """"[Alliance for] [National Transformation]": a name does not end in a function
+    word, so two spans of one label split after one are one name."""
+    joined: list[Span] = []
+    for ent in ents:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.label_ == ent.label_
+            and previous.end == ent.start
+            and previous[-1].lower_ in _FUNCTION_WORDS
+        ):
+            joined[-1] = Span(ent.doc, previous.start, ent.end, label=ent.label_)
+        else:
+            joined.append(ent)
+    return joined
 
 
 def _join_head_nouns(mentions: list[Mention]) -> list[Mention]:
@@ -230,7 +256,7 @@ def _clean(span: Span, label: str, is_acronym_of) -> list[Mention]:
         or _glued_boilerplate(doc[end - 1], doc[start : end - 1])
         # a connective or verb the NER ran into ("Chama cha Kikomunisti cha", "Putin
         # alisema"); a lowercase name part stays ("Bobi wine": scraped text)
-        or (end - 1 > start and (doc[end - 1].text in CONNECTIVES or VERB_LIKE.match(doc[end - 1].text)))
+        or (end - 1 > start and (doc[end - 1].text in CONNECTIVES or _is_verb(doc[end - 1])))
     ):
         end -= 1
     if start >= end or not name_text(doc[start:end]):
@@ -272,7 +298,7 @@ def _name_start(doc: Doc, start: int, end: int, label: str) -> int | None:
         if is_title(token):
             had_title = True
             i += 1
-        elif token.is_punct or token.is_space or (had_title and not is_capitalized(token.text)):
+        elif token.is_punct or token.is_space or (had_title and not is_capitalized(token.text)) or _is_verb(token):
             i += 1
         elif descriptor := _descriptor_length(doc, i, end):
             i += descriptor
@@ -298,6 +324,13 @@ def _name_start(doc: Doc, start: int, end: int, label: str) -> int | None:
     if skip and end - name_start > skip:
         name_start += skip
     return name_start
+
+
+def _is_verb(token) -> bool:
+    """A finite verb the NER ran into a name ("akishindwa Kitgum", "Amesema Nsereko"):
+    any lowercase verb form, and speech verbs also capitalized ("Amerika",
+    "Ulimwenguni" look like verb forms but are names)."""
+    return bool(VERB_LIKE.match(token.text) or SPEECH_VERB.match(token.lower_))
 
 
 def _descriptor_length(doc: Doc, i: int, end: int) -> int:
