@@ -15,6 +15,7 @@ here; the grammar words each rule relies on are listed as named sets below.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -353,6 +354,7 @@ def _is_relative_verb(word: str) -> bool:
     return bool(_RELATIVE_VERB.match(word))
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_finite(word: str) -> bool:
     low = word.lower()
     if low in COPULAS:
@@ -362,6 +364,7 @@ def _is_finite(word: str) -> bool:
     return bool(_FINITE.fullmatch(low))
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_verb(word: str) -> bool:
     return _is_finite(word) or (word.lower() not in VERB_LOOKALIKE_NOUNS
                                 and bool(_PARTICIPLE.fullmatch(word)))
@@ -387,9 +390,9 @@ def _mentions(doc: Doc) -> list[_Mention]:
 
 
 class _Article:
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, text: str):
         self.doc = doc
-        self.text = doc.text
+        self.text = text  # doc.text rebuilds the string on every access
         self.sentences = _sentences(self.text)
         self.sent_starts = [s for s, _ in self.sentences]
         all_cues = list(find_speech_cues(self.text))
@@ -776,9 +779,10 @@ class _Item:
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
-    if not doc.text.strip():
+    text = doc.text
+    if not text.strip():
         return []
-    art = _Article(doc)
+    art = _Article(doc, text)
     direct, embedded = _direct_quotes(art)
     indirect = _indirect_quotes(art, direct)
     indirect += _attribution_phrases(art, direct, indirect)

@@ -1,0 +1,62 @@
+"""Speed of habari_quotes alone, on real articles and on long ones made by joining them.
+
+    python benchmarks/quotes_speed.py [--articles N] [--repeat R]
+
+The rest of the pipeline runs first (untimed); then only the quotes component is timed
+on its output (it reads the Doc and writes doc._.quotes, so it can be rerun). Prints
+words/s (whitespace-separated words of the text) on the first N VOA articles, and on
+single documents made of 1, 4 and 16 joined articles, to show that the time grows
+linearly with the length.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+ARTICLES = REPO.parent / "shared" / "data" / "raw" / "swa" / "voa_swahili_articles.jsonl"
+
+
+def words_per_second(component, docs, repeat: int) -> float:
+    words = sum(len(doc.text.split()) for doc in docs)
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for doc in docs:
+            component(doc)
+        best = min(best, time.perf_counter() - start)
+    return words / best
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    if not ARTICLES.exists():
+        print(f"skipped: {ARTICLES} is absent")
+        return 0
+    from service.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    quotes = nlp.get_pipe("habari_quotes")
+    with ARTICLES.open(encoding="utf-8") as lines:
+        texts = [json.loads(line)["text"] for _, line in zip(range(args.articles), lines)]
+    with nlp.select_pipes(disable=["habari_quotes"]):
+        docs = list(nlp.pipe(texts))
+        joined = {n: nlp("\n".join(texts[:n])) for n in (1, 4, 16)}
+    n_quotes = sum(len(quotes(doc)._.quotes) for doc in docs)
+    print(f"{len(docs)} VOA articles, {sum(len(t.split()) for t in texts)} words, {n_quotes} quotes: "
+          f"{words_per_second(quotes, docs, args.repeat):,.0f} words/s")
+    for n, doc in joined.items():
+        print(f"one document of {n:2d} articles ({len(doc.text.split()):6d} words): "
+              f"{words_per_second(quotes, [doc], args.repeat):,.0f} words/s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
