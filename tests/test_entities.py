@@ -541,3 +541,20 @@ def test_a_name_split_after_a_function_word_is_one_name(nlp):
     assert [e.name for e in doc._.entities] == ["Alliance for National Transformation"]
     doc = annotate(nlp, "Wageni wa [Kenya|LOC] [Uganda|LOC] walifika.")
     assert len(doc._.entities) == 2
+
+
+def test_role_phrase_with_a_country_picks_the_leader_of_that_country(nlp):
+    doc = annotate(
+        nlp,
+        "Rais wa [Urusi|LOC] [Vladimir Putin|PER] alikutana na kiongozi wa [Korea Kaskazini|LOC] "
+        "[Kim Jong Un|PER]. Kesho kiongozi huyo wa Urusi atasafiri.",
+    )
+    start = doc.text.index("kiongozi huyo")
+    role_span = doc.char_span(start, start + len("kiongozi huyo wa Urusi"))
+    assert entity_for_role(doc, role_span).name == "Vladimir Putin"
+    start = doc.text.index("kiongozi huyo")
+    assert entity_for_role(doc, doc.char_span(start, start + len("kiongozi huyo"))).name == "Kim Jong Un"
+    # a role nobody was introduced with
+    doc2 = annotate(nlp, "[Asha Juma|PER] alifika. Balozi huyo alisema.")
+    start = doc2.text.index("Balozi")
+    assert entity_for_role(doc2, doc2.char_span(start, start + len("Balozi huyo"))) is None
