@@ -123,6 +123,21 @@ def test_split_quotation_is_two_items_with_one_speaker(blank):
     ]
 
 
+def test_attribution_between_two_parts_of_one_sentence(blank):
+    text = "“Tutashinda mechi hii,” alisema kocha Daudi Kimaro, “na tutaendelea kujituma.”"
+    doc = annotate(blank, text, per=["Daudi Kimaro"])
+    assert quotes(doc) == [
+        ("direct", "Tutashinda mechi hii,", "Daudi Kimaro"),
+        ("direct", "na tutaendelea kujituma.", "Daudi Kimaro"),
+    ]
+
+
+def test_headline_with_present_tense(blank):
+    text = "Tanzania yasema mvua yaharibu barabara za vijijini\n\nMvua kubwa imenyesha kwa siku tatu."
+    doc = annotate(blank, text, loc=["Tanzania"])
+    assert quotes(doc) == [("indirect", "mvua yaharibu barabara za vijijini", "Tanzania")]
+
+
 def test_missing_closing_mark_runs_to_the_end_of_the_paragraph(blank):
     text = ("Daktari Juma Hamisi alisema: “Wagonjwa wameongezeka mara mbili. Vitanda havitoshi\n\n"
             "Hospitali hiyo ilijengwa mwaka 1990.")

@@ -327,6 +327,7 @@ def _is_dependent(text: str, cue: SpeechCue) -> bool:
         text[cue.start:cue.end][:len(cue.subject) + 2].lower()) is not None
 
 
+_HEADLINE_VERB = re.compile(r"(?:a|wa|ya|za|la|cha|vya)[a-z]{4,}")
 _REFUSAL = re.compile(r"(?:\w*kataa|hakutaka|hawakutaka|bila\s+ya|bila)\s+$", re.IGNORECASE)
 
 
@@ -848,7 +849,10 @@ def _introducing_cue(art: _Article, start: int, q: _Quotation) -> Optional[_Even
     if not cues:
         return None
     cue = cues[-1]
-    between = [w.group().lower() for w in art.words(cue.end, q.open)]
+    between_words = art.words(cue.end, q.open)
+    if all(art.in_mention(w.start()) or w.group().lower() in NON_SUBJECT_WORDS for w in between_words):
+        return art.events[cue.start]  # “A,” alisema Juma, “B.”: only the speaker between
+    between = [w.group().lower() for w in between_words]
     if any(_is_finite(w) for w in between) or len(between) > 20:
         return None
     first = _WORD.match(art.text, q.start)
@@ -956,6 +960,11 @@ def _clause_after(art: _Article, cue: SpeechCue) -> Optional[int]:
             if cue.has_object and cue.stem in ("tangaza", "taja") and low == "kuwa":
                 return None
             return w.end()
+    if not finite and cue.headline_present:
+        # Headlines use the "a"-present on both verbs: "X yasema Marekani yachochea vita".
+        finite = [w for w in words[:4] if _HEADLINE_VERB.fullmatch(w.group())
+                  and not art.in_mention(w.start())]
+        return cue.end if finite else None
     if not finite:
         return None
     if not cue.takes_bare_clause or cue.has_object:

@@ -74,6 +74,7 @@ class SpeechCue:
     relative: str  # relative marker ("ye", "o", "cho", ...) or ""
     has_object: bool
     takes_bare_clause: bool
+    headline_present: bool = False  # the tenseless "a"-present of headlines: a-sema, ya-sema
 
 
 def _stem_alternation(stems) -> str:
@@ -113,4 +114,5 @@ def find_speech_cues(text: str, start: int = 0, end: int | None = None):
             relative=(m.group("rel") or "").lower(),
             has_object=bool(m.group("obj") or m.group("infobj")),
             takes_bare_clause=SPEECH_STEMS[stem],
+            headline_present=bool(m.group("apres")),
         )
