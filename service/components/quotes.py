@@ -151,8 +151,11 @@ _FINITE = re.compile(
     r"|(?:ha|si)(?:wa|tu|m|i|zi|li|ya|vi|u|ki)?(?:ku|ja|ta)\w{2,}",
     re.IGNORECASE,
 )
+# The relative "o" follows only the subjects that take it (wa-li-o-, u-na-o-); after
+# "a" it would be the first vowel of a stem (a-ta-omba).
 _RELATIVE_VERB = re.compile(
-    r"(?:a|wa|i|zi|li|ya|u|ki|vi|tu|ni|ku|pa)(?:li|na|ta|nge)(?:ye|o|cho|vyo|lo|yo|zo|po|ko|mo)\w{2,}",
+    r"(?:a|wa|i|zi|li|ya|u|ki|vi|tu|ni|ku|pa)(?:li|na|ta|nge)(?:ye|cho|vyo|lo|yo|zo|po|ko|mo)\w{2,}"
+    r"|(?:wa|u|tu|m|ku)(?:li|na|ta|nge)o\w{2,}",
     re.IGNORECASE)
 _PARTICIPLE = re.compile(r"(?:a|wa|i|zi|li|ya|u|ki|vi|tu|ni|m)ki\w{3,}", re.IGNORECASE)
 _ATTRIBUTION_PHRASE = re.compile(r"\b(?:kulingana na|kwa mujibu wa)\s+", re.IGNORECASE)
@@ -1155,7 +1158,8 @@ def _attribution_phrases(art: _Article, direct: list[_Item], indirect: list[_Ite
         lead = art.words(s_start, m.start())
         if all(w.group().lower() in NON_SUBJECT_WORDS for w in lead):
             start, end = _trim_content(text, np_end, s_end)
-        elif re.search(r",\s*$", text[s_start:m.start()]) and not text[np_end:s_end].strip(" .,;:”\"’»"):
+        elif re.search(r",\s*$", text[s_start:m.start()]) and (
+                not text[np_end:s_end].strip(" .,;:”\"’»") or art.appositive_person(np_end)):
             start, end = _trim_content(text, s_start, m.start())
         else:
             continue  # mid-sentence it is manner, not a source: "kwa mujibu wa sheria"
