@@ -83,11 +83,34 @@ def test_full_dates(blank, text, span, value):
         ("Mpango utakamilika ifikapo 2030 kwa mujibu wa serikali.", "2030", "2030"),
         ("Bajeti ya mwaka wa fedha 2023/24 ilipitishwa.", "2023/24", "2023/2024"),
         ("Nchi ilistawi katika miaka ya 1990 kiuchumi.", "1990", "199X"),
+        ("Mvua zilianza mwezi wa tatu mwaka huu.", "mwezi wa tatu mwaka huu", "2024-03"),
+        ("Sheria ilianza tarehe 7 mwezi wa kumi na mbili 2023.",
+         "7 mwezi wa kumi na mbili 2023", "2023-12-07"),
         ("Waasi wamepigana tangu miaka ya tisini huko.", "tisini", "199X"),
     ],
 )
 def test_months_years_and_decades(blank, text, span, value):
     assert only(blank, text) == (span, value)
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        ("Kikao kitafanyika tarehe 25 mwezi huu mjini.", "25 mwezi huu", "2024-06-25"),
+        ("Walikutana tarehe 3 ya mwezi uliopita.", "3 ya mwezi uliopita", "2024-05-03"),
+        ("Kesi itasikilizwa tarehe 28 jijini.", "28", "2024-06-28"),
+        ("Kesi itasikilizwa tarehe 4 jijini.", "4", "2024-07-04"),
+        ("Walikamatwa tarehe 25 usiku.", "25", "2024-05-25"),
+        ("Walikamatwa tarehe 12 usiku.", "12", "2024-06-12"),
+    ],
+)
+def test_day_of_month_named_by_the_anchor(blank, text, span, value):
+    assert only(blank, text) == (span, value)
+
+
+def test_a_range_of_days_shares_its_month(blank):
+    doc = annotate(blank, "Maonyesho yatafanyika tarehe 14 hadi 19 Julai 2024 jijini.")
+    assert dates(doc) == [("14", "2024-07-14"), ("19 Julai 2024", "2024-07-19")]
 
 
 def test_list_of_years_is_split(blank):
@@ -181,6 +204,7 @@ def test_bare_month_takes_the_anchor_year_unless_the_tense_says_otherwise(blank)
         "Mzee huyo mwenye umri wa miaka 88 alizungumza.",
         "Wakati huo hakukuwa na umeme kijijini.",
         "Waliajiri wafanyakazi milioni 1 mwezi huo.",
+        "Bei zilipanda kwa mwezi wa tatu mfululizo.",
     ],
 )
 def test_not_dates(blank, text):

@@ -29,6 +29,7 @@ MONTHS: dict[str, int] = {name.lower(): num for num, name in _SW.months["format"
 MONTHS.update(
     {
         "disemba": 12, "febuari": 2, "feburuari": 2, "agost": 8, "agusti": 8, "ogasti": 8,
+        "augusti": 8,
         "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
         "july": 7, "august": 8, "september": 9, "october": 10, "november": 11,
         "december": 12,
@@ -62,6 +63,9 @@ _NUMBER_WORDS = {
     "arobaini": 40, "hamsini": 50, "sitini": 60, "sabini": 70, "themanini": 80,
     "tisini": 90, "mia": 100,
 }
+# Months also go by number: "mwezi wa tatu" (March), "mwezi wa kumi na mbili".
+_MONTH_ORDINALS = {"kwanza": 1, "pili": 2, "tatu": 3, "nne": 4, "tano": 5, "sita": 6,
+                   "saba": 7, "nane": 8, "tisa": 9, "kumi": 10}
 # "miaka ya tisini" = the 1990s.
 _DECADE_WORDS = {"ishirini": 2, "thelathini": 3, "arobaini": 4, "hamsini": 5, "sitini": 6,
                  "sabini": 7, "themanini": 8, "tisini": 9}
@@ -107,9 +111,10 @@ def number_value(word: str) -> int | None:
 class DateExpression:
     """One date expression: tokens [start, end) and what it says.
 
-    kind: "date" (a calendar day), "month", "year", "year_span", "decade", "weekday",
-    "relative" (an offset from the anchor in `unit`s), "ago" (a count of units before
-    the anchor). Unknown parts are None.
+    kind: "date" (a calendar day), "day_of_month" (a day in a month named relative to the
+    anchor: `offset` months away, or by the verb's tense when `offset` is None), "month",
+    "year", "year_span", "decade", "weekday", "relative" (an offset from the anchor in
+    `unit`s), "ago" (a count of units before the anchor). Unknown parts are None.
     """
 
     start: int
@@ -191,13 +196,28 @@ class _Grammar:
             return 1
         return None
 
+    def numbered_month(self, i: int) -> tuple[int, int] | None:
+        """`mwezi wa tatu` → (3, end); `mwezi wa kumi na mbili` → (12, end)."""
+        if self.word(i) != "mwezi" or self.word(i + 1) != "wa":
+            return None
+        month = _MONTH_ORDINALS.get(self.word(i + 2))
+        if month is None:
+            return None
+        if month == 10 and self.word(i + 3) == "na" and self.word(i + 4) in ("moja", "mbili"):
+            return 10 + number_value(self.word(i + 4)), i + 5
+        return month, i + 3
+
     def day_and_month(self, i: int) -> tuple[int, int, int] | None:
-        """`[tarehe] DAY [mwezi] MONTH` or `MONTH [tarehe] DAY` → (day, month, end)."""
+        """`[tarehe] DAY [mwezi] MONTH`, `[tarehe] DAY mwezi wa ORDINAL` or
+        `MONTH [tarehe] DAY` → (day, month, end)."""
         after_tarehe = self.word(i) == "tarehe"
         j = i + 1 if after_tarehe else i
         found = self.day_number(j, spelled=after_tarehe)
         if found:
             day, k = found
+            numbered = self.numbered_month(k)
+            if numbered:
+                return (day, *numbered)
             # "tarehe 4 mwezi Julai"; without "tarehe", "1 mwezi Aprili" is a count.
             if after_tarehe and self.word(k) == "mwezi" and self.word(k + 1) in MONTHS:
                 k += 1
@@ -253,24 +273,56 @@ class _Grammar:
             return None
         return DateExpression(start, end, "date", month=month, day=day)
 
+    def day_of_month(self, i: int) -> DateExpression | None:
+        """`tarehe 18 mwezi huu`, `tarehe 5 ya mwezi ujao`, `tarehe 18`: a day whose month
+        the anchor gives. The span leaves "tarehe" out, as for full dates."""
+        if self.word(i) != "tarehe":
+            return None
+        found = self.day_number(i + 1, spelled=True)
+        if not found:
+            return None
+        day, k = found
+        # "tarehe 12 na 14 Machi", "tarehe 14 hadi 19 Juni": the first day shares the
+        # month (and year) of the last.
+        if self.word(k) in ("na", "hadi", "mpaka", "-", "au"):
+            last = self.full_date(k + 1)
+            if last and last.kind == "date" and last.month is not None:
+                return DateExpression(i + 1, k, "date", year=last.year, month=last.month,
+                                      day=day, offset=last.offset)
+        j = k + 1 if self.word(k) == "ya" else k
+        if self.word(j) in MONTHS or self.word(j + 1) in MONTHS:
+            return None  # an impossible full date ("tarehe 31 Februari") is not this
+        if self.word(j) == "mwezi":
+            offset = self.year_offset(j + 1)
+            if offset is not None:
+                return DateExpression(i + 1, j + 2, "day_of_month", day=day, offset=offset)
+        return DateExpression(i + 1, k, "day_of_month", day=day)
+
     def month_expression(self, i: int) -> DateExpression | None:
         w = self.word(i)
-        if w not in MONTHS:
+        numbered = self.numbered_month(i)
+        if numbered:
+            # "kwa mwezi wa tatu mfululizo" counts months, it does not name one.
+            if self.word(i - 1) == "kwa" or self.word(numbered[1]) == "mfululizo":
+                return None
+            month, end = numbered
+        elif w in MONTHS:
+            month, end = MONTHS[w], i + 1
+        else:
             return None
-        month = MONTHS[w]
-        year_part = self.year_part(i + 1)
+        year_part = self.year_part(end)
         if year_part:
             year, offset, end = year_part
             return DateExpression(i, end, "month", year=year, month=month, offset=offset)
-        nxt = self.word(i + 1)
+        nxt = self.word(end)
         if _is_past_word(nxt):
-            return DateExpression(i, i + 2, "month", month=month, direction=-1)
+            return DateExpression(i, end + 1, "month", month=month, direction=-1)
         if _is_next_word(nxt):
-            return DateExpression(i, i + 2, "month", month=month, direction=1)
+            return DateExpression(i, end + 1, "month", month=month, direction=1)
         # "May" is an English modal as often as a month; keep it only where it is a date.
         if w == "may":
             return None
-        return DateExpression(i, i + 1, "month", month=month)
+        return DateExpression(i, end, "month", month=month)
 
     def weekday_expression(self, i: int) -> DateExpression | None:
         w = self.word(i)
@@ -282,7 +334,7 @@ class _Grammar:
         j = self.skip_comma(i + 1)
         if self.word(j) == "ya" and (self.word(j + 1) in MONTHS or self.word(j + 1) == "tarehe"):
             j += 1
-        date_expr = self.full_date(j)
+        date_expr = self.full_date(j) or self.day_of_month(j)
         if date_expr:
             return replace(date_expr, start=i, weekday=weekday)
         nxt = self.word(i + 1)
@@ -439,7 +491,7 @@ class _Grammar:
         many = self.years_after_miaka_ya(i)
         if many:
             return many
-        for rule in (self.relative_day, self.full_date, self.weekday_expression,
+        for rule in (self.relative_day, self.full_date, self.day_of_month, self.weekday_expression,
                      self.month_expression, self.holiday, self.weekend,
                      self.relative_period, self.counted_ago, self.year_expression):
             found = rule(i)
@@ -510,7 +562,7 @@ def _weekday_near(anchor: date, weekday: int, direction: int) -> date:
     return anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
 
 
-_GRANULARITY = {"date": "day", "month": "month", "year": "year", "year_span": "year",
+_GRANULARITY = {"date": "day", "day_of_month": "day", "month": "month", "year": "year", "year_span": "year",
                "decade": "decade", "weekday": "day"}
 
 
@@ -562,6 +614,23 @@ def _year_of(expr: DateExpression, anchor: date | None, context_year: int | None
     return context_year
 
 
+def _day_of_month(expr: DateExpression, anchor: date | None, tense: int | None) -> str | None:
+    """The day in the anchor's month, or in the month `offset` away; without an offset a
+    past verb with a day still ahead means last month, a future verb with a day gone by
+    next month."""
+    if anchor is None:
+        return None
+    offset = expr.offset
+    if offset is None:
+        offset = 0
+        if tense == -1 and expr.day > anchor.day:
+            offset = -1
+        elif tense == 1 and expr.day < anchor.day:
+            offset = 1
+    year, month = _shift_month(anchor.year, anchor.month, offset)
+    return date(year, month, expr.day).isoformat()
+
+
 def _resolve(expr, anchor, tense, context_year):
     kind = expr.kind
     if kind == "date":
@@ -570,6 +639,8 @@ def _resolve(expr, anchor, tense, context_year):
             return (anchor + timedelta(days=expr.direction)).isoformat()
         year = _year_of(expr, anchor, context_year, tense)
         return date(year, expr.month, expr.day).isoformat() if year else None
+    if kind == "day_of_month":
+        return _day_of_month(expr, anchor, tense)
     if kind == "month":
         year = _year_of(expr, anchor, context_year, tense)
         return f"{year:04d}-{expr.month:02d}" if year else None

@@ -199,7 +199,7 @@ def _needs_tense(expr: DateExpression) -> bool:
     """Weekdays and weekends resolve by tense; so do months named without a year."""
     if expr.kind == "weekday":
         return expr.direction is None and expr.unit is None
-    if expr.kind in ("date", "month"):
+    if expr.kind in ("date", "month", "day_of_month"):
         return expr.year is None and expr.offset is None and expr.direction is None
     return expr.kind == "relative" and expr.unit == "weekend"
 
