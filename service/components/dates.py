@@ -13,6 +13,7 @@ from bisect import bisect_left
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from spacy.attrs import LOWER, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -97,8 +98,11 @@ class DateAnnotator:
         self.header_lines = header_lines
 
     def __call__(self, doc: Doc) -> Doc:
-        words = [token.lower_ for token in doc]
-        expressions = find_expressions(words, [bool(token.whitespace_) for token in doc])
+        # Read through an array: creating a Token per word would cost more than the rest.
+        rows = doc.to_array([LOWER, SPACY]).tolist() if len(doc) else []
+        strings = doc.vocab.strings
+        words = [strings[lower] for lower, _ in rows]
+        expressions = find_expressions(words, [bool(spaced) for _, spaced in rows])
         anchor, source = self._anchor(doc, expressions)
         doc._.document_date = (anchor.isoformat(), source) if anchor else None
 
@@ -108,7 +112,7 @@ class DateAnnotator:
             if in_names.issuperset(range(expr.start, expr.end)):
                 continue  # "Leo" in "Leo Lwekamwa", a year inside a name
             span = doc[expr.start:expr.end]
-            tense = _tense(doc, expr.start, expr.end) if _needs_tense(expr) else None
+            tense = _tense(words, expr.start, expr.end) if _needs_tense(expr) else None
             span._.date_value = resolve(expr, anchor, tense, year)
             span._.date_granularity = granularity(expr)
             spans.append(span)
@@ -130,11 +134,13 @@ class DateAnnotator:
             published = published.date()
         if isinstance(published, date):
             return published, "request"
-        text = doc.text
-        header_end = _end_of_line(text, self.header_lines)
+        text = header_end = None
         for expr in expressions:
             if expr.kind != "date" or not expr.has_explicit_year:
                 continue
+            if text is None:
+                text = doc.text
+                header_end = _end_of_line(text, self.header_lines)
             stated = date(expr.year, expr.month, expr.day)
             if expr.direction is not None:  # "leo Jumamosi Machi 2, 2024", "jana, Machi 1, 2024"
                 return stated - timedelta(days=expr.direction), "text"
@@ -216,7 +222,7 @@ def verb_tense(word: str) -> int | None:
     return None
 
 
-def _tense(doc: Doc, start: int, end: int) -> int | None:
+def _tense(words: list[str], start: int, end: int) -> int | None:
     """The tense of the verb a date expression goes with.
 
     Swahili puts time adverbs after the verb and its object ("alisema Jumanne kuwa",
@@ -224,21 +230,21 @@ def _tense(doc: Doc, start: int, end: int) -> int | None:
     so the nearest tensed verb to the left within the clause, else to the right within
     the sentence, else to the left across commas.
     """
-    left_in_clause = _scan(doc, start - 1, -1, stop_at_comma=True)
-    right = _scan(doc, end, 1, stop_at_comma=False)
-    left = _scan(doc, start - 1, -1, stop_at_comma=False)
+    left_in_clause = _scan(words, start - 1, -1, stop_at_comma=True)
+    right = _scan(words, end, 1, stop_at_comma=False)
+    left = _scan(words, start - 1, -1, stop_at_comma=False)
     for scan in (left_in_clause, right, left):
         for i in scan:
-            tense = verb_tense(doc[i].lower_)
+            tense = verb_tense(words[i])
             if tense is not None:
                 return tense
     return None
 
 
-def _scan(doc: Doc, i: int, step: int, stop_at_comma: bool) -> list[int]:
+def _scan(words: list[str], i: int, step: int, stop_at_comma: bool) -> list[int]:
     indices = []
-    while 0 <= i < len(doc) and len(indices) < _TENSE_WINDOW:
-        text = doc[i].text
+    while 0 <= i < len(words) and len(indices) < _TENSE_WINDOW:
+        text = words[i]
         if text in _SENTENCE_END or "\n" in text or (stop_at_comma and text == ","):
             break
         indices.append(i)
