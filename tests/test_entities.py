@@ -471,11 +471,12 @@ def test_default_rule_gives_an_ambiguous_short_name_to_the_main_actor(nlp):
 
 _WORDS = st.sampled_from(
     ["Rais", "Putin", "Kim", "Jong", "-", "un", "Bw.", "(", "WHO", ")", "wa", "Urusi", "|", "Korea",
-     "K.", "alisema", "Uwanja", "Kremlin", "na", ",", "\x00", "Picha", "x" * 300, "maarufu", "Ikulu", "ya"]
+     "K.", "alisema", "Uwanja", "Kremlin", "na", ",", "\x00", "Picha", "x" * 300, "maarufu", "Ikulu", "ya",
+     "for", "Amesema", "Tume", "Toronto", "Canada", "Umoja", "Mataifa", "UN"]
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(_WORDS, st.sampled_from(["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-DATE"])), max_size=40))
 def test_any_ner_output_gives_consistent_entities(nlp, tagged):
     words = [w for w, _ in tagged]
@@ -493,6 +494,8 @@ def test_any_ner_output_gives_consistent_entities(nlp, tagged):
     assert len(mentions) == len(ents)
     for mention, ent in zip(mentions, ents):  # the same span, or the mention widened to its head noun
         assert mention.start <= ent.start and ent.end == mention.end
+    for mention, following in zip(mentions, mentions[1:]):
+        assert mention.end <= following.start
     for entity in doc._.entities:
         assert entity.mentions == sorted(entity.mentions, key=lambda m: m.start)
         assert all(m._.entity_id == entity.id for m in entity.mentions)

@@ -204,7 +204,7 @@ def _join_head_nouns(mentions: list[Mention]) -> list[Mention]:
             head = previous.span[0].lower_
             label = NAMED_AFTER_HEADS.get(head) or ("ORG" if head in ORGANIZATION_HEADS else None)
             gap = previous.span.doc[previous.span.end : mention.span.start]
-            if label and len(gap) == 1 and gap[0].lower_ in CONNECTIVES:
+            if label and len(gap) == 1 and gap[0].lower_ in CONNECTIVES and not gap[0].ent_type:
                 span = previous.span.doc[previous.span.start : mention.span.end]
                 joined[-1] = Mention(span, label, span.text)
                 continue
@@ -416,11 +416,13 @@ def repeated_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if len(words) == 1 and words[0].lower() in lowercase:
             continue
         by_first.setdefault(words[0], []).append(words)
+    # cleaned mentions may cover tokens outside the NER's spans ("Uwanja wa" + a name)
+    taken = {i for mention in mentions for i in range(mention.span.start, mention.span.end)}
     found = []
     i, n = 0, len(doc)
     while i < n:
         candidates = by_first.get(doc[i].text)
-        length = next((len(w) for w in candidates or () if _is_free_name(doc, i, w)), 0)
+        length = next((len(w) for w in candidates or () if _is_free_name(doc, i, w, taken)), 0)
         if length:
             words = doc[i : i + length]
             label_votes = votes[tuple(t.text for t in words)]
@@ -432,10 +434,12 @@ def repeated_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
-def _is_free_name(doc: Doc, i: int, words: tuple[str, ...]) -> bool:
-    """`words` occur at token i, outside any entity, as a whole name."""
+def _is_free_name(doc: Doc, i: int, words: tuple[str, ...], taken: set[int]) -> bool:
+    """`words` occur at token i, outside any entity and mention, as a whole name."""
     end = i + len(words)
-    if end > len(doc) or any(doc[i + k].text != word or doc[i + k].ent_type for k, word in enumerate(words)):
+    if end > len(doc) or any(
+        doc[i + k].text != word or doc[i + k].ent_type or i + k in taken for k, word in enumerate(words)
+    ):
         return False
     before = doc[i - 1] if i else None
     after = doc[end] if end < len(doc) else None
