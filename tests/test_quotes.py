@@ -252,6 +252,12 @@ def test_officials_of_a_named_body_speak_for_it(blank):
     assert quotes(doc) == [("indirect", "rais atasafiri kwenda Nairobi kesho", "Ikulu")]
 
 
+def test_a_document_speaks_for_its_issuer(blank):
+    text = "Taarifa ya Ikulu ilisema kwamba rais atahutubia bunge wiki ijayo."
+    doc = annotate(blank, text, org=["Ikulu"])
+    assert quotes(doc) == [("indirect", "rais atahutubia bunge wiki ijayo", "Ikulu")]
+
+
 def test_speaker_resolves_through_the_entity_grouping(blank):
     text = ("Kiongozi wa chama Tundu Mbowe aliwasili Arusha jana. "
             "“Hatutasusia uchaguzi,” alisema Mbowe.")

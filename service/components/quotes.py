@@ -489,7 +489,9 @@ class _Article:
             [w for w in content if not self.in_mention(w.start(), ("PER", "ORG"))]), key=lambda m: m.start)
         # A name after a genitive ("ndugu wa familia ya [George Floyd]") qualifies the
         # head noun, which is then the speaker; officials and named bodies speak for it.
-        own = [m for m in found if not self._after_genitive(m, start)
+        # A document speaks for whoever issued it ("taarifa ya Ikulu", "ripoti
+        # iliyotolewa na HRW").
+        own = [m for m in found if not self._after_genitive(m, start) or head in DOCUMENT_HEADS
                or m.label == "ORG" and head in OFFICIAL_HEADS | BODY_HEADS]
         for label in ("PER", "ORG"):
             picked = [m for m in own if m.label == label]
