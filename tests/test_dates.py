@@ -63,6 +63,9 @@ def only(blank, text, published=WEDNESDAY):
         ("Walikutana Machi Mosi mjini Goma.", "Machi Mosi", "2024-03-01"),
         ("Idadi ilipanda tarehe mbili Januari mwaka huu.", "mbili Januari mwaka huu",
          "2024-01-02"),
+        ("Bunge lilivamiwa Januari sita 2021 na wafuasi.", "Januari sita 2021", "2021-01-06"),
+        ("Uchaguzi utafanyika Januari 14 mwaka ujao 2025 nchini.",
+         "Januari 14 mwaka ujao 2025", "2025-01-14"),
     ],
 )
 def test_full_dates(blank, text, span, value):
@@ -205,6 +208,7 @@ def test_bare_month_takes_the_anchor_year_unless_the_tense_says_otherwise(blank)
         "Wakati huo hakukuwa na umeme kijijini.",
         "Waliajiri wafanyakazi milioni 1 mwezi huo.",
         "Bei zilipanda kwa mwezi wa tatu mfululizo.",
+        "Kuna vinyozi na wasusi wa nywele 1000 mjini.",
     ],
 )
 def test_not_dates(blank, text):
@@ -234,6 +238,11 @@ def test_times_of_day_are_left_out(blank):
 def test_appositive_parts_form_one_span(blank):
     doc = annotate(blank, "Bunge lilipiga kura Jumapili tarehe 16 Juni kwa wingi.")
     assert dates(doc) == [("Jumapili tarehe 16 Juni", "2024-06-16")]
+
+
+def test_a_relative_year_named_again_resolves_without_anchor(blank):
+    doc = annotate(blank, "Uchaguzi wa mwaka huu 2021 ulikuwa wa amani.", published=None)
+    assert dates(doc) == [("mwaka huu 2021", "2021")]
 
 
 def test_without_anchor_relative_dates_are_null_but_explicit_ones_resolve(blank):

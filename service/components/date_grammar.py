@@ -29,7 +29,7 @@ MONTHS: dict[str, int] = {name.lower(): num for num, name in _SW.months["format"
 MONTHS.update(
     {
         "disemba": 12, "febuari": 2, "feburuari": 2, "agost": 8, "agusti": 8, "ogasti": 8,
-        "augusti": 8,
+        "augusti": 8, "octoba": 10,
         "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
         "july": 7, "august": 8, "september": 9, "october": 10, "november": 11,
         "december": 12,
@@ -81,6 +81,7 @@ COUNT_WORDS = frozenset(
     """.split()
 )
 
+_YEAR_CUES = frozenset({"mwaka", "wa", "mnamo", "tangu", "karne"})
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$|^(\d{4})-(\d{2})-(\d{2})$")
 _YEAR = re.compile(r"^(1[0-9]|20)\d\d$")
 _YEAR_SPAN = re.compile(r"^((?:1[0-9]|20)\d\d)/(\d{2}|\d{4})$")
@@ -177,9 +178,12 @@ class _Grammar:
             if _YEAR.match(self.word(k)):
                 return int(self.word(k)), None, k + 1
             offset = self.year_offset(k)
-            if offset is not None:
-                return None, offset, k + 1
-            return None
+            if offset is None:
+                return None
+            # "Januari 14 mwaka ujao 2021": the year named again fixes it.
+            if _YEAR.match(self.word(k + 1)):
+                return int(self.word(k + 1)), None, k + 2
+            return None, offset, k + 1
         if _YEAR.match(self.word(j)):
             return int(self.word(j)), None, j + 1
         return None
@@ -229,6 +233,9 @@ class _Grammar:
             spelled = self.word(k) == "tarehe"
             # "Juni 2020" is month + year, not a day: days are 1-31.
             found = self.day_number(k + 1 if spelled else k, spelled=spelled)
+            if not found and _YEAR.match(self.word(k + 1)):
+                # "Januari sita 2021": a number word is a day when a year follows.
+                found = self.day_number(k, spelled=True)
             if found:
                 day, end = found
                 return day, MONTHS[self.word(i)], end
@@ -419,11 +426,10 @@ class _Grammar:
             offset = 1
         else:
             return None
-        end = i + 2
-        # "mwaka huu 2021", "mwaka jana 2020": the year named again.
-        if UNITS[w] == "year" and _YEAR.match(self.word(end)):
-            end += 1
-        return DateExpression(i, end, "relative", unit=UNITS[w], offset=offset)
+        # "mwaka huu 2021", "mwaka jana 2020": the year named again fixes it.
+        if UNITS[w] == "year" and _YEAR.match(self.word(i + 2)):
+            return DateExpression(i, i + 3, "year", year=int(self.word(i + 2)))
+        return DateExpression(i, i + 2, "relative", unit=UNITS[w], offset=offset)
 
     def counted_ago(self, i: int) -> DateExpression | None:
         """`miaka 59 iliyopita`, `wiki mbili zilizopita`, `siku tatu zilizopita`."""
@@ -483,9 +489,15 @@ class _Grammar:
             return None
         if not _YEAR.match(w):
             return None
-        if self.word(i - 1) in COUNT_WORDS:
+        previous = self.word(i - 1)
+        if previous in COUNT_WORDS:
             return None
-        return DateExpression(i, i + 1, "year", year=int(w))
+        year = int(w)
+        # A round hundred before 1900 ("vinyozi 1000", "wanajeshi 1500") is a count unless
+        # introduced as a year.
+        if year % 100 == 0 and year < 1900 and previous not in _YEAR_CUES:
+            return None
+        return DateExpression(i, i + 1, "year", year=year)
 
     def match(self, i: int) -> list[DateExpression]:
         many = self.years_after_miaka_ya(i)
