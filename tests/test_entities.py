@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 import service.language  # noqa: F401  (registers "sw")
-from service.components.countries import country_code
+from service.components.countries import close_country_code, country_code
 from service.components.entities import Entity, entity_for_role, entity_for_span
 
 _MARK = re.compile(r"\[([^\]|]+)\|(PER|ORG|LOC|DATE)\]")
@@ -273,10 +273,35 @@ def test_seat_of_government_is_an_organization(nlp):
         ("Pyongyang", None),
         ("Dodoma", None),
         ("Umoja wa Mataifa", None),
+        ("Sudani Kusini", "SS"),
+        ("CAR", "CF"),
+        ("Hong Kong", "HK"),
+        ("Afrika", None),
     ],
 )
 def test_country_codes(name, code):
     assert country_code(name) == code
+
+
+@pytest.mark.parametrize(
+    "name, code",
+    [
+        ("Zimbawe", "ZW"),
+        ("Tanzaniaa", "TZ"),
+        ("Uswiki", None),  # one letter from both Uswidi (SE) and Uswisi (CH)
+        ("Iraan", None),  # too short to guess
+        ("Mombasa", None),
+        ("Kongo DR", None),
+    ],
+)
+def test_one_typo_in_a_long_one_word_country_name(name, code):
+    assert close_country_code(name) == code
+
+
+def test_a_place_with_a_typo_in_its_country_name_groups_with_the_country(nlp):
+    doc = annotate(nlp, "Wakimbizi kutoka [Zimbabwe|LOC] walifika; serikali ya [Zimbawe|LOC] ilikanusha.")
+    (zimbabwe,) = doc._.entities
+    assert (zimbabwe.country_code, len(zimbabwe.mentions)) == ("ZW", 2)
 
 
 def test_place_mentions_of_one_country_group_and_cities_keep_no_code(nlp):

@@ -85,7 +85,20 @@ EXTRA_NAMES: dict[str, str] = {
     "Saudi Arabia": "SA",
     "Saudi": "SA",
     "Falme za Kiarabu za Muungano": "AE",
+    "Sudani": "SD",
+    "Sudani Kusini": "SS",
+    "Irani": "IR",
+    "Uswizi": "CH",
+    "Afghanistani": "AF",
+    "Umoja wa Falme za Kiarabu": "AE",
+    "Jamhuri ya Kidemokrasi ya Congo": "CD",
+    "Jamhuri ya Kidemokrasi ya Kongo": "CD",
+    "Hong Kong": "HK",
+    "Macau": "MO",
+    "Macao": "MO",
     # English variants and abbreviations
+    "US": "US",
+    "CAR": "CF",
     "USA": "US",
     "U.S.": "US",
     "U.S.A.": "US",
@@ -165,3 +178,43 @@ _SWAHILI_NAMES = {code: name for code, name in Locale("sw").territories.items() 
 def swahili_name(code: str) -> str | None:
     """CLDR's Swahili name of a country code ("KP" → "Korea Kaskazini")."""
     return _SWAHILI_NAMES.get(code)
+
+
+def _single_word_names() -> dict[tuple[str, int], list[tuple[str, str]]]:
+    index: dict[tuple[str, int], list[tuple[str, str]]] = {}
+    for key, code in _CODE_BY_NAME.items():
+        if " " not in key and len(key) >= _MIN_TYPO_LENGTH:
+            index.setdefault((key[0], len(key)), []).append((key, code))
+    return index
+
+
+# Shorter names differ by one letter too often ("Iran"/"Oman" ... "Sudan"/"Sedan").
+_MIN_TYPO_LENGTH = 6
+_SINGLE_WORD_NAMES = _single_word_names()
+
+
+@lru_cache(maxsize=65536)
+def close_country_code(name: str) -> str | None:
+    """The code of the one country whose one-word name is `name` with one typo
+    ("Zimbawe", "Uswizi"); None when there is no such country or several."""
+    key = normalize_name(name)
+    if " " in key or len(key) < _MIN_TYPO_LENGTH:
+        return None
+    codes = {
+        code
+        for length in (len(key) - 1, len(key), len(key) + 1)
+        for candidate, code in _SINGLE_WORD_NAMES.get((key[0], length), ())
+        if _one_edit_apart(key, candidate)
+    }
+    return codes.pop() if len(codes) == 1 else None
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i:] == b[i + 1 :]

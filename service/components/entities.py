@@ -62,7 +62,7 @@ from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from service.components.countries import country_code, normalize_name, swahili_name
+from service.components.countries import close_country_code, country_code, normalize_name, swahili_name
 from service.components.mentions import (
     CONNECTIVES,
     SEATS,
@@ -280,7 +280,7 @@ class EntityGrouper:
     def _name(mention: Mention) -> _Name:
         parts = _name_parts(mention.text)
         label = mention.label
-        code = country_code(mention.text)
+        code = country_code(mention.text) or (close_country_code(mention.text) if label == "LOC" else None)
         if normalize_name(mention.text) in SEATS:
             label = "ORG"
         elif code and label == "ORG":
