@@ -204,12 +204,13 @@ def close_country_code(name: str) -> str | None:
         code
         for length in (len(key) - 1, len(key), len(key) + 1)
         for candidate, code in _SINGLE_WORD_NAMES.get((key[0], length), ())
-        if _one_edit_apart(key, candidate)
+        if one_edit_apart(key, candidate)
     }
     return codes.pop() if len(codes) == 1 else None
 
 
-def _one_edit_apart(a: str, b: str) -> bool:
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether a and b differ by one substituted, inserted or deleted letter (or not at all)."""
     if len(a) > len(b):
         a, b = b, a
     i = 0

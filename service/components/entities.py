@@ -62,7 +62,13 @@ from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from service.components.countries import close_country_code, country_code, normalize_name, swahili_name
+from service.components.countries import (
+    close_country_code,
+    country_code,
+    normalize_name,
+    one_edit_apart,
+    swahili_name,
+)
 from service.components.mentions import (
     CONNECTIVES,
     SEATS,
@@ -204,18 +210,7 @@ def _same_part(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
         return False
-    return _within_one_edit(a, b)
-
-
-def _within_one_edit(a: str, b: str) -> bool:
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    if len(a) == len(b):
-        return a[i + 1 :] == b[i + 1 :]
-    return a[i:] == b[i + 1 :]
+    return one_edit_apart(a, b)
 
 
 def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
