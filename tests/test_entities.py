@@ -439,7 +439,7 @@ def test_caption_separators_split_two_places(nlp):
 def test_a_stadium_named_after_a_person_is_a_place(nlp):
     doc = annotate(
         nlp,
-        "[Kim Jong Un|PER] alihutubia kwenye [Uwanja|LOC] wa [Kim Il Sung|PER]. Kisha Uwanja wa "
+        "[Kim Jong Un|PER] alihutubia kwenye [Uwanja wa|LOC] [Kim Il Sung|PER]. Kisha Uwanja wa "
         "[Kim Il Sung|PER] ulijaa. [Kim|PER] alipunga mkono.",
     )
     names = [(e.label, e.name, len(e.mentions)) for e in doc._.entities]

@@ -160,7 +160,7 @@ def clean_mentions(doc: Doc, labels: Iterable[str], is_acronym_of) -> list[Menti
     for ent in _join_broken_names([ent for ent in doc.ents if ent.label_ in labels]):
         for piece in _split_at_separators(ent):
             mentions.extend(_clean(piece, ent.label_, is_acronym_of))
-    mentions = _join_head_nouns(mentions)
+    mentions = _join_head_nouns(mentions, labels)
     # A full name followed by its acronym as a separate span: "... Duniani (WHO)".
     for previous, mention in zip(mentions, mentions[1:]):
         left, right = previous.span, mention.span
@@ -194,9 +194,10 @@ def _join_broken_names(ents: list[Span]) -> list[Span]:
     return joined
 
 
-def _join_head_nouns(mentions: list[Mention]) -> list[Mention]:
+def _join_head_nouns(mentions: list[Mention], labels: frozenset[str]) -> list[Mention]:
     """"[Uwanja] wa [Kim Il Sung]" tagged as two entities is one stadium, "[Tume] ya
-    [Umoja wa Afrika]" one commission."""
+    [Umoja wa Afrika]" one commission. The connective between may have been in the
+    NER's span of the head ("[Uwanja wa] [Kim Il Sung]"), not in another kind of span."""
     joined: list[Mention] = []
     for mention in mentions:
         previous = joined[-1] if joined else None
@@ -204,7 +205,12 @@ def _join_head_nouns(mentions: list[Mention]) -> list[Mention]:
             head = previous.span[0].lower_
             label = NAMED_AFTER_HEADS.get(head) or ("ORG" if head in ORGANIZATION_HEADS else None)
             gap = previous.span.doc[previous.span.end : mention.span.start]
-            if label and len(gap) == 1 and gap[0].lower_ in CONNECTIVES and not gap[0].ent_type:
+            if (
+                label
+                and len(gap) == 1
+                and gap[0].lower_ in CONNECTIVES
+                and (not gap[0].ent_type or gap[0].ent_type_ in labels)
+            ):
                 span = previous.span.doc[previous.span.start : mention.span.end]
                 joined[-1] = Mention(span, label, span.text)
                 continue
