@@ -161,6 +161,13 @@ def test_role_speaker_is_the_person_introduced_with_that_role(blank):
     assert doc._.quotes[0].speaker_entity.name == "Ummy Mohamed"
 
 
+def test_role_named_through_its_organization(blank):
+    text = ("Kiongozi wa chama cha Wakulima Asha Mrema alifanya mkutano jana. "
+            "Kiongozi wa chama hicho alisema kwamba bei ya mbolea imepanda.")
+    doc = annotate(blank, text, per=["Asha Mrema"])
+    assert quotes(doc) == [("indirect", "bei ya mbolea imepanda", "Asha Mrema")]
+
+
 def test_organization_speaker(blank):
     text = "Bodi ya Nafaka ilisema kuwa mavuno ya mahindi yameongezeka mwaka huu."
     doc = annotate(blank, text, org=["Bodi ya Nafaka"])

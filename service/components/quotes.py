@@ -76,7 +76,7 @@ POST_ADJUNCT_WORDS = NON_SUBJECT_WORDS | {
 PLACE_ADJUNCTS = {"nchini", "mjini", "jijini", "katika", "huko", "kwenye", "wilayani", "mkoani"}
 PERSON_DEMONSTRATIVES = {"huyo", "huyu", "yule"}
 DEMONSTRATIVES = {"huyo", "huyu", "hao", "hawa", "yule", "hiyo", "hicho", "hilo", "hizo",
-                  "hii", "hili", "hiki", "hizi", "lile", "ile"}
+                  "hii", "hili", "hiki", "hizi", "lile", "ile", "huo", "huu", "ule"}
 # Plural officials of a named body speak for it ("maafisa wa Kremlin" → Kremlin).
 OFFICIAL_HEADS = {"maafisa", "maofisa", "afisa", "ofisa", "msemaji", "wasemaji", "wamiliki",
                   "mmiliki"}
@@ -86,7 +86,8 @@ BODY_HEADS = {"tume", "wizara", "mahakama", "shirika", "gazeti", "jeshi", "bunge
               "idara", "baraza", "kamati", "halmashauri", "chama", "benki", "kampuni",
               "jumuiya", "taasisi", "ikulu", "utawala", "uongozi"}
 # Documents speak for whoever issued them ("ripoti hiyo imesema" → the body).
-DOCUMENT_HEADS = {"ripoti", "taarifa", "tamko", "barua", "ujumbe", "utafiti"}
+PERSONAL_DOCUMENTS = {"ujumbe", "barua"}
+DOCUMENT_HEADS = {"ripoti", "taarifa", "tamko", "barua", "ujumbe", "utafiti", "takwimu"}
 # Nouns whose complement clause is not reported speech ("madai kwamba", "matumaini kuwa").
 CONTENT_NOUNS = {"madai", "matumaini", "wasiwasi", "imani", "hofu",
                  "tuhuma", "ripoti", "dhana", "ushahidi", "wazo", "uvumi", "ahadi",
@@ -100,7 +101,7 @@ OBJECT_PRONOUNS = {"hayo", "haya", "hivyo", "hivi", "hilo", "hicho", "lolote", "
 # (Documents are sources: "kwa mujibu wa katiba" is a quote with no single author.)
 NON_SOURCE_NOUNS = {"hali", "muda", "desturi", "mila", "dini", "uwezo", "mahitaji", "matakwa", "maagizo", "agizo", "ukubwa", "umri",
                     "idadi", "kiwango", "viwango", "aina", "jinsi", "namna", "vile", "kile",
-                    "yale", "hayo", "haya"}
+                    "yale", "hayo", "haya", "hesabu"}
 # Nouns that look like verbs to the prefix grammar (wa-na-nchi, wa-li-mu, wa-ki-mbizi).
 VERB_LOOKALIKE_NOUNS = {
     "wananchi", "wanajeshi", "wanahabari", "wanasiasa", "wanafunzi", "wanaharakati",
@@ -129,7 +130,7 @@ GENITIVES = {"wa", "ya", "la", "za", "cha", "vya", "kwa",
 # Where a subject after the verb ends: punctuation, a complementizer, a quotation mark,
 # or a preposition or participle that starts an adjunct.
 _POST_SUBJECT_END = re.compile(
-    r"[,.;:“”\"«»‘’(]|\b(?:kwamba|kuwa|katika|kwenye|kupitia|mbele|alipokuwa|akiwa|wakati|"
+    r"[,.;:“”\"«»‘’(]|\b(?:kwamba|kuwa|kwa|katika|kwenye|kupitia|mbele|alipokuwa|akiwa|wakati|"
     r"baada|kabla|bila)\b|\b\w+ki(?:sema|ongeza|ongezea|eleza|elezea|mshukuru)\b", re.IGNORECASE)
 # Words that open a predicate without its subject ("ni ukiukaji …").
 PREDICATE_STARTS = {"ni", "si", "ndiyo", "ndio", "ndicho", "ndilo", "ndizo"}
@@ -248,11 +249,12 @@ def _quotations(text: str, cue_starts: list[int]) -> list[_Quotation]:
             return para_ends[bisect.bisect_left(para_ends, pos)]
         li = bisect.bisect_left(line_ends, pos)
         end = line_ends[li]
-        for nxt in line_ends[li + 1:li + 5]:
+        for nxt in line_ends[li + 1:li + 3]:
             line = text[end + 1:nxt]
             c = bisect.bisect_left(cue_starts, end + 1)
             if _MARKS.search(line.replace("’", "").replace("'", "")) or (
-                    c < len(cue_starts) and cue_starts[c] < nxt) or not line.strip():
+                    c < len(cue_starts) and cue_starts[c] < nxt) or not line.rstrip().endswith(
+                    (".", "!", "?", "…")) or _ATTRIBUTION_PHRASE.match(line.lstrip()):
                 break
             end = nxt
         return end
@@ -506,14 +508,25 @@ class _Article:
             if not before or before[0] in OFFICIAL_HEADS | {"serikali"} and len(before) <= 2:
                 return True, locs[0]
         demonstrative = any(w.group().lower() in DEMONSTRATIVES for w in words)
-        if head in DOCUMENT_HEADS and demonstrative:
-            return True, self._last_body_speaker(start)
+        # "wizara hiyo" points back at a body; "wizara ya afya ya nchi hiyo" does not.
+        head_at = next(i for i, w in enumerate(words) if w.start() == content[0].start())
+        head_demonstrative = head_at + 1 < len(words) and words[head_at + 1].group().lower() in DEMONSTRATIVES
+        if head in DOCUMENT_HEADS and head_demonstrative:
+            # "ripoti hiyo": the body that published it; "ujumbe huo": whoever wrote it.
+            if head in PERSONAL_DOCUMENTS:
+                return True, self._last_speaker(start)
+            return True, self._last_body_speaker(start) or self._last_speaker(start)
+        if head in DOCUMENT_HEADS:
+            # "takwimu zilizotolewa na wizara ya afya": the body that issued it.
+            body = next((w for w in content[1:] if w.group().lower() in BODY_HEADS), None)
+            if body is not None:
+                return self._noun_phrase_speaker(body.start(), end)
         if head in BODY_HEADS:
-            if demonstrative:
+            if head_demonstrative:
                 return True, self._last_body_named(head, start)
             # A body the NER missed: "Tume ya uchaguzi", "Wizara ya Mambo ya Nje ya
             # Marekani"; the noun phrase is the speaker's mention.
-            np = [w for w in content]
+            np = words[head_at:]
             for k, w in enumerate(np):
                 if w.group().lower() in PLACE_ADJUNCTS:
                     np = np[:k]
@@ -521,9 +534,10 @@ class _Article:
             if np and (len(np) <= 4 or np[0].group()[0].isupper() and len(np) <= 9):
                 return True, _Mention(np[0].start(), np[-1].end(), "ORG",
                                       self.span(np[0].start(), np[-1].end()), None)
-        # A person's role: "waziri huyo", "mchumi huyo wa Kenya", or a bare "Rais".
+        # A person's role: "waziri huyo", "mchumi huyo wa Kenya", "kiongozi wa chama
+        # hicho", or a bare "Rais".
         if any(w.group().lower() in PERSON_DEMONSTRATIVES for w in words) or (
-                head in ROLE_WORDS and len(content) <= 2):
+                head in ROLE_WORDS and (demonstrative or len(content) <= 2)):
             return True, self._role_holder(content[0].start(), end, head)
         return True, None
 
@@ -565,9 +579,12 @@ class _Article:
         return None
 
     def _last_body_speaker(self, before: int) -> Optional[_Mention]:
+        return self._last_speaker(before, ("ORG", "LOC"))
+
+    def _last_speaker(self, before: int, labels=("PER", "ORG", "LOC")) -> Optional[_Mention]:
         for start in sorted(self.events, reverse=True):
             ev = self.events[start]
-            if start < before and ev.speaker is not None and ev.speaker.label != "PER":
+            if start < before and ev.speaker is not None and ev.speaker.label in labels:
                 return ev.speaker
         return None
 
@@ -669,6 +686,12 @@ class _Article:
                     return True, mention
         return True, named[0]
 
+    def _coordinated(self, cue: SpeechCue) -> bool:
+        """"X wamechangia …, na sasa wanasema …": a second verb of the same subject."""
+        s, _ = self.sentence(cue.start)
+        return bool(re.search(r"\b(?:na|lakini|kisha|pia)\b[\w\s]{0,20}$", self.text[s:cue.start])) \
+            and bool(self.verb_words(s, cue.start, finite_only=True))
+
     def _main_clause_subject(self, cue: SpeechCue) -> tuple[bool, Optional[_Mention]]:
         """"X alisema …, akiongeza kwamba …": the subject of the sentence's main verb,
         a reporting verb first ("X alisema"), else its first non-relative finite verb."""
@@ -695,7 +718,11 @@ class _Article:
         words = self.words(cue.end, end)
         if not words or len(words) > 10:
             return False, None
-        if self.verb_words(cue.end, end):
+        # Up to the next punctuation, complementizer or speech verb, which start other clauses.
+        clause_end = end + re.search(r"[,.;:“”\"«»]|\b(?:kwamba|kuwa)\b|$", self.text[end:sent_end]).start()
+        later = self.cues_between(end, clause_end)
+        clause_end = later[0].start if later else clause_end
+        if self.verb_words(cue.end, end) or _main_verbs(self, end, clause_end):
             return False, None  # a clause follows, not a subject
         named, mention = self._noun_phrase_speaker(cue.end, end)
         if named and (mention is None or mention.label != "PER"):
@@ -744,7 +771,7 @@ class _Article:
             named, mention = self._pre_subject(cue, dependent)
             if not named:
                 named, mention = self._post_subject(cue)
-            if not named and dependent:
+            if not named and (dependent or self._coordinated(cue)):
                 named, mention = self._main_clause_subject(cue)
             person = cue.subject in PERSON_PREFIXES or cue.subject == ""
             if named:
@@ -858,7 +885,7 @@ def _introducing_cue(art: _Article, start: int, q: _Quotation) -> Optional[_Even
     if all(art.in_mention(w.start()) or w.group().lower() in NON_SUBJECT_WORDS for w in between_words):
         return art.events[cue.start]  # “A,” alisema Juma, “B.”: only the speaker between
     between = [w.group().lower() for w in between_words]
-    if any(_is_finite(w) for w in between) or len(between) > 20:
+    if _main_verbs(art, cue.end, q.open) or len(between) > 20:
         return None
     first = _WORD.match(art.text, q.start)
     first = first.group().lower() if first else ""
@@ -1072,7 +1099,10 @@ def _indirect_quotes(art: _Article, direct: list[_Item]) -> list[_Item]:
         start, end = _trim_content(text, at, end)
         if direct_starts and _starts_direct(text, start, direct_starts):
             continue  # "akisema kwamba “…”": a direct quotation, not an extra item
-        if len(art.words(start, end)) >= 2:
+        if len(art.words(start, end)) >= 2 and (
+                end >= s_end - 2 or _main_verbs(art, start, end) or art.inside_quotation(start)):
+            # (cut short before the next speaker, it must still say something: "…
+            # liliripoti kwamba maseneta 51 wamesema …" leaves only the inner source)
             items.append(_Item(start, end, "indirect", ev))
     return items
 
