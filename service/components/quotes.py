@@ -319,11 +319,11 @@ class _Mention:
 
 @dataclass
 class _Event:
-    """A speech verb (or attribution phrase) and the speaker it resolved to."""
+    """A speech verb or attribution phrase (start < end), or a name standing in for one
+    (start == end: "Abebe, “…”"), and the speaker it resolved to."""
     start: int
     end: int
     speaker: Optional[_Mention]
-    cue: Optional[SpeechCue] = None
 
 
 def _is_dependent(text: str, cue: SpeechCue) -> bool:
@@ -531,14 +531,15 @@ class _Article:
                 if w.group().lower() in PLACE_ADJUNCTS:
                     np = np[:k]
                     break
-            if np and (len(np) <= 4 or np[0].group()[0].isupper() and len(np) <= 9):
+            size = sum(w.group().lower() not in NON_SUBJECT_WORDS for w in np)
+            if np and (size <= 4 or np[0].group()[0].isupper() and size <= 9):
                 return True, _Mention(np[0].start(), np[-1].end(), "ORG",
                                       self.span(np[0].start(), np[-1].end()), None)
         # A person's role: "waziri huyo", "mchumi huyo wa Kenya", "kiongozi wa chama
         # hicho", or a bare "Rais".
         if any(w.group().lower() in PERSON_DEMONSTRATIVES for w in words) or (
                 head in ROLE_WORDS and (demonstrative or len(content) <= 2)):
-            return True, self._role_holder(content[0].start(), end, head)
+            return True, self._role_holder(content[0].start(), end, head, forward=not demonstrative)
         return True, None
 
     def _after_genitive(self, m: _Mention, start: int) -> bool:
@@ -558,10 +559,11 @@ class _Article:
                 out.append(_Mention(w.start(), w.end(), m.label, span, m.entity))
         return out
 
-    def _role_holder(self, start: int, end: int, role: str) -> Optional[_Mention]:
+    def _role_holder(self, start: int, end: int, role: str, forward: bool = False) -> Optional[_Mention]:
         """The person introduced earlier with this role ("waziri huyo" → the minister):
         the entities helper first, else the nearest earlier person whose sentence names
-        the role next to them."""
+        the role next to them. A role without a demonstrative may also name a person the
+        next sentences introduce ("Meya wa Atlanta anasema …. [Name], Meya wa Atlanta,")."""
         role_span = self.span(start, end)
         if role_span is None:
             return None
@@ -576,6 +578,13 @@ class _Article:
             if role_word.search(self.text, s_start, m.start) or role_word.search(
                     self.text, m.end, min(s_end, m.end + 40)):
                 return _Mention(role_span.start_char, role_span.end_char, "PER", role_span, m.entity)
+        if forward:
+            last = self.sentences[min(len(self.sentences) - 1, self.sentence_index(end) + 2)][1]
+            for m in self.mentions_in(end, last):
+                s_start, s_end = self.sentence(m.start)
+                if m.label == "PER" and (role_word.search(self.text, s_start, m.start) or role_word.search(
+                        self.text, m.end, min(s_end, m.end + 40))):
+                    return _Mention(role_span.start_char, role_span.end_char, "PER", role_span, m.entity)
         return None
 
     def _last_body_speaker(self, before: int) -> Optional[_Mention]:
@@ -786,7 +795,7 @@ class _Article:
                     k = bisect.bisect_left(subject_starts, cue.start) - 1
                     if k >= 0 and subject_starts[k] > pos:
                         mention = subjects[k][1]
-            self.events[cue.start] = _Event(cue.start, cue.end, mention, cue)
+            self.events[cue.start] = _Event(cue.start, cue.end, mention)
 
 
 def _name_parts(mentions: list[_Mention]) -> dict[str, _Mention]:
@@ -825,7 +834,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
         ev = it.event
         cue = speaker = entity = None
         if ev is not None:
-            cue = art.span(ev.start, ev.end)
+            cue = art.span(ev.start, ev.end) if ev.end > ev.start else None
             if ev.speaker is not None:
                 speaker, entity = ev.speaker.span, ev.speaker.entity
         quotes.append(Quote(it.start, it.end, it.kind, cue, speaker, entity))
