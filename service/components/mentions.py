@@ -161,19 +161,25 @@ def clean_mentions(doc: Doc, labels: Iterable[str], is_acronym_of) -> list[Menti
         for piece in _split_at_separators(ent):
             mentions.extend(_clean(piece, ent.label_, is_acronym_of))
     mentions = _join_head_nouns(mentions, labels)
-    # A full name followed by its acronym as a separate span: "... Duniani (WHO)".
     for previous, mention in zip(mentions, mentions[1:]):
-        left, right = previous.span, mention.span
-        if (
-            acronym(mention.text)
-            and not acronym(previous.text)
-            and right.start == left.end + 1
-            and doc[left.end].text == "("
-            and right.end < len(doc)
-            and doc[right.end].text == ")"
-        ):
+        if acronym(mention.text) and not acronym(previous.text) and _introduces(previous.span, mention.span):
             mention.names_previous = True
     return mentions
+
+
+_DASHES = ("-", "–", "—")
+
+
+def _introduces(name: Span, short: Span) -> bool:
+    """A full name followed by its acronym as a separate span: "... Duniani (WHO)",
+    "Alliance for National Transformation -ANT", "Democratic party – DP"."""
+    doc = name.doc
+    gap = doc[name.end : short.start]
+    if len(gap) == 1 and gap[0].text == "(":
+        return short.end < len(doc) and doc[short.end].text == ")"
+    if len(gap) == 1 and gap[0].text in _DASHES:
+        return True
+    return not len(gap) and short.text.startswith(_DASHES)
 
 
 def _join_broken_names(ents: list[Span]) -> list[Span]:
@@ -402,18 +408,25 @@ def _country_after_place(span: Span) -> int | None:
 
 def repeated_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Mentions the NER missed: other occurrences of a name it found elsewhere in the
-    article ("Kiev" tagged once of twice), with the label it got most often.
+    article ("Kiev" tagged once of twice), with the label it got most often, and the
+    surname alone of a person it found by full name.
 
     A news article repeats its names, and the NER, reading each sentence on its own,
     misses some repeats. Only a whole name counts: an occurrence inside a longer run of
     capitalized words ("Kim" in "Uwanja wa Kim Il Sung") is left alone, and so is a
     one-word name the article also writes in lowercase (then it is a common word)."""
     votes: dict[tuple[str, ...], dict[str, int]] = {}
+    surnames = set()
     for mention in mentions:
         words = tuple(t.text for t in mention.span)
         if is_capitalized(words[0]) and not (len(words) == 1 and (is_title(mention.span[0]) or len(words[0]) < 2)):
             label_votes = votes.setdefault(words, {})
             label_votes[mention.label] = label_votes.get(mention.label, 0) + 1
+        if mention.label == "PER" and len(words) > 1 and len(words[-1]) > 2 and words[-1].isalpha():
+            surnames.add(words[-1])
+    # A person named in full is then named by surname ("Naitore Nyamu" ... "alisema Nyamu").
+    for surname in surnames:
+        votes.setdefault((surname,), {"PER": 1})
     if not votes:
         return []
     lowercase = {t.text for t in doc if t.text[:1].islower()}
