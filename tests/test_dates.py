@@ -180,6 +180,20 @@ def test_weekdays_resolve_by_tense(blank, text, value):
     assert found == value
 
 
+def test_joined_weekdays_share_a_tense(blank):
+    doc = annotate(blank, "Mkutano unaofanyika kwa video, Jumamosi na Jumapili wa nchi "
+                          "zilizoendelea.")
+    assert dates(doc) == [("Jumamosi", "2024-06-22"), ("Jumapili", "2024-06-23")]
+
+
+def test_present_relatives_and_copulas(blank):
+    assert only(blank, "Waziri yuko Berlin kwa mazungumzo Jumatano.") == ("Jumatano", "2024-06-19")
+    assert only(blank, "Mwendesha mashtaka anaondoka madarakani Ijumaa.") == ("Ijumaa", "2024-06-21")
+    # A present relative describes; the date's own verb is elsewhere.
+    assert only(blank, "Mashtaka ya Jumanne ndiyo ya kwanza yanayoangazia ghasia.") == (
+        "Jumanne", "2024-06-18")
+
+
 def test_each_weekday_takes_its_own_verb(blank):
     doc = annotate(blank, "Mshambuliaji alifunga mabao mawili Ijumaa na atacheza tena Jumanne.")
     assert dates(doc) == [("Ijumaa", "2024-06-14"), ("Jumanne", "2024-06-25")]

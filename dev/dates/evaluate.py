@@ -17,6 +17,13 @@ The set has two parts, both annotated by ../shared/ANNOTATION.md:
   files, scored twice: with `published` (the date in the file name) and without it, when
   the anchor must come from the article's own dateline or date line.
 
+VOA weekdays also carry `tense`: whether, by the sentence's meaning, the day lies before
+the (unknown) publication date ("past") or after it ("future"). With no published date
+their gold value is null, so a last figure runs each VOA article with two stand-in
+published dates (a Monday and a Thursday) and counts the weekdays resolved to the
+right side of it, within the week: the weekday-by-tense rule as the outside check
+exercises it when it knows the date.
+
 Figures (issue 5): span P/R/F1 where a prediction matches a gold date when their spans
 overlap (one-to-one), the same with exact spans, and value accuracy: the share of gold
 dates with a non-null value whose matched prediction has the equal value (an unmatched
@@ -122,8 +129,11 @@ def predict(nlp, item: dict) -> list[dict]:
     doc = nlp.make_doc(item["text"])
     if item["published"]:
         doc._.published = datetime.date.fromisoformat(item["published"])
-    for _, component in nlp.pipeline:
+    # The components after habari_dates (entities, quotes) do not change dates.
+    for name, component in nlp.pipeline:
         doc = component(doc)
+        if name == "habari_dates":
+            break
     return [{"start": s.start_char, "end": s.end_char, "value": s._.date_value,
              "text": s.text} for s in doc.spans["dates"]]
 
@@ -166,6 +176,30 @@ def evaluate(nlp, items: list[dict], show_errors: bool = False) -> dict:
     }
 
 
+STAND_IN_DATES = (datetime.date(2021, 3, 15), datetime.date(2021, 3, 18))
+
+
+def weekday_tense_accuracy(nlp, items: list[dict], show_errors: bool = False) -> tuple[int, int]:
+    right = total = 0
+    for item in items:
+        weekdays = [d for d in item["dates"] if "tense" in d]
+        for published in STAND_IN_DATES if weekdays else ():
+            predicted = predict(nlp, dict(item, published=published.isoformat()))
+            for gold in weekdays:
+                found = [p["value"] for p in predicted
+                         if p["start"] <= gold["start"] < p["end"] and p["value"]]
+                day = datetime.date.fromisoformat(found[0]) if found and len(found[0]) == 10 else None
+                ok = day is not None and abs((day - published).days) < 7 and (
+                    day >= published if gold["tense"] == "future" else day <= published)
+                right += ok
+                total += 1
+                if show_errors and not ok:
+                    text = item["text"][gold["start"]:gold["end"]]
+                    print(f"  {item['id']}: {text!r} is {gold['tense']} of {published}, got {day}"
+                          f"  | {_context(item['text'], gold['start'], gold['end'])}")
+    return right, total
+
+
 def _context(text: str, start: int, end: int) -> str:
     return text[max(0, start - 50):end + 30].replace("\n", " ")
 
@@ -206,6 +240,7 @@ def main() -> None:
     parts["all"] = [item for items in parts.values() for item in items]
     if SAMPLES.exists():
         parts["samples_unpublished"] = load_samples(with_published=False)
+    voa = parts.get("voa", []) + parts.get("voa_heldout", [])
     print(f"pipeline: {nlp.pipe_names}")
     for name, items in parts.items():
         show = args.errors and name != "all"
@@ -220,6 +255,12 @@ def main() -> None:
               f" | exact P {ex_p:.1f} R {ex_r:.1f} F1 {ex_f:.1f}"
               f" | value acc {result['value_accuracy']:.1f}% of {result['valued']}"
               f" | null gold kept null {kept}/{nulls}")
+    if voa:
+        if args.errors:
+            print("-- errors in weekday tense")
+        right, total = weekday_tense_accuracy(nlp, voa, show_errors=args.errors)
+        print(f"VOA weekdays resolved on the right side of a stand-in published date: "
+              f"{right}/{total} ({100 * right / total:.1f}%)")
 
 
 if __name__ == "__main__":

@@ -52,7 +52,17 @@ _PAST = re.compile(
     rf"^(?:{_SUBJECT}(?:li|me)[a-z]{{2,}}{_ENDING}|ha{_SUBJECT}?(?:ku|ja)[a-z]{{2,}}{_ENDING})$"
 )
 _FUTURE = re.compile(rf"^(?:{_SUBJECT}|ha{_SUBJECT}?)ta[a-z]{{2,}}{_ENDING}$")
-_PRESENT = re.compile(rf"^{_SUBJECT}na[a-z]{{2,}}a$")
+# Present relatives ("yanayoangazia", "anayeongoza") describe rather than date an event.
+_PRESENT = re.compile(rf"^{_SUBJECT}na(?!yo|ye|cho|vyo|lo|zo|po|ko|mo)[a-z]{{2,}}a$")
+# "yuko Berlin Jumatano": the locative copula is present tense.
+_COPULAS = frozenset("yuko wako iko ziko liko kuko yupo wapo ipo zipo lipo kupo".split())
+# A relative verb after a date mostly describes the next noun ("Jumapili wa nchi
+# zilizoendelea"), so the scan to the right skips it; before a date it governs it
+# ("uchaguzi uliofanyika Jumatano").
+_RELATIVE = re.compile(rf"^{_SUBJECT}(?:li|ta|na|me)(?:ye|yo|cho|vyo|lo|zo|po|ko|mo)")
+# A weekday joined to the one before ("Jumamosi na Jumapili", "Jumatano hadi Ijumaa")
+# takes its tense.
+_COORDINATORS = frozenset({"na", "hadi", "mpaka", "au", ","})
 # Common nouns and names that look like tensed verbs to the patterns above.
 _NOT_VERBS = frozenset(
     """
@@ -108,11 +118,17 @@ class DateAnnotator:
 
         spans = []
         in_names = _tokens_in_names(doc)
+        previous_end = previous_tense = None
         for expr, year in zip(expressions, _context_years(expressions)):
             if in_names.issuperset(range(expr.start, expr.end)):
                 continue  # "Leo" in "Leo Lwekamwa", a year inside a name
             span = doc[expr.start:expr.end]
-            tense = _tense(words, expr.start, expr.end) if _needs_tense(expr) else None
+            tense = None
+            if _needs_tense(expr):
+                joined = (previous_end == expr.start - 1 and previous_tense is not None
+                          and words[expr.start - 1] in _COORDINATORS)
+                tense = previous_tense if joined else _tense(words, expr.start, expr.end)
+            previous_end, previous_tense = expr.end, tense
             span._.date_value = resolve(expr, anchor, tense, year)
             span._.date_granularity = granularity(expr)
             spans.append(span)
@@ -217,7 +233,7 @@ def verb_tense(word: str) -> int | None:
         return None
     if _PAST.match(word):
         return -1
-    if _FUTURE.match(word) or _PRESENT.match(word):
+    if _FUTURE.match(word) or _PRESENT.match(word) or word in _COPULAS:
         return 1
     return None
 
@@ -231,7 +247,8 @@ def _tense(words: list[str], start: int, end: int) -> int | None:
     the sentence, else to the left across commas.
     """
     left_in_clause = _scan(words, start - 1, -1, stop_at_comma=True)
-    right = _scan(words, end, 1, stop_at_comma=False)
+    right = [i for i in _scan(words, end, 1, stop_at_comma=False)
+             if not _RELATIVE.match(words[i])]
     left = _scan(words, start - 1, -1, stop_at_comma=False)
     for scan in (left_in_clause, right, left):
         for i in scan:
