@@ -333,12 +333,18 @@ def _is_dependent(text: str, cue: SpeechCue) -> bool:
 
 
 _HEADLINE_VERB = re.compile(r"(?:a|wa|ya|za|la|cha|vya)[a-z]{4,}")
-_REFUSAL = re.compile(r"(?:\w*kataa|hakutaka|hawakutaka|bila\s+ya|bila)\s+$", re.IGNORECASE)
+_REFUSAL = re.compile(r"(?:\w*kataa|\w*taka|\w*agiza|\w*lazimisha|bila\s+ya|bila)\s+$",
+                      re.IGNORECASE)
+_NAMED_SPEECH = re.compile(r"\b(?:kile|yale)\s+$", re.IGNORECASE)
 
 
 def _refused(text: str, cue: SpeechCue) -> bool:
-    """"ilikataa kusema", "bila kueleza": an infinitive of speech that did not happen."""
-    return cue.subject == "" and _REFUSAL.search(text, max(0, cue.start - 20), cue.start) is not None
+    """Speech that did not happen or is only named: "ilikataa kusema", "bila kueleza",
+    "wamemtaka kusema" (demanded), "kile amedai kuwa …" (what he claimed)."""
+    before = max(0, cue.start - 24)
+    if _NAMED_SPEECH.search(text, before, cue.start):
+        return True
+    return cue.subject == "" and _REFUSAL.search(text, before, cue.start) is not None
 
 
 def _agrees(verb_prefix: str, noun: str, is_person: bool) -> bool:
@@ -695,6 +701,12 @@ class _Article:
                     return True, mention
         return True, named[0]
 
+    def _verb_opens_clause(self, cue: SpeechCue) -> bool:
+        start = self._clause_start(cue.start)
+        comma = max(self.text.rfind(",", start, cue.start), self.text.rfind(";", start, cue.start))
+        lead = self.words(max(start, comma + 1), cue.start)
+        return all(w.group().lower() in NON_SUBJECT_WORDS for w in lead)
+
     def _coordinated(self, cue: SpeechCue) -> bool:
         """"X wamechangia …, na sasa wanasema …": a second verb of the same subject."""
         s, _ = self.sentence(cue.start)
@@ -762,7 +774,7 @@ class _Article:
         """Persons that open a sentence as its subject, for verbs with none written."""
         out = []
         for s, e in self.sentences:
-            finite = self.verb_words(s, e, finite_only=True)
+            finite = _main_verbs(self, s, e)
             if finite:
                 people = [m for m in self.mentions_in(s, finite[0].start()) if m.label == "PER"
                           and not self._after_genitive(m, s) and not self.inside_quotation(m.start)]
@@ -778,7 +790,10 @@ class _Article:
                 continue
             dependent = _is_dependent(self.text, cue)
             named, mention = self._pre_subject(cue, dependent)
-            if not named:
+            if not named and self._verb_opens_clause(cue):
+                # Only a verb that opens its clause can have its subject after it
+                # (`,” alisema Kim.`, "Amesema mkaazi …"); "watakuwa wanadai haki" has
+                # its object there.
                 named, mention = self._post_subject(cue)
             if not named and (dependent or self._coordinated(cue)):
                 named, mention = self._main_clause_subject(cue)
