@@ -79,6 +79,10 @@ _DESCRIPTORS = sorted(
     reverse=True,
 )
 
+_DESCRIPTORS_BY_FIRST_WORD: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in _DESCRIPTORS:
+    _DESCRIPTORS_BY_FIRST_WORD.setdefault(_phrase[0], []).append(_phrase)
+
 # Caption separators scraped pages glue to words: "Korea Kaskazini| Pyongyang|".
 _SEPARATORS = ("|", "•")
 
@@ -347,7 +351,7 @@ def _is_verb(token) -> bool:
 
 def _descriptor_length(doc: Doc, i: int, end: int) -> int:
     """Length of a lowercase descriptor phrase starting at token i with a name after it."""
-    for phrase in _DESCRIPTORS:
+    for phrase in _DESCRIPTORS_BY_FIRST_WORD.get(doc[i].text, ()):
         n = len(phrase)
         if i + n < end and all(doc[i + k].text == word for k, word in enumerate(phrase)):
             return n
@@ -429,7 +433,8 @@ def repeated_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         votes.setdefault((surname,), {"PER": 1})
     if not votes:
         return []
-    lowercase = {t.text for t in doc if t.text[:1].islower()}
+    texts = [t.text for t in doc]
+    lowercase = {text for text in texts if text[:1].islower()}
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for words in sorted(votes, key=len, reverse=True):
         if len(words) == 1 and words[0].lower() in lowercase:
@@ -440,7 +445,7 @@ def repeated_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     found = []
     i, n = 0, len(doc)
     while i < n:
-        candidates = by_first.get(doc[i].text)
+        candidates = by_first.get(texts[i])
         length = next((len(w) for w in candidates or () if _is_free_name(doc, i, w, taken)), 0)
         if length:
             words = doc[i : i + length]
