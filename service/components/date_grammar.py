@@ -452,7 +452,12 @@ class _Grammar:
         return None
 
     def years_after_miaka_ya(self, i: int) -> list[DateExpression] | None:
-        """`miaka ya 1990` (a decade), `miaka ya 1961, 2000 na 2001` (three years)."""
+        """`miaka ya 1990` (a decade), `miaka ya 1961, 2000 na 2001` (three years).
+
+        A decade's value is "199X": ISO 8601-2's unspecified digit (as in EDTF), which
+        sorts and compares with the years around it; ISO 8601-1's reduced "199" reads as
+        the year 199 to most parsers, and "1990s" is no ISO form at all.
+        """
         if self.word(i) != "miaka" or self.word(i + 1) != "ya":
             return None
         j = i + 2
