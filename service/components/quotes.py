@@ -149,7 +149,7 @@ _FINITE = re.compile(
     r"(?:a|wa|i|zi|li|ya|u|ki|vi|tu|ni|pa)(?:li|me|na|ta|nge|ngali|mesha)\w{2,}"
     r"|ku(?:me|na)\w{3,}"
     r"|ha(?:wa|tu|i|zi|li|ya|vi|u|ki)?\w{2,}i"  # negative present: ha-i-wez-i, ha-tak-i
-    r"|(?:ha|si)(?:wa|tu|m|i|zi|li|ya|vi|u|ki)?(?:ku|ja|ta)\w{2,}",
+    r"|(?:ha|si)(?:wa|tu|m|i|zi|li|ya|vi|u|ki|pa|ku)?(?:ku|ja|ta)\w{2,}",
     re.IGNORECASE,
 )
 # The relative "o" follows only the subjects that take it (wa-li-o-, u-na-o-); after
@@ -1025,8 +1025,10 @@ def _clause_after(art: _Article, cue: SpeechCue) -> Optional[int]:
         return None
     if not cue.takes_bare_clause or cue.has_object:
         # Other verbs report a bare clause only when it starts right away, without a
-        # subject ("likieleza ni kutokana na …"); a noun there is their object.
-        return cue.end if finite[0].start() == words[0].start() else None
+        # subject ("likieleza ni kutokana na …", "limeonya Jumatatu hapatakuwa …"); a
+        # noun there is their object.
+        lead = next((w for w in words if w.group().lower() not in NON_SUBJECT_WORDS), None)
+        return cue.end if lead is not None and finite[0].start() == lead.start() else None
     named, mention = art._post_subject(cue)
     if mention is not None:
         return None  # "alisema Kim …": a subject after the verb, not a clause
