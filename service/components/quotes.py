@@ -84,7 +84,7 @@ OFFICIAL_HEADS = {"maafisa", "maofisa", "afisa", "ofisa", "msemaji", "wasemaji",
 # ilisema", "wizara ya afya"): the noun phrase itself is the speaker's mention.
 BODY_HEADS = {"tume", "wizara", "mahakama", "shirika", "gazeti", "jeshi", "bunge",
               "idara", "baraza", "kamati", "halmashauri", "chama", "benki", "kampuni",
-              "jumuiya", "taasisi", "ikulu", "utawala", "uongozi"}
+              "jumuiya", "taasisi", "ikulu", "utawala", "uongozi", "chuo"}
 # Documents speak for whoever issued them ("ripoti hiyo imesema" → the body).
 PERSONAL_DOCUMENTS = {"ujumbe", "barua"}
 DOCUMENT_HEADS = {"ripoti", "taarifa", "tamko", "barua", "ujumbe", "utafiti", "takwimu"}
