@@ -244,6 +244,13 @@ def test_spelling_variants_of_months(blank):
     assert [v for _, v in dates(doc)] == ["2024-08-23", "2024-12-02", "2024-02-05"]
 
 
+def test_misspelled_names_one_letter_off(blank):
+    doc = annotate(blank, "Mapigano yalianza tarehe 4 mwezi Novemaba 2020 na Jumaatano "
+                          "iliyopita, si Jumatanu.")
+    assert dates(doc) == [("4 mwezi Novemaba 2020", "2020-11-04"),
+                          ("Jumaatano iliyopita", "2024-06-12")]
+
+
 def test_times_of_day_are_left_out(blank):
     doc = annotate(blank, "Tukio lilitokea Jumapili alasiri na jana usiku tena.")
     assert [s.text for s in doc.spans["dates"]] == ["Jumapili", "jana"]

@@ -38,6 +38,38 @@ MONTHS.update(
 WEEKDAYS: dict[str, int] = {name.lower(): num for num, name in _SW.days["format"]["wide"].items()}
 WEEKDAYS.update({"alhamis": 3, "jumamos": 5})
 
+# Scraped news misspells the names ("Novemaba", "Jumatanu"); one slip from a CLDR name of
+# six letters or more is read as that name. Shorter names have too many neighbours.
+_SPELLED_NAMES = tuple(
+    name.lower() for names in (_SW.months["format"]["wide"], _SW.days["format"]["wide"])
+    for name in names.values() if len(name) >= 6
+)
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1:
+        return False
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]  # one letter replaced
+    return a[i:] == b[i + 1:]  # one letter inserted
+
+
+@lru_cache(maxsize=65536)
+def canonical_word(word: str) -> str:
+    """`word`, or the one month or weekday name it misspells by one letter ("jumatanu"
+    is one slip from both Jumatano and Jumatatu, so it stays as it is)."""
+    if len(word) < 6 or word in MONTHS or word in WEEKDAYS or not word.isalpha():
+        return word
+    near = [name for name in _SPELLED_NAMES
+            if name[:2] == word[:2] and _one_edit_apart(word, name)]
+    return near[0] if len(near) == 1 else word
+
+
 # Fixed-date feasts news dates things by; the year comes like a bare month's.
 HOLIDAYS = {"krismasi": (12, 25), "krisimasi": (12, 25), "christmas": (12, 25)}
 
@@ -542,6 +574,7 @@ def find_expressions(words: list[str], spaced: list[bool] | None = None) -> list
     tokenizer be read whole). Only words that can start an expression are tried, so the
     cost is a set lookup per word plus the grammar at the few trigger words.
     """
+    words = [canonical_word(word) for word in words]
     grammar = _Grammar(words, spaced)
     found: list[DateExpression] = []
     i = 0
