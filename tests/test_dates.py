@@ -64,6 +64,7 @@ def only(blank, text, published=WEDNESDAY):
         ("Idadi ilipanda tarehe mbili Januari mwaka huu.", "mbili Januari mwaka huu",
          "2024-01-02"),
         ("Bunge lilivamiwa Januari sita 2021 na wafuasi.", "Januari sita 2021", "2021-01-06"),
+        ("Uchaguzi utafanyika Novemba tatu mwaka huu.", "Novemba tatu mwaka huu", "2024-11-03"),
         ("Uchaguzi utafanyika Januari 14 mwaka ujao 2025 nchini.",
          "Januari 14 mwaka ujao 2025", "2025-01-14"),
     ],
@@ -264,6 +265,17 @@ def test_appositive_parts_form_one_span(blank):
 def test_a_relative_year_named_again_resolves_without_anchor(blank):
     doc = annotate(blank, "Uchaguzi wa mwaka huu 2021 ulikuwa wa amani.", published=None)
     assert dates(doc) == [("mwaka huu 2021", "2021")]
+
+
+def test_a_weekday_picks_the_year_of_a_date_without_one(blank):
+    doc = annotate(blank, "Uchaguzi ulifanyika Novemba mwaka 2020. Jibu lilikuja Jumapili "
+                          "Januari 3 kutoka wizara.", published=None)
+    assert dates(doc)[-1] == ("Jumapili Januari 3", "2021-01-03")
+
+
+def test_year_with_a_dash_left_on_it(blank):
+    doc = annotate(blank, "Alijaribu mwaka 1988 na 2008- lakini akashindwa.")
+    assert [value for _, value in dates(doc)] == ["1988", "2008"]
 
 
 def test_without_anchor_relative_dates_are_null_but_explicit_ones_resolve(blank):

@@ -62,7 +62,10 @@ def _one_edit_apart(a: str, b: str) -> bool:
 @lru_cache(maxsize=65536)
 def canonical_word(word: str) -> str:
     """`word`, or the one month or weekday name it misspells by one letter ("jumatanu"
-    is one slip from both Jumatano and Jumatatu, so it stays as it is)."""
+    is one slip from both Jumatano and Jumatatu, so it stays as it is); a number with a
+    dash the tokenizer left on it ("2008-") without the dash."""
+    if word.endswith("-") and word[:-1].isdigit():
+        return word[:-1]
     if len(word) < 6 or word in MONTHS or word in WEEKDAYS or not word.isalpha():
         return word
     near = [name for name in _SPELLED_NAMES
@@ -265,8 +268,9 @@ class _Grammar:
             spelled = self.word(k) == "tarehe"
             # "Juni 2020" is month + year, not a day: days are 1-31.
             found = self.day_number(k + 1 if spelled else k, spelled=spelled)
-            if not found and _YEAR.match(self.word(k + 1)):
-                # "Januari sita 2021": a number word is a day when a year follows.
+            if not found and self.year_part(k + 1):
+                # "Januari sita 2021", "Novemba tatu mwaka huu": a number word is a day
+                # when a year follows.
                 found = self.day_number(k, spelled=True)
             if found:
                 day, end = found
@@ -681,6 +685,15 @@ def _day_of_month(expr: DateExpression, anchor: date | None, tense: int | None) 
     return date(year, month, expr.day).isoformat()
 
 
+def _year_with_weekday(year: int, month: int, day: int, weekday: int) -> int:
+    """Of `year` and its neighbours, the one where the day falls on the named weekday
+    ("Jumapili Januari 3" after a November 2020 date is 2021); `year` if none does."""
+    for candidate in (year, year + 1, year - 1):
+        if _valid(candidate, month, day) and date(candidate, month, day).weekday() == weekday:
+            return candidate
+    return year
+
+
 def _resolve(expr, anchor, tense, context_year):
     kind = expr.kind
     if kind == "date":
@@ -688,7 +701,11 @@ def _resolve(expr, anchor, tense, context_year):
             # "leo Machi 2": the relative word fixes the year.
             return (anchor + timedelta(days=expr.direction)).isoformat()
         year = _year_of(expr, anchor, context_year, tense)
-        return date(year, expr.month, expr.day).isoformat() if year else None
+        if year is None:
+            return None
+        if expr.weekday is not None and not expr.has_explicit_year:
+            year = _year_with_weekday(year, expr.month, expr.day, expr.weekday)
+        return date(year, expr.month, expr.day).isoformat()
     if kind == "day_of_month":
         return _day_of_month(expr, anchor, tense)
     if kind == "month":
