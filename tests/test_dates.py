@@ -7,10 +7,13 @@ full pipeline from load_pipeline().
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.tokens import Doc, Span
 
 import service.components  # noqa: F401  (registers the factories)
@@ -450,3 +453,35 @@ def test_sample_article_dateline():
     found = dates(doc)
     assert ("Juni 19, 2024", "2024-06-19") in found
     assert ("Jumatatu", "2024-06-17") in found
+
+
+_VOCABULARY = [
+    "Jumatatu", "Ijumaa", "leo", "jana", "juzi", "kesho", "kutwa", "Machi", "Juni", "Disemba",
+    "Novemaba", "mwaka", "miaka", "mwezi", "wiki", "wikendi", "ya", "wa", "na", "hadi", "tarehe",
+    "huu", "hii", "jana", "iliyopita", "ujao", "ijayo", "zilizopita", "mbili", "tatu", "kumi",
+    "mosi", "1", "18", "31", "2020", "2024", "1990", "2019/20", "19.06.2024", "2024", "-", "01",
+    ",", ".", "\n", "alisema", "atazuru", "anasema", "mwishoni", "mwa", "Krismasi", "Leo", "tisini",
+]
+_ISO = re.compile(r"^\d{4}(-(\d{2}(-\d{2})?|W\d{2}))?$|^\d{3}X$|^\d{4}/\d{4}$")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(_VOCABULARY), max_size=25),
+    ner=st.lists(st.tuples(st.integers(0, 24), st.integers(1, 4),
+                           st.sampled_from(["DATE", "PER", "LOC"])), max_size=4),
+    published=st.one_of(st.none(), st.dates(datetime.date(1900, 1, 1), datetime.date(2100, 12, 31))),
+)
+def test_any_mix_of_date_words_gives_ordered_spans_and_iso_values(blank, words, ner, published):
+    doc = Doc(blank.vocab, words=words)
+    doc.ents = spacy.util.filter_spans(
+        [Span(doc, start, min(start + length, len(doc)), label=label)
+         for start, length, label in ner if start < len(doc)])
+    doc._.published = published
+    DateAnnotator()(doc)
+    spans = list(doc.spans["dates"])
+    for left, right in zip(spans, spans[1:]):
+        assert left.end <= right.start
+    for span in spans:
+        assert span._.date_value is None or _ISO.match(span._.date_value), span._.date_value
+    assert doc._.document_date is None or doc._.document_date[1] in ("request", "text")
