@@ -15,7 +15,6 @@ here; the grammar words each rule relies on are listed as named sets below.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -24,7 +23,23 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from service.components.entities import ROLE_WORDS, Entity, entity_for_role
-from service.components.speech_verbs import SpeechCue, find_speech_cues
+from service.components.quote_marks import (
+    ATTRIBUTION_PHRASE,
+    MARKS,
+    WORD,
+    Quotation,
+    find_quotations,
+    split_sentences,
+    trim_blanks,
+)
+from service.components.speech_verbs import (
+    SpeechCue,
+    find_speech_cues,
+    is_dependent,
+    is_finite_verb,
+    is_relative_verb,
+    is_verb,
+)
 
 if not Doc.has_extension("quotes"):
     Doc.set_extension("quotes", default=None)
@@ -102,27 +117,6 @@ OBJECT_PRONOUNS = {"hayo", "haya", "hivyo", "hivi", "hilo", "hicho", "lolote", "
 NON_SOURCE_NOUNS = {"hali", "muda", "desturi", "mila", "dini", "uwezo", "mahitaji", "matakwa", "maagizo", "agizo", "ukubwa", "umri",
                     "idadi", "kiwango", "viwango", "aina", "jinsi", "namna", "vile", "kile",
                     "yale", "hayo", "haya", "hesabu"}
-# Nouns that look like verbs to the prefix grammar (wa-na-nchi, wa-li-mu, wa-ki-mbizi).
-VERB_LOOKALIKE_NOUNS = {
-    "wananchi", "wanajeshi", "wanahabari", "wanasiasa", "wanafunzi", "wanaharakati",
-    "wanachama", "wanamgambo", "wanawake", "wanaume", "walimu", "wanariadha",
-    "wanasayansi", "wanamuziki", "wanasheria", "ulimwengu", "wanadamu", "wanandoa",
-    "wanakijiji", "wanavijiji", "ulinzi", "wanamaji", "ulingo", "umeme", "ilani",
-    "wakimbizi", "mkimbizi", "wakili", "mawakili", "wakilishi", "wawakilishi",
-    "wanadiplomasia", "wanazuoni", "unafuu", "ulimi", "wanyama", "umaskini",
-    "wataalamu", "wataalam", "watafiti", "watangazaji", "walinzi", "kinara", "wanahisa",
-    "wanamapinduzi", "wanaharakati", "utafiti", "ulimwenguni", "utawala", "utaratibu",
-    "utata", "utajiri", "utaifa", "utangazaji", "utamaduni", "utalii", "utaalamu",
-    "watatu", "watano", "wanane", "watanzania", "wanafamilia", "hatari", "hatarini",
-    "hatamu", "sikukuu", "kilimo", "vitambulisho", "vitabu", "kitabu", "kitaifa",
-    "kitaaluma", "amerika", "wamarekani", "walinda", "ulimwengu", "habari", "harakati",
-    "hadithi", "halmashauri", "hospitali", "hakimu", "hasira",
-}
-COPULAS = {"ni", "si", "ndiyo", "ndio", "hana", "hawana", "hayana", "haina", "hazina",
-           "hakina", "halina", "havina", "hauna", "ana", "wana", "ina", "zina", "lina", "kina",
-           "vina", "yana", "una", "tuna", "nina", "kuna", "kulikuwa", "kutakuwa", "yuko", "wako",
-           "iko", "ziko", "liko", "kuko", "hakuna", "hayupo", "yupo", "wapo", "ipo", "lipo",
-           "kumekuwa", "kumekuwepo", "kulikuwepo", "kutakuwepo"}
 # Finite verbs that may stand before a speech verb as its auxiliary ("aliendelea kusema").
 _AUXILIARY_ENDINGS = ("endelea", "endea", "malizia", "ongeza", "rudia")
 GENITIVES = {"wa", "ya", "la", "za", "cha", "vya", "kwa",
@@ -135,175 +129,12 @@ _POST_SUBJECT_END = re.compile(
 # Words that open a predicate without its subject ("ni ukiukaji …").
 PREDICATE_STARTS = {"ni", "si", "ndiyo", "ndio", "ndicho", "ndilo", "ndizo"}
 PERSON_PREFIXES = {"a", "wa", "yu", "ni", "tu", "m", "mu", "twa"}
-# Cues whose subject is the main clause's: participles, narrative tense, infinitives.
-DEPENDENT_TENSES = re.compile(r"(?:a|wa|i|zi|li|ya|u|ki|vi|tu|ni|m)?(?:ki|ka)", re.IGNORECASE)
 # A quoted phrase right after these is a name, label or description, not speech.
 NAMING_WORDS = {"kama", "kuitwa", "inayoitwa", "linaloitwa", "kinachoitwa", "aitwaye",
                 "iitwayo", "maarufu", "jina", "neno", "lijulikanalo", "inayojulikana",
                 "anayejulikana", "kinachojulikana", "linalojulikana", "unaoitwa",
                 "wanaoitwa", "zinazoitwa", "kiitwacho", "mbiu", "inamaanisha", "maana",
                 "yaani", "kumaanisha", "ikimaanisha"}
-
-_WORD = re.compile(r"\w[\w’'-]*")
-_FINITE = re.compile(
-    r"(?:a|wa|i|zi|li|ya|u|ki|vi|tu|ni|pa)(?:li|me|na|ta|nge|ngali|mesha)\w{2,}"
-    r"|ku(?:me|na)\w{3,}"
-    r"|ha(?:wa|tu|i|zi|li|ya|vi|u|ki)?\w{2,}i"  # negative present: ha-i-wez-i, ha-tak-i
-    r"|(?:ha|si)(?:wa|tu|m|i|zi|li|ya|vi|u|ki|pa|ku)?(?:ku|ja|ta)\w{2,}",
-    re.IGNORECASE,
-)
-# The relative "o" follows only the subjects that take it (wa-li-o-, u-na-o-); after
-# "a" it would be the first vowel of a stem (a-ta-omba).
-_RELATIVE_VERB = re.compile(
-    r"(?:a|wa|i|zi|li|ya|u|ki|vi|tu|ni|ku|pa)(?:li|na|ta|nge)(?:ye|cho|vyo|lo|yo|zo|po|ko|mo)\w{2,}"
-    r"|(?:wa|u|tu|m|ku)(?:li|na|ta|nge)o\w{2,}",
-    re.IGNORECASE)
-_PARTICIPLE = re.compile(r"(?:a|wa|i|zi|li|ya|u|ki|vi|tu|ni|m)ki\w{3,}", re.IGNORECASE)
-_ATTRIBUTION_PHRASE = re.compile(r"\b(?:kulingana na|kwa mujibu wa)\s+", re.IGNORECASE)
-# A sentence ends at . ! ? (and any closing marks) before a capitalised word or an
-# opening mark; a single capital ("Hamza S.") or a title ("Bw.") does not end one.
-_SENTENCE_END = re.compile(r"[.!?]+[”\"’»]?\s+(?=[“\"«‘'(]?[A-ZÀ-Ý0-9])")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bBw|\bBi|\bDkt|\bDk|\bDr|\bProf|\bMhe|\bMh|\bMwl|"
-                           r"\bMch|\bNdg|\bJen|\bKapt|\bSt|\bMr|\bMrs|\bNa)$")
-_MARKS = re.compile(r"[“”„\"«»‘’']")
-_OPENING_ONLY = "“«„‘"
-_CLOSING_ONLY = "”»’"
-_SINGLE = "‘’'"
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-# A closing mark further than this from its opening one belongs to another quotation.
-_MAX_QUOTATION = 3000
-
-
-# ---------------------------------------------------------------- text structure
-
-@dataclass
-class _Quotation:
-    open: int  # index of the opening mark (of the paragraph start when it is missing)
-    close: Optional[int]  # index of the closing mark, None when it is missing
-    start: int  # content, outer blanks trimmed
-    end: int
-    opened: bool = True  # False: only the closing mark is written
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    out = []
-    pos = 0
-    s = 0
-    for line in text.split("\n"):
-        line_start, line_end = pos, pos + len(line)
-        pos = line_end + 1
-        for m in _SENTENCE_END.finditer(text, line_start, line_end):
-            if _ABBREVIATION.search(text, max(s, m.start() - 5), m.start()):
-                continue
-            out.append((s, m.end()))
-            s = m.end()
-        # A line break after a title or an initial ("Dr.", "Hamza S.") is the scraper's,
-        # not the end of the sentence.
-        if text[line_end - 1:line_end] == "." and _ABBREVIATION.search(
-                text, max(s, line_end - 6), line_end - 1):
-            continue
-        if text[s:line_end].strip():
-            out.append((s, line_end))
-        s = pos
-    if s < len(text) and text[s:].strip():
-        out.append((s, len(text)))
-    return out or [(0, len(text))]
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-_INTRODUCER_BEFORE = re.compile(r"(?:kwamba|kuwa|sema|eleza|ongeza)\s*[,:]$", re.IGNORECASE)
-
-
-def _looks_opening(text: str, i: int) -> bool:
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    if after.isspace() and _INTRODUCER_BEFORE.search(text, max(0, i - 12), i):
-        return True  # "aliongeza kuwa,” …": a closing-shaped mark used to open
-    return (before.isspace() or before in "([:—–-/,") and not after.isspace()
-
-
-def _quotations(text: str, cue_starts: list[int]) -> list[_Quotation]:
-    """Quotation marks paired into quotations, outermost only.
-
-    A quotation with no closing mark runs to the end of its paragraph. Texts with blank
-    lines have paragraphs; texts without them (one sentence a line, as scraped news
-    often is) continue over the following lines up to the next line that holds a
-    quotation mark or a speech verb, which is where attribution or narration resumes.
-    A closing mark with no opening one, right before a speech verb, closes a quotation
-    that began with its line.
-    """
-    blank_lines = bool(_BLANK_LINE.search(text))
-    if blank_lines:
-        para_ends = [m.start() for m in _BLANK_LINE.finditer(text)] + [len(text)]
-    line_ends = [m.start() for m in re.finditer(r"\n", text)] + [len(text)]
-
-    def paragraph_end(pos: int) -> int:
-        if blank_lines:
-            return para_ends[bisect.bisect_left(para_ends, pos)]
-        li = bisect.bisect_left(line_ends, pos)
-        end = line_ends[li]
-        for nxt in line_ends[li + 1:li + 3]:
-            line = text[end + 1:nxt]
-            c = bisect.bisect_left(cue_starts, end + 1)
-            if _MARKS.search(line.replace("’", "").replace("'", "")) or (
-                    c < len(cue_starts) and cue_starts[c] < nxt) or not line.rstrip().endswith(
-                    (".", "!", "?", "…")) or _ATTRIBUTION_PHRASE.match(line.lstrip()):
-                break
-            end = nxt
-        return end
-
-    def add(open_at: int, close: Optional[int], end: int, opened: bool = True) -> None:
-        s, e = _trimmed(text, open_at + (1 if opened else 0), end)
-        if e > s:
-            out.append(_Quotation(open_at, close, s, e, opened))
-
-    out: list[_Quotation] = []
-    open_at, single = None, False
-    for m in _MARKS.finditer(text):
-        i, ch = m.start(), m.group()
-        prev = text[i - 1] if i > 0 else " "
-        nxt = text[i + 1] if i + 1 < len(text) else " "
-        if ch in "’'" and prev.isalnum() and nxt.isalnum():
-            continue  # apostrophe: ng’ombe, Ng'ang'a
-        if open_at is not None and (i - open_at > _MAX_QUOTATION or text.count("\n", open_at, i) > 12):
-            add(open_at, None, paragraph_end(open_at + 1))
-            open_at = None
-        if open_at is None:
-            if ch in _OPENING_ONLY or _looks_opening(text, i):
-                open_at, single = i, ch in _SINGLE
-            elif ch in "”\"»" and not prev.isspace() and _speech_follows(text, i + 1, cue_starts):
-                line_start = text.rfind("\n", 0, i) + 1
-                if not out or out[-1].end < line_start:
-                    add(line_start, i, i, opened=False)
-            continue
-        if (ch in _SINGLE) != single:
-            continue  # a nested quotation of the other kind
-        if ch in _CLOSING_ONLY or ch in "\"'" or (ch in "“‘" and not prev.isspace()):
-            add(open_at, i, i)
-            open_at = None
-        elif _looks_opening(text, i):
-            # A new quotation opens while one is open: the first lacks its closing mark.
-            add(open_at, None, min(i, paragraph_end(open_at + 1)))
-            open_at, single = i, ch in _SINGLE
-    if open_at is not None:
-        add(open_at, None, paragraph_end(open_at + 1))
-    return out
-
-
-def _speech_follows(text: str, pos: int, cue_starts: list[int]) -> bool:
-    """A speech verb within the next few words ("….” Alisema X", "…,” X alisema")."""
-    c = bisect.bisect_left(cue_starts, pos)
-    if c == len(cue_starts):
-        return False
-    gap = text[pos:cue_starts[c]]
-    return "\n" not in gap and len(_WORD.findall(gap)) <= 3 and not _MARKS.search(gap)
 
 
 # ---------------------------------------------------------------- speakers
@@ -324,12 +155,6 @@ class _Event:
     start: int
     end: int
     speaker: Optional[_Mention]
-
-
-def _is_dependent(text: str, cue: SpeechCue) -> bool:
-    """Participles, the narrative tense and infinitives (a-ki-sema, a-ka-sema, ku-sema)."""
-    return cue.subject == "" or DEPENDENT_TENSES.fullmatch(
-        text[cue.start:cue.end][:len(cue.subject) + 2].lower()) is not None
 
 
 _HEADLINE_VERB = re.compile(r"(?:a|wa|ya|za|la|cha|vya)[a-z]{4,}")
@@ -362,26 +187,6 @@ def _agrees(verb_prefix: str, noun: str, is_person: bool) -> bool:
     return not person_like and not noun.startswith(("ki", "vi", "vy", "wa"))
 
 
-def _is_relative_verb(word: str) -> bool:
-    return bool(_RELATIVE_VERB.match(word))
-
-
-@functools.lru_cache(maxsize=65536)
-def _is_finite(word: str) -> bool:
-    low = word.lower()
-    if low in COPULAS:
-        return True
-    if low in VERB_LOOKALIKE_NOUNS:
-        return False
-    return bool(_FINITE.fullmatch(low))
-
-
-@functools.lru_cache(maxsize=65536)
-def _is_verb(word: str) -> bool:
-    return _is_finite(word) or (word.lower() not in VERB_LOOKALIKE_NOUNS
-                                and bool(_PARTICIPLE.fullmatch(word)))
-
-
 def _mentions(doc: Doc) -> list[_Mention]:
     """Entity mentions that can name a speaker. One-word mentions that are verbs or
     grammar words ("Akiongezea", "Kwamba": sentence-initial capitals the NER took for
@@ -396,7 +201,7 @@ def _mentions(doc: Doc) -> list[_Mention]:
             if span.label_ in ("PER", "ORG", "LOC"):
                 out.append(_Mention(span.start_char, span.end_char, span.label_, span, None))
     out = [m for m in out if " " in m.span.text.strip() or not (
-        _is_verb(m.span.text) or m.span.text.lower() in COMPLEMENTIZERS | NON_SUBJECT_WORDS)]
+        is_verb(m.span.text) or m.span.text.lower() in COMPLEMENTIZERS | NON_SUBJECT_WORDS)]
     out.sort(key=lambda m: m.start)
     return out
 
@@ -405,10 +210,10 @@ class _Article:
     def __init__(self, doc: Doc, text: str):
         self.doc = doc
         self.text = text  # doc.text rebuilds the string on every access
-        self.sentences = _sentences(self.text)
+        self.sentences = split_sentences(self.text)
         self.sent_starts = [s for s, _ in self.sentences]
         all_cues = list(find_speech_cues(self.text))
-        self.quotations = _quotations(self.text, [c.start for c in all_cues])
+        self.quotations = find_quotations(self.text, [c.start for c in all_cues])
         self.q_starts = [q.open for q in self.quotations]
         # Object and adverbial relatives ("kile alichosema", "walipowaeleza": when they
         # told) are inside another clause; subject relatives ("anayesema") report.
@@ -430,7 +235,7 @@ class _Article:
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
 
-    def quotation_at(self, pos: int) -> Optional[_Quotation]:
+    def quotation_at(self, pos: int) -> Optional[Quotation]:
         i = bisect.bisect_right(self.q_starts, pos) - 1
         if i >= 0:
             q = self.quotations[i]
@@ -461,11 +266,11 @@ class _Article:
             and self.mentions[i].label in labels
 
     def words(self, start: int, end: int) -> list[re.Match]:
-        return list(_WORD.finditer(self.text, start, end))
+        return list(WORD.finditer(self.text, start, end))
 
     def verb_words(self, start: int, end: int, finite_only: bool = False) -> list[re.Match]:
         """Verbs in text[start:end]; a capitalised word inside a sentence is a name."""
-        test = _is_finite if finite_only else _is_verb
+        test = is_finite_verb if finite_only else is_verb
         out = []
         for w in self.words(start, end):
             if not test(w.group()) or self.in_mention(w.start()):
@@ -663,7 +468,7 @@ class _Article:
                 conj = None
                 for conj in re.finditer(r"\b(?:huku|wakati|naye|nao|nayo)\s+", text[b:e]):
                     pass
-                head = _WORD.search(text, b, e)
+                head = WORD.search(text, b, e)
                 after = re.search(r"\b(?:baada|kabla)\s+ya\s+", text[b:e]) if verb_prefix == "" else None
                 if after is not None:
                     chunks.append((b + after.end(), e, adjacent))  # "baada ya AP kuripoti"
@@ -719,10 +524,10 @@ class _Article:
         s, _ = self.sentence(cue.start)
         for earlier in reversed(self.cues_between(s, cue.start)):
             ev = self.events.get(earlier.start)
-            if ev is not None and not _is_dependent(self.text, earlier):
+            if ev is not None and not is_dependent(self.text, earlier):
                 return True, ev.speaker
         finite = [w for w in self.verb_words(s, cue.start, finite_only=True)
-                  if not _is_relative_verb(w.group())]
+                  if not is_relative_verb(w.group())]
         if not finite:
             return False, None
         verb = SpeechCue(finite[0].start(), finite[0].end(), "", "a", False, "", False, False)
@@ -788,7 +593,7 @@ class _Article:
         for cue in self.cues:
             if cue.negated:
                 continue
-            dependent = _is_dependent(self.text, cue)
+            dependent = is_dependent(self.text, cue)
             named, mention = self._pre_subject(cue, dependent)
             if not named and self._verb_opens_clause(cue):
                 # Only a verb that opens its clause can have its subject after it
@@ -858,11 +663,11 @@ def find_quotes(doc: Doc) -> list[Quote]:
 
 # -- direct
 
-def _direct_quotes(art: _Article) -> tuple[list[_Item], list[_Quotation]]:
+def _direct_quotes(art: _Article) -> tuple[list[_Item], list[Quotation]]:
     """Quotations that are someone's words, and the embedded ones left for partials."""
     text = art.text
     items: list[_Item] = []
-    embedded: list[_Quotation] = []
+    embedded: list[Quotation] = []
     for q in art.quotations:
         sent_start, sent_end = art.sentence(q.open)
         before = text[sent_start:q.open].rstrip()
@@ -882,7 +687,7 @@ def _direct_quotes(art: _Article) -> tuple[list[_Item], list[_Quotation]]:
         if clause_initial and q.close is not None and after is None and q.opened:
             # Words go on after the closing mark: the quotation is part of a sentence.
             rest = art.words(q.close + 1, art.sentence(q.close + 1)[1])
-            clause_initial = len(rest) < 2 or _MARKS.search(text[q.close + 1:rest[0].start()]) is not None
+            clause_initial = len(rest) < 2 or MARKS.search(text[q.close + 1:rest[0].start()]) is not None
         if last_word in NAMING_WORDS:
             continue  # a name, label or gloss: "kama “…”", "inamaanisha “…”"
         if not clause_initial:
@@ -895,7 +700,7 @@ def _direct_quotes(art: _Article) -> tuple[list[_Item], list[_Quotation]]:
     return items, embedded
 
 
-def _introducing_cue(art: _Article, start: int, q: _Quotation) -> Optional[_Event]:
+def _introducing_cue(art: _Article, start: int, q: Quotation) -> Optional[_Event]:
     """The speech verb that introduces a quotation ("alisema: “", "akisema kwamba “").
 
     Not when a clause of the reporter's comes in between ("alisema kwamba dunia “ni
@@ -911,10 +716,10 @@ def _introducing_cue(art: _Article, start: int, q: _Quotation) -> Optional[_Even
     between = [w.group().lower() for w in between_words]
     if _main_verbs(art, cue.end, q.open) or len(between) > 20:
         return None
-    first = _WORD.match(art.text, q.start)
+    first = WORD.match(art.text, q.start)
     first = first.group().lower() if first else ""
     if between and between[-1] not in COMPLEMENTIZERS:
-        if any(w in COMPLEMENTIZERS for w in between) or _is_finite(first):
+        if any(w in COMPLEMENTIZERS for w in between) or is_finite_verb(first):
             return None
     elif any(w not in POST_ADJUNCT_WORDS for w in between[:-1]) and first in PREDICATE_STARTS:
         return None  # "ameelezea shambulizi hilo kuwa “ni ukiukaji …”": a predicate only
@@ -926,7 +731,7 @@ def _label_speaker(art: _Article, start: int, pos: int) -> Optional[_Event]:
     before = art.text[start:pos].rstrip()
     if not before.endswith((",", ":", "-", "–")):
         return None
-    if any(_is_verb(w.group()) for w in art.words(start, pos)):
+    if any(is_verb(w.group()) for w in art.words(start, pos)):
         return None
     found = [m for m in art.mentions_in(start, pos) if m.label in ("PER", "ORG")]
     if not found:
@@ -934,7 +739,7 @@ def _label_speaker(art: _Article, start: int, pos: int) -> Optional[_Event]:
     return _Event(found[0].start, found[0].start, found[0])
 
 
-def _attribution_after(art: _Article, q: _Quotation) -> Optional[_Event]:
+def _attribution_after(art: _Article, q: Quotation) -> Optional[_Event]:
     """A speech verb right after the closing mark: `,” alisema Kim.` or the next
     sentence when it is only an attribution (`Msemaji … alisema Jumatatu.`)."""
     if q.close is None:
@@ -953,7 +758,7 @@ def _attribution_after(art: _Article, q: _Quotation) -> Optional[_Event]:
         if cue.start not in art.events:
             continue
         at = _clause_after(art, cue)
-        if at is not None and not _MARKS.match(art.text[at:].lstrip(" ,:")):
+        if at is not None and not MARKS.match(art.text[at:].lstrip(" ,:")):
             return None  # the verb reports a clause of its own, not a quotation
         if next_sentence:
             # A sentence of its own is an attribution only when short: subject, verb,
@@ -964,7 +769,7 @@ def _attribution_after(art: _Article, q: _Quotation) -> Optional[_Event]:
             if len(art.words(pos, cue.start)) > 12 or len(rest) > 14 or any(
                     w.start() in main for w in rest):
                 return None
-        if _MARKS.search(art.text[pos:cue.start].replace("’", "")):
+        if MARKS.search(art.text[pos:cue.start].replace("’", "")):
             return None
         # Only the speaker, or an auxiliary ("Ameendelea kusema"), before the verb.
         if any(not w.group().lower().endswith(_AUXILIARY_ENDINGS)
@@ -974,7 +779,7 @@ def _attribution_after(art: _Article, q: _Quotation) -> Optional[_Event]:
     return None
 
 
-def _context_speaker(art: _Article, q: _Quotation, items: list[_Item]) -> Optional[_Event]:
+def _context_speaker(art: _Article, q: Quotation, items: list[_Item]) -> Optional[_Event]:
     """No verb next to the quotation: the speaker of the sentence before it, which
     introduces it ("Rais … amesema" / "X ni mmoja wa wagombea.")."""
     si = art.sentence_index(q.open)
@@ -1004,7 +809,7 @@ def _clause_after(art: _Article, cue: SpeechCue) -> Optional[int]:
     first_finite = finite[0].start() if finite else limit
     for i, w in enumerate(words[:14]):
         low = w.group().lower()
-        if w.start() >= first_finite or _MARKS.search(text[cue.end:w.start()].replace("’", "")):
+        if w.start() >= first_finite or MARKS.search(text[cue.end:w.start()].replace("’", "")):
             break  # the clause has begun without a complementizer
         if low == "kuwa" and (i and words[i - 1].group().lower() == "kwa" or (
                 i + 1 < len(words) and words[i + 1].group().lower() == "na")):
@@ -1051,7 +856,7 @@ def _main_verbs(art: _Article, start: int, end: int) -> list[re.Match]:
         if w.group().lower().startswith("amba"):
             in_relative = True
         elif w.start() in verbs:
-            if not in_relative and not _is_relative_verb(w.group()):
+            if not in_relative and not is_relative_verb(w.group()):
                 out.append(w)
             in_relative = False
     return out
@@ -1073,11 +878,11 @@ def _reporters_verb(art: _Article, cue: SpeechCue, pos: int) -> bool:
 
 
 def _trim_content(text: str, start: int, end: int) -> tuple[int, int]:
-    start, end = _trimmed(text, start, end)
+    start, end = trim_blanks(text, start, end)
     while start < end and text[start] in ",:;–-":
-        start, end = _trimmed(text, start + 1, end)
+        start, end = trim_blanks(text, start + 1, end)
     while end > start and text[end - 1] in ".,;:!?":
-        end = _trimmed(text, start, end - 1)[1]
+        end = trim_blanks(text, start, end - 1)[1]
     return start, end
 
 
@@ -1112,7 +917,7 @@ def _indirect_quotes(art: _Article, direct: list[_Item]) -> list[_Item]:
             if later.start in clauses:
                 end = _boundary_before(text, at, later.start)
                 break
-            if _is_dependent(text, later) and re.search(r",\s*$", text[at:later.start]):
+            if is_dependent(text, later) and re.search(r",\s*$", text[at:later.start]):
                 end = _boundary_before(text, at, later.start)  # "…, ukinukuu tamko …"
                 break
             comma = _final_attribution_comma(art, later)
@@ -1146,7 +951,7 @@ def _boundary_before(text: str, lo: int, pos: int) -> int:
     m = re.search(r"(?:[,;]?\s*\b(?:na|huku|lakini|ila|kisha|wakati)\b)?[\s,;]*[“\"«‘]?$", head)
     cut = lo + (m.start() if m else len(head))
     comma = text.rfind(",", lo, cut)
-    if comma > lo and not any(_is_finite(w) for w in _WORD.findall(text, comma, cut)):
+    if comma > lo and not any(is_finite_verb(w) for w in WORD.findall(text, comma, cut)):
         return comma
     return cut
 
@@ -1155,7 +960,7 @@ def _final_attribution_comma(art: _Article, cue: SpeechCue) -> Optional[int]:
     """The comma before a sentence-final attribution (`…, polisi wamesema.`,
     `…, alisema X.`), or None when the verb is not one."""
     text = art.text
-    if cue.relative or _is_dependent(text, cue):
+    if cue.relative or is_dependent(text, cue):
         return None
     s_start, s_end = art.sentence(cue.start)
     comma = text.rfind(",", s_start, cue.start)
@@ -1185,7 +990,7 @@ def _sentence_final(art: _Article, cue: SpeechCue, ev: _Event, clauses: dict) ->
     if comma is None or any(c.start in clauses for c in art.cues_between(s_start, comma)):
         return None
     start, end = _trim_content(text, s_start, comma)
-    if art.inside_quotation(start) or text[start] in "“\"«‘”" or _MARKS.search(text[end:cue.start]):
+    if art.inside_quotation(start) or text[start] in "“\"«‘”" or MARKS.search(text[end:cue.start]):
         return None
     if len(art.words(start, end)) < 3 or not art.verb_words(start, end, finite_only=True):
         return None
@@ -1197,7 +1002,7 @@ def _attribution_phrases(art: _Article, direct: list[_Item], indirect: list[_Ite
     text = art.text
     covered = sorted((it.start, it.end) for it in direct + indirect)
     items = []
-    for m in _ATTRIBUTION_PHRASE.finditer(text):
+    for m in ATTRIBUTION_PHRASE.finditer(text):
         if art.inside_quotation(m.start()):
             continue
         s_start, s_end = art.sentence(m.start())
@@ -1229,7 +1034,7 @@ def _attribution_phrases(art: _Article, direct: list[_Item], indirect: list[_Ite
 
 # -- partial
 
-def _partial_quotes(embedded: list[_Quotation], indirect: list[_Item]) -> list[_Item]:
+def _partial_quotes(embedded: list[Quotation], indirect: list[_Item]) -> list[_Item]:
     """A quoted phrase inside reported speech is that speaker's partial quote."""
     items = []
     for q in embedded:

@@ -1,4 +1,5 @@
-"""Swahili speech-verb cues, recognised from verb stems plus inflectional morphology.
+"""Swahili speech-verb cues, recognised from verb stems plus inflectional morphology,
+and the tests on verb forms in general that the quote component needs.
 
 A Swahili finite verb is built as [negation] + subject prefix + tense + [relative] +
 [object] + stem (a-li-sema, wa-me-sema, i-li-andika, a-ki-eleza, ha-ku-sema,
@@ -9,6 +10,7 @@ and covers exactly the slots that speech verbs use in news prose.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -116,3 +118,74 @@ def find_speech_cues(text: str, start: int = 0, end: int | None = None):
             takes_bare_clause=SPEECH_STEMS[stem],
             headline_present=bool(m.group("apres")),
         )
+
+
+# ---------------------------------------------------------------- verb forms in general
+# What the quote component asks of other words: is it a finite verb (so a clause has
+# begun), a relative verb (so it is inside a noun phrase), a participle?
+
+# Nouns that look like verbs to the prefix grammar (wa-na-nchi, wa-li-mu, wa-ki-mbizi).
+VERB_LOOKALIKE_NOUNS = {
+    "wananchi", "wanajeshi", "wanahabari", "wanasiasa", "wanafunzi", "wanaharakati",
+    "wanachama", "wanamgambo", "wanawake", "wanaume", "walimu", "wanariadha",
+    "wanasayansi", "wanamuziki", "wanasheria", "ulimwengu", "wanadamu", "wanandoa",
+    "wanakijiji", "wanavijiji", "ulinzi", "wanamaji", "ulingo", "umeme", "ilani",
+    "wakimbizi", "mkimbizi", "wakili", "mawakili", "wakilishi", "wawakilishi",
+    "wanadiplomasia", "wanazuoni", "unafuu", "ulimi", "wanyama", "umaskini",
+    "wataalamu", "wataalam", "watafiti", "watangazaji", "walinzi", "kinara", "wanahisa",
+    "wanamapinduzi", "wanaharakati", "utafiti", "ulimwenguni", "utawala", "utaratibu",
+    "utata", "utajiri", "utaifa", "utangazaji", "utamaduni", "utalii", "utaalamu",
+    "watatu", "watano", "wanane", "watanzania", "wanafamilia", "hatari", "hatarini",
+    "hatamu", "sikukuu", "kilimo", "vitambulisho", "vitabu", "kitabu", "kitaifa",
+    "kitaaluma", "amerika", "wamarekani", "walinda", "ulimwengu", "habari", "harakati",
+    "hadithi", "halmashauri", "hospitali", "hakimu", "hasira",
+}
+COPULAS = {"ni", "si", "ndiyo", "ndio", "hana", "hawana", "hayana", "haina", "hazina",
+           "hakina", "halina", "havina", "hauna", "ana", "wana", "ina", "zina", "lina", "kina",
+           "vina", "yana", "una", "tuna", "nina", "kuna", "kulikuwa", "kutakuwa", "yuko", "wako",
+           "iko", "ziko", "liko", "kuko", "hakuna", "hayupo", "yupo", "wapo", "ipo", "lipo",
+           "kumekuwa", "kumekuwepo", "kulikuwepo", "kutakuwepo"}
+# Cues whose subject is the main clause's: participles, narrative tense, infinitives.
+DEPENDENT_TENSES = re.compile(r"(?:a|wa|i|zi|li|ya|u|ki|vi|tu|ni|m)?(?:ki|ka)", re.IGNORECASE)
+# A finite verb: subject + tense + stem (a-li-fika, i-na-weza), the class-15 forms
+# (ku-me-kuwa), and the negatives (ha-i-wez-i, ha-ku-sema, ha-pa-ta-kuwa).
+_FINITE = re.compile(
+    r"(?:a|wa|i|zi|li|ya|u|ki|vi|tu|ni|pa)(?:li|me|na|ta|nge|ngali|mesha)\w{2,}"
+    r"|ku(?:me|na)\w{3,}"
+    r"|ha(?:wa|tu|i|zi|li|ya|vi|u|ki)?\w{2,}i"  # negative present: ha-i-wez-i, ha-tak-i
+    r"|(?:ha|si)(?:wa|tu|m|i|zi|li|ya|vi|u|ki|pa|ku)?(?:ku|ja|ta)\w{2,}",
+    re.IGNORECASE,
+)
+# The relative "o" follows only the subjects that take it (wa-li-o-, u-na-o-); after
+# "a" it would be the first vowel of a stem (a-ta-omba).
+_RELATIVE_VERB = re.compile(
+    r"(?:a|wa|i|zi|li|ya|u|ki|vi|tu|ni|ku|pa)(?:li|na|ta|nge)(?:ye|cho|vyo|lo|yo|zo|po|ko|mo)\w{2,}"
+    r"|(?:wa|u|tu|m|ku)(?:li|na|ta|nge)o\w{2,}",
+    re.IGNORECASE)
+_PARTICIPLE = re.compile(r"(?:a|wa|i|zi|li|ya|u|ki|vi|tu|ni|m)ki\w{3,}", re.IGNORECASE)
+
+
+def is_dependent(text: str, cue: SpeechCue) -> bool:
+    """Participles, the narrative tense and infinitives (a-ki-sema, a-ka-sema, ku-sema)."""
+    return cue.subject == "" or DEPENDENT_TENSES.fullmatch(
+        text[cue.start:cue.end][:len(cue.subject) + 2].lower()) is not None
+
+
+def is_relative_verb(word: str) -> bool:
+    return bool(_RELATIVE_VERB.match(word))
+
+
+@functools.lru_cache(maxsize=65536)
+def is_finite_verb(word: str) -> bool:
+    low = word.lower()
+    if low in COPULAS:
+        return True
+    if low in VERB_LOOKALIKE_NOUNS:
+        return False
+    return bool(_FINITE.fullmatch(low))
+
+
+@functools.lru_cache(maxsize=65536)
+def is_verb(word: str) -> bool:
+    return is_finite_verb(word) or (word.lower() not in VERB_LOOKALIKE_NOUNS
+                                and bool(_PARTICIPLE.fullmatch(word)))
