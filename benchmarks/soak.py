@@ -77,6 +77,17 @@ def bare_pipe_runner(nlp) -> Callable[[list[str]], None]:
     return run
 
 
+def component_caches() -> list:
+    """The functools caches of the pipeline components: bounded, but they fill with new words."""
+    import sys
+
+    caches = {
+        id(value): value for name, module in sorted(sys.modules.items()) if name.startswith("service.components")
+        for value in vars(module).values() if hasattr(value, "cache_info")
+    }
+    return list(caches.values())
+
+
 RUNNERS = {"annotator": annotator_runner, "app": app_runner, "bare-pipe": bare_pipe_runner}
 
 
@@ -94,6 +105,7 @@ def main() -> None:
     started = time.perf_counter()
     done = 0
     baseline = None
+    checkpoints: dict[int, float] = {}
     next_report = BASELINE_AT
     for batch in batches(ARGS.documents, ARGS.batch):
         run(batch)
@@ -105,10 +117,18 @@ def main() -> None:
                   f"strings {len(nlp.vocab.strings):>9,}  {done / (time.perf_counter() - started):6.1f} docs/s",
                   flush=True)
             next_report = BASELINE_AT if done < BASELINE_AT else (done // ARGS.report_every + 1) * ARGS.report_every
+            checkpoints[done] = rss
     final = rss_mib()
     growth = 100 * (final - baseline) / baseline
     print(f"RSS at 1k documents: {baseline:.1f} MiB; at {done:,}: {final:.1f} MiB; growth {growth:+.2f}% "
           f"(goal <= 5%): {'PASS' if growth <= 5 else 'FAIL'}")
+    # A leak grows in proportion to the documents; warm-up (caches filling, the allocator
+    # reaching its high-water mark) stops. The second half tells them apart.
+    half = min(checkpoints, key=lambda count: abs(count - done / 2))
+    print(f"second half ({half:,} to {done:,} documents): {100 * (final - checkpoints[half]) / checkpoints[half]:+.2f}%")
+    for cache in component_caches():
+        info = cache.cache_info()
+        print(f"  cache {cache.__module__}.{cache.__qualname__}: {info.currsize:,} of {info.maxsize:,} entries")
 
 
 if __name__ == "__main__":
