@@ -292,6 +292,8 @@ def test_innermost_source_only(blank):
     "Kampuni hiyo ilikanusha tuhuma za ufisadi.",
     "Waziri alitoa wito wa kuimarisha usafi wa mazingira.",
     "Wizara imekanusha madai kwamba dawa hizo zimeisha muda wake.",
+    "Tume ilimtangaza mgombea huyo kuwa mshindi wa kiti cha ubunge.",
+    "Chama kilimteua mwanasiasa huyo kuwa mgombea mwenza wa urais.",
 ])
 def test_not_quotes(blank, text):
     assert quotes(annotate(blank, text)) == []

@@ -818,8 +818,9 @@ def _clause_after(art: _Article, cue: SpeechCue) -> Optional[int]:
             if i and (words[0].group().lower() in CONTENT_NOUNS
                       or words[i - 1].group().lower() in CONTENT_NOUNS):
                 return None  # "alieleza furaha kwamba …": the clause belongs to the noun
-            if cue.has_object and cue.stem in ("tangaza", "taja") and low == "kuwa":
-                return None
+            if low == "kuwa" and not _main_verbs(art, w.end(), limit) and not any(
+                    not is_finite_verb(v.group()) for v in art.verb_words(w.end(), limit)):
+                return None  # "alikubali kuwa mgombea", "ilimtangaza kuwa mshindi": to be
             return w.end()
     if not finite and cue.headline_present:
         # Headlines use the "a"-present on both verbs: "X yasema Marekani yachochea vita".

@@ -56,6 +56,11 @@ SPEECH_STEMS: dict[str, bool] = {
     "shauri": False,
     "pendekeza": False,
     "hitimisha": False,
+    "fahamisha": False,
+    "kumbusha": False,
+    "tuhumu": False,
+    "ongea": False,
+    "nena": False,
 }
 
 _SUBJECTS = "a|wa|i|zi|li|ya|u|ki|vi|tu|ni|m|mu|ku|pa|yu"
@@ -138,9 +143,10 @@ VERB_LOOKALIKE_NOUNS = {
     "watatu", "watano", "wanane", "watanzania", "wanafamilia", "hatari", "hatarini",
     "hatamu", "sikukuu", "kilimo", "vitambulisho", "vitabu", "kitabu", "kitaifa",
     "kitaaluma", "amerika", "wamarekani", "walinda", "ulimwengu", "habari", "harakati",
-    "hadithi", "halmashauri", "hospitali", "hakimu", "hasira",
+    "hadithi", "halmashauri", "hospitali", "hakimu", "hasira", "akili", "wakala",
+    "mawakala", "makini",
 }
-COPULAS = {"ni", "si", "ndiyo", "ndio", "hana", "hawana", "hayana", "haina", "hazina",
+COPULAS = {"ni", "si", "ndiyo", "ndio", "ndiye", "ndicho", "ndilo", "ndizo", "ndivyo", "ndiwo", "hana", "hawana", "hayana", "haina", "hazina",
            "hakina", "halina", "havina", "hauna", "ana", "wana", "ina", "zina", "lina", "kina",
            "vina", "yana", "una", "tuna", "nina", "kuna", "kulikuwa", "kutakuwa", "yuko", "wako",
            "iko", "ziko", "liko", "kuko", "hakuna", "hayupo", "yupo", "wapo", "ipo", "lipo",
@@ -162,7 +168,7 @@ _RELATIVE_VERB = re.compile(
     r"(?:a|wa|i|zi|li|ya|u|ki|vi|tu|ni|ku|pa)(?:li|na|ta|nge)(?:ye|cho|vyo|lo|yo|zo|po|ko|mo)\w{2,}"
     r"|(?:wa|u|tu|m|ku)(?:li|na|ta|nge)o\w{2,}",
     re.IGNORECASE)
-_PARTICIPLE = re.compile(r"(?:a|wa|i|zi|li|ya|u|ki|vi|tu|ni|m)ki\w{3,}", re.IGNORECASE)
+_PARTICIPLE = re.compile(r"(?:a|wa|i|zi|li|ya|u|ki|vi|tu|ni|m)ki\w{2,}", re.IGNORECASE)
 
 
 def is_dependent(text: str, cue: SpeechCue) -> bool:
