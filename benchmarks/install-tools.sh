@@ -8,5 +8,5 @@ if ! command -v wrk >/dev/null; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk
 fi
-python -m pip install -q -r "$here/requirements.txt"
+python -m pip install -q -r "$here/requirements.txt"  # from the repo root, in the venv
 wrk --version 2>&1 | head -1 || true
