@@ -168,6 +168,15 @@ def test_role_named_through_its_organization(blank):
     assert quotes(doc) == [("indirect", "bei ya mbolea imepanda", "Asha Mrema")]
 
 
+def test_plural_role_is_one_of_the_people_just_named(blank):
+    text = ("Rais Hassan Mwinyi alikutana na Rais Yoweri Museveni mjini Arusha. "
+            "Viongozi hao walisema kwamba biashara kati ya nchi zao itaongezeka.")
+    doc = annotate(blank, text, per=["Hassan Mwinyi", "Yoweri Museveni"], loc=["Arusha"])
+    [(kind, content, speaker)] = quotes(doc)
+    assert (kind, content) == ("indirect", "biashara kati ya nchi zao itaongezeka")
+    assert speaker in ("Hassan Mwinyi", "Yoweri Museveni")
+
+
 def test_organization_speaker(blank):
     text = "Bodi ya Nafaka ilisema kuwa mavuno ya mahindi yameongezeka mwaka huu."
     doc = annotate(blank, text, org=["Bodi ya Nafaka"])

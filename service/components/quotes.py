@@ -33,6 +33,7 @@ from service.components.quote_marks import (
     trim_blanks,
 )
 from service.components.speech_verbs import (
+    VERB_LOOKALIKE_NOUNS,
     SpeechCue,
     find_speech_cues,
     is_dependent,
@@ -346,6 +347,11 @@ class _Article:
             if np and (size <= 4 or np[0].group()[0].isupper() and size <= 9):
                 return True, _Mention(np[0].start(), np[-1].end(), "ORG",
                                       self.span(np[0].start(), np[-1].end()), None)
+        if head_demonstrative and words[head_at + 1].group().lower() in ("hao", "hawa") and (
+                head.startswith(("wa", "vi")) and head not in VERB_LOOKALIKE_NOUNS | {"watu"}):
+            # "wakuu hao", "viongozi hao": the people just named; any of them speaks.
+            people = [m for m in self.mentions_in(0, start) if m.label == "PER"]
+            return True, people[-1] if people else None
         # A person's role: "waziri huyo", "mchumi huyo wa Kenya", "kiongozi wa chama
         # hicho", or a bare "Rais".
         if any(w.group().lower() in PERSON_DEMONSTRATIVES for w in words) or (
