@@ -120,6 +120,11 @@ def test_a_range_of_days_shares_its_month(blank):
     assert dates(doc) == [("14", "2024-07-14"), ("19 Julai 2024", "2024-07-19")]
 
 
+def test_a_range_of_months_shares_its_year(blank):
+    doc = annotate(blank, "Joto litazidi kutoka mwezi huu wa Mei hadi Juni 2020.", published=None)
+    assert dates(doc) == [("mwezi huu wa Mei", "2020-05"), ("Juni 2020", "2020-06")]
+
+
 def test_list_of_years_is_split(blank):
     doc = annotate(blank, "Matamko yalitiwa saini katika miaka ya 1961, 2000 na 2001 huko.")
     assert dates(doc) == [("1961", "1961"), ("2000", "2000"), ("2001", "2001")]

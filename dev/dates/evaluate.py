@@ -10,7 +10,7 @@ The set has two parts, both annotated by ../shared/ANNOTATION.md:
   (the text itself stays in ../shared; a hash prefix guards against a changed file).
   These articles carry no publication date, so relative dates are null unless the
   article states its own date;
-- voa_heldout.jsonl: the same for 40 more articles, annotated in four batches of 10
+- voa_heldout.jsonl: the same for 50 more articles, annotated in five batches of 10
   after the grammar was written, each scored once before any change made for it (a check
   on overfitting; the first-pass figures are in the dates report on issue 5).
 - samples.jsonl: dates in the two articles of ../shared/samples, offsets into those

@@ -116,6 +116,7 @@ COUNT_WORDS = frozenset(
     """.split()
 )
 
+_RANGE_WORDS = frozenset({"na", "hadi", "mpaka", "-", "au"})
 _YEAR_CUES = frozenset({"mwaka", "wa", "mnamo", "tangu", "karne"})
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$|^(\d{4})-(\d{2})-(\d{2})$")
 _YEAR = re.compile(r"^(1[0-9]|20)\d\d$")
@@ -327,7 +328,7 @@ class _Grammar:
         day, k = found
         # "tarehe 12 na 14 Machi", "tarehe 14 hadi 19 Juni": the first day shares the
         # month (and year) of the last.
-        if self.word(k) in ("na", "hadi", "mpaka", "-", "au"):
+        if self.word(k) in _RANGE_WORDS:
             last = self.full_date(k + 1)
             if last and last.kind == "date" and last.month is not None:
                 return DateExpression(i + 1, k, "date", year=last.year, month=last.month,
@@ -365,6 +366,13 @@ class _Grammar:
         # "May" is an English modal as often as a month; keep it only where it is a date.
         if w == "may":
             return None
+        # "Mei hadi Juni 2020", "Machi na Aprili mwaka huu": the first month shares the
+        # year of the last.
+        if nxt in _RANGE_WORDS and self.word(end + 1) in MONTHS:
+            last = self.month_expression(end + 1)
+            if last and (last.year is not None or last.offset is not None):
+                return DateExpression(i, end, "month", month=month, year=last.year,
+                                      offset=last.offset)
         return DateExpression(i, end, "month", month=month)
 
     def weekday_expression(self, i: int) -> DateExpression | None:
@@ -452,6 +460,10 @@ class _Grammar:
         if w not in UNITS:
             return None
         nxt = self.word(i + 1)
+        # "mwezi huu wa Mei": the month is named.
+        if UNITS[w] == "month" and self.word(i + 2) == "wa" and self.word(i + 3) in MONTHS:
+            named = self.month_expression(i + 3)
+            return replace(named, start=i) if named else None
         if w == "mwaka" and nxt in YEAR_WORDS:
             offset = YEAR_WORDS[nxt]
         elif nxt in THIS_WORDS:
