@@ -283,6 +283,26 @@ def test_speaker_resolves_through_the_entity_grouping(blank):
     assert q.speaker_entity is not None and q.speaker_entity.name == "Tundu Mbowe"
 
 
+def test_quoting_someone_gives_the_innermost_speaker(blank):
+    text = ("“Moto ulianza usiku wa manane,” gazeti la Mwananchi liliandika, "
+            "likimnukuu mlinzi Hamisi Salum.")
+    doc = annotate(blank, text, per=["Hamisi Salum"], org=["Mwananchi"])
+    assert quotes(doc) == [("direct", "Moto ulianza usiku wa manane,", "Hamisi Salum")]
+
+
+def test_words_after_a_verb_with_an_object_marker_are_not_its_subject(blank):
+    text = "“Tumepoteza kila kitu,” mkulima mmoja ameliambia shirika la habari la Reuters."
+    doc = annotate(blank, text, org=["Reuters"])
+    assert quotes(doc) == [("direct", "Tumepoteza kila kitu,", None)]
+
+
+def test_unattributed_paragraph_before_an_attributed_one(blank):
+    text = ("“Shule hii ilijengwa na wazazi wenyewe.\n\n"
+            "“Tunaomba serikali itusaidie kununua madawati,” alisema mwalimu mkuu Rehema Lyimo.")
+    doc = annotate(blank, text, per=["Rehema Lyimo"])
+    assert [speaker for _, _, speaker in quotes(doc)] == ["Rehema Lyimo", "Rehema Lyimo"]
+
+
 def test_innermost_source_only(blank):
     text = "Jeshi la TPDF lilisema kwamba mazoezi ya kijeshi yataanza kesho, shirika la habari KBC liliripoti."
     doc = annotate(blank, text, org=["TPDF", "KBC"])

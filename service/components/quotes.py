@@ -185,7 +185,9 @@ def _agrees(verb_prefix: str, noun: str, is_person: bool) -> bool:
         return person_like or noun.startswith(("m", "mw")) and not noun.startswith(("mi", "ma"))
     if verb_prefix == "wa":
         return person_like or not noun.startswith(("ki", "ch", "vi", "vy", "ma", "mi"))
-    return not person_like and not noun.startswith(("ki", "vi", "vy", "wa"))
+    # Class 6 (ma-) takes "ya"; a few class 9 nouns only look like it.
+    class_6 = noun.startswith("ma") and noun not in ("mamlaka", "mahakama", "maabara")
+    return not person_like and not class_6 and not noun.startswith(("ki", "vi", "vy", "wa"))
 
 
 def _mentions(doc: Doc) -> list[_Mention]:
@@ -451,6 +453,11 @@ class _Article:
             adjacent = i == len(bounds) - 1
             if re.match(r"\s*amba\w*\b", text[b:e]) and not adjacent:
                 continue  # "X, ambayo ilihusika …, anasema": an aside about X
+            if dependent and adjacent and verb_prefix == "":
+                after = list(re.finditer(r"\b(?:baada|kabla)\s+ya\s+", text[b:e]))
+                if after and not self.verb_words(b + after[-1].end(), e):
+                    chunks.append((b + after[-1].end(), e, adjacent))  # "baada ya AP kuripoti"
+                    break
             finite = self.verb_words(b, e, finite_only=True)
             if finite:
                 if adjacent and finite[0].start() > b:
@@ -475,10 +482,7 @@ class _Article:
                 for conj in re.finditer(r"\b(?:huku|wakati|naye|nao|nayo)\s+", text[b:e]):
                     pass
                 head = WORD.search(text, b, e)
-                after = re.search(r"\b(?:baada|kabla)\s+ya\s+", text[b:e]) if verb_prefix == "" else None
-                if after is not None:
-                    chunks.append((b + after.end(), e, adjacent))  # "baada ya AP kuripoti"
-                elif conj is not None:
+                if conj is not None:
                     chunks.append((b + conj.end(), e, adjacent))
                 elif head and _agrees(verb_prefix, head.group(), self.in_mention(head.start(), ("PER",))):
                     chunks.append((b, e, adjacent))
@@ -501,8 +505,11 @@ class _Article:
                 if before and before[-1].label == "LOC" and not self.text[before[-1].end:chunks[k + 1][1]].strip():
                     continue  # "huko McAllen, Texas, wamesema": the state of a city
             # A generic noun phrase set off by commas is an adverbial ("Matokeo yake,
-            # ilisema"), not the subject; a name or a role there is an appositive one.
-            if is_named and (adjacent or mention is not None):
+            # ilisema") unless its noun class agrees with the verb ("…,” mwandishi wa
+            # familia, ameliambia"); a name or a role there is an appositive subject.
+            head = WORD.search(self.text, b, e)
+            if is_named and (adjacent or mention is not None or head is not None and not dependent
+                             and _agrees(cue.subject, head.group(), False)):
                 named.append(mention)
         if not named:
             return False, None
@@ -548,8 +555,8 @@ class _Article:
         stop = _POST_SUBJECT_END.search(after)
         end = cue.end + (stop.start() if stop else len(after))
         words = self.words(cue.end, end)
-        if not words or len(words) > 10:
-            return False, None
+        if not words or len(words) > 10 or cue.has_object:
+            return False, None  # (after "ameliambia", the words are whom it was told)
         # Up to the next punctuation, complementizer or speech verb, which start other clauses.
         clause_end = end + re.search(r"[,.;:“”\"«»]|\b(?:kwamba|kuwa)\b|$", self.text[end:sent_end]).start()
         later = self.cues_between(end, clause_end)
@@ -622,6 +629,19 @@ class _Article:
                     if k >= 0 and subject_starts[k] > pos:
                         mention = subjects[k][1]
             self.events[cue.start] = _Event(cue.start, cue.end, mention)
+            if cue.stem == "nukuu" and cue.has_object:
+                self._quoting(cue)
+
+    def _quoting(self, cue: SpeechCue) -> None:
+        """"taarifa ya Iwacu imesema, ikimnukuu mfungwa huyo": the words are the
+        quoted person's, the innermost source, for the verbs before in the sentence."""
+        s, e = self.sentence(cue.start)
+        stop = re.search(r"[,.;:“”\"«»]", self.text[cue.end:e])
+        named, mention = self._noun_phrase_speaker(cue.end, cue.end + stop.start() if stop else e)
+        if named:
+            for earlier in self.cues_between(s, cue.start):
+                if earlier.start in self.events:
+                    self.events[earlier.start] = _Event(earlier.start, earlier.end, mention)
 
 
 def _name_parts(mentions: list[_Mention]) -> dict[str, _Mention]:
@@ -690,7 +710,7 @@ def _direct_quotes(art: _Article) -> tuple[list[_Item], list[Quotation]]:
             or cue is not None
             or label is not None
         )
-        if clause_initial and q.close is not None and after is None and q.opened:
+        if clause_initial and q.close is not None and after is None and q.opened and before_words:
             # Words go on after the closing mark: the quotation is part of a sentence.
             rest = art.words(q.close + 1, art.sentence(q.close + 1)[1])
             clause_initial = len(rest) < 2 or MARKS.search(text[q.close + 1:rest[0].start()]) is not None
@@ -703,6 +723,13 @@ def _direct_quotes(art: _Article) -> tuple[list[_Item], list[Quotation]]:
             continue  # a quoted title or word: nobody's speech
         event = after or cue or label or _context_speaker(art, q, items)
         items.append(_Item(q.start, q.end, "direct", event))
+    # A quotation with nobody named around it, right before another one that has its
+    # speaker, is that speaker's first paragraph.
+    for it, nxt in zip(reversed(items[:-1]), reversed(items[1:])):
+        if (it.event is None or it.event.speaker is None and it.event.end == it.event.start) \
+                and nxt.event is not None and text.count("\n", it.end, nxt.start) <= 2 \
+                and len(art.words(it.end, nxt.start)) == 0:
+            it.event = nxt.event
     return items, embedded
 
 
@@ -974,7 +1001,7 @@ def _final_attribution_comma(art: _Article, cue: SpeechCue) -> Optional[int]:
     if comma < 0:
         return None
     subject = [w.group().lower() for w in art.words(comma, cue.start)]
-    if len(subject) > 8 or art.verb_words(comma, cue.start) or {"ambapo", "ambao", "ambaye"} & set(subject):
+    if len(subject) > 12 or art.verb_words(comma, cue.start) or {"ambapo", "ambao", "ambaye"} & set(subject):
         return None
     tail = art.words(cue.end, s_end)
     if len(tail) > 16 or art.verb_words(cue.end, s_end, finite_only=True):
