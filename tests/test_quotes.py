@@ -177,6 +177,21 @@ def test_plural_role_is_one_of_the_people_just_named(blank):
     assert speaker in ("Hassan Mwinyi", "Yoweri Museveni")
 
 
+def test_person_named_by_a_new_description(blank):
+    text = ("Mgombea Juma Kassim alihutubia wakazi wa Tanga jana. "
+            "Hata hivyo, mwanasiasa huyo chipukizi amesema kampeni yake inakosa fedha.")
+    doc = annotate(blank, text, per=["Juma Kassim"], loc=["Tanga"])
+    assert quotes(doc) == [("indirect", "kampeni yake inakosa fedha", "Juma Kassim")]
+
+
+def test_main_clause_after_an_opening_participle(blank):
+    text = ("Akikiri kwamba wizara ilichelewa, Waziri Neema Lyimo alisema mvua zilizidi. "
+            "Amesema barabara zitatengenezwa mwezi ujao.")
+    doc = annotate(blank, text, per=["Neema Lyimo"])
+    assert [speaker for _, _, speaker in quotes(doc)] == ["Neema Lyimo"] * len(doc._.quotes)
+    assert ("indirect", "barabara zitatengenezwa mwezi ujao", "Neema Lyimo") in quotes(doc)
+
+
 def test_organization_speaker(blank):
     text = "Bodi ya Nafaka ilisema kuwa mavuno ya mahindi yameongezeka mwaka huu."
     doc = annotate(blank, text, org=["Bodi ya Nafaka"])

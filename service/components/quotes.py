@@ -329,6 +329,12 @@ class _Article:
             # "ripoti hiyo": the body that published it; "ujumbe huo": whoever wrote it.
             if head in PERSONAL_DOCUMENTS:
                 return True, self._last_speaker(start)
+            named = list(re.finditer(rf"\b{head}\s+(?:ya|la|za)\s+", self.text[:start], re.IGNORECASE))
+            if named:
+                # "ripoti ya polisi … kwa mujibu wa ripoti hiyo": that report's issuer.
+                at = named[-1].end()
+                stop = re.search(r"[,.;:]|$", self.text[at:self.sentence(at)[1]])
+                return self._noun_phrase_speaker(named[-1].start(), at + stop.start())
             return True, self._last_body_speaker(start) or self._last_speaker(start)
         if head in DOCUMENT_HEADS:
             # "takwimu zilizotolewa na wizara ya afya": the body that issued it.
@@ -358,7 +364,15 @@ class _Article:
         # hicho", or a bare "Rais".
         if any(w.group().lower() in PERSON_DEMONSTRATIVES for w in words) or (
                 head in ROLE_WORDS and (demonstrative or len(content) <= 2)):
-            return True, self._role_holder(content[0].start(), end, head, forward=not demonstrative)
+            holder = self._role_holder(content[0].start(), end, head, forward=not demonstrative)
+            if holder is None and any(w.group().lower() in PERSON_DEMONSTRATIVES for w in words):
+                # "mwanasiasa huyo chipukizi": the person the text has been about, its
+                # last speaker or the last person who opened a sentence.
+                holder = self._last_speaker(start, ("PER",))
+                k = bisect.bisect_left(self.subject_starts, start) - 1
+                if k >= 0 and (holder is None or self.subjects[k][0] > holder.start):
+                    holder = self.subjects[k][1]
+            return True, holder
         return True, None
 
     def _after_genitive(self, m: _Mention, start: int) -> bool:
@@ -542,9 +556,23 @@ class _Article:
         finite = [w for w in self.verb_words(s, cue.start, finite_only=True)
                   if not is_relative_verb(w.group())]
         if not finite:
-            return False, None
+            # "Akikiri kwamba …, Blinken alikataa …": the main clause follows.
+            main = self._main_clause_start(s, self.sentence(s)[1])
+            finite = _main_verbs(self, main, self.sentence(s)[1]) if main > cue.start else []
+            if not finite:
+                return False, None
         verb = SpeechCue(finite[0].start(), finite[0].end(), "", "a", False, "", False, False)
         return self._pre_subject(verb, dependent=False)
+
+    def _main_clause_start(self, s: int, e: int) -> int:
+        """Where a sentence's main clause starts: after an opening participial clause
+        ("Akizungumza na wanahabari, …"), else at the sentence start."""
+        first = WORD.search(self.text, s, e)
+        if first and is_verb(first.group()) and not is_finite_verb(first.group()):
+            comma = self.text.find(",", first.end(), e)
+            if comma > 0:
+                return comma + 1
+        return s
 
     def _post_subject(self, cue: SpeechCue) -> tuple[bool, Optional[_Mention]]:
         """A subject after the verb: `,” alisema Kim.`, `alisema jaji huyo.`"""
@@ -592,6 +620,7 @@ class _Article:
         """Persons that open a sentence as its subject, for verbs with none written."""
         out = []
         for s, e in self.sentences:
+            s = self._main_clause_start(s, e)
             finite = _main_verbs(self, s, e)
             if finite:
                 people = [m for m in self.mentions_in(s, finite[0].start()) if m.label == "PER"

@@ -165,9 +165,15 @@ _FINITE = re.compile(
 # The relative "o" follows only the subjects that take it (wa-li-o-, u-na-o-); after
 # "a" it would be the first vowel of a stem (a-ta-omba).
 _RELATIVE_VERB = re.compile(
-    r"(?:a|wa|i|zi|li|ya|u|ki|vi|tu|ni|ku|pa)(?:li|na|ta|nge)(?:ye|cho|vyo|lo|yo|zo|po|ko|mo)\w{2,}"
-    r"|(?:wa|u|tu|m|ku)(?:li|na|ta|nge)o\w{2,}",
+    r"(?:a|wa|i|zi|li|ya|u|ki|vi|tu|ni|ku|pa)(?:li|na|ta|nge)(?P<rel>ye|cho|vyo|lo|yo|zo|po|ko|mo)\w{2,}"
+    r"|(?:wa|u|tu|m|ku)(?:li|na|ta|nge)(?P<rel_o>o)\w{2,}",
     re.IGNORECASE)
+# Common stems that begin like a relative marker: a-li-pokea is "received", not
+# a-li-po-kea; i-na-kosa is "lacks", not i-na-ko-sa.
+_RELATIVE_LOOKALIKE_STEMS = ("pokea", "pokel", "pongez", "potea", "potez", "pona", "ponya",
+                             "pokonya", "pora", "kosa", "kosea", "kosoa", "kosol", "komesh",
+                             "kombo", "kopa", "chochea", "chora", "chokoz", "zoea", "zoez",
+                             "lowa", "yeyusha", "mong")
 _PARTICIPLE = re.compile(r"(?:a|wa|i|zi|li|ya|u|ki|vi|tu|ni|m)ki\w{2,}", re.IGNORECASE)
 
 
@@ -177,8 +183,13 @@ def is_dependent(text: str, cue: SpeechCue) -> bool:
         text[cue.start:cue.end][:len(cue.subject) + 2].lower()) is not None
 
 
+@functools.lru_cache(maxsize=65536)
 def is_relative_verb(word: str) -> bool:
-    return bool(_RELATIVE_VERB.match(word))
+    m = _RELATIVE_VERB.match(word)
+    if m is None:
+        return False
+    at = m.start("rel") if m.group("rel") else m.start("rel_o")
+    return not word[at:].lower().startswith(_RELATIVE_LOOKALIKE_STEMS)
 
 
 @functools.lru_cache(maxsize=65536)
