@@ -90,6 +90,10 @@ POST_ADJUNCT_WORDS = NON_SUBJECT_WORDS | {
     "kwamba", "kuwa", "wazi", "rasmi",
 }
 PLACE_ADJUNCTS = {"nchini", "mjini", "jijini", "katika", "huko", "kwenye", "wilayani", "mkoani"}
+# Descriptions a text uses for its protagonist ("mwanasiasa huyo chipukizi").
+PROFESSION_NOUNS = {"mwanasiasa", "mwanadiplomasia", "mwanadiplomasa", "mwanaharakati",
+                    "mgombea", "mtaalamu", "mtaalam", "mchumi", "mwanamuziki", "mwanahabari",
+                    "mfanyabiashara", "mwanasayansi"}
 PERSON_DEMONSTRATIVES = {"huyo", "huyu", "yule"}
 DEMONSTRATIVES = {"huyo", "huyu", "hao", "hawa", "yule", "hiyo", "hicho", "hilo", "hizo",
                   "hii", "hili", "hiki", "hizi", "lile", "ile", "huo", "huu", "ule"}
@@ -365,7 +369,7 @@ class _Article:
         if any(w.group().lower() in PERSON_DEMONSTRATIVES for w in words) or (
                 head in ROLE_WORDS and (demonstrative or len(content) <= 2)):
             holder = self._role_holder(content[0].start(), end, head, forward=not demonstrative)
-            if holder is None and any(w.group().lower() in PERSON_DEMONSTRATIVES for w in words):
+            if holder is None and head_demonstrative and head in ROLE_WORDS | PROFESSION_NOUNS:
                 # "mwanasiasa huyo chipukizi": the person the text has been about, its
                 # last speaker or the last person who opened a sentence.
                 holder = self._last_speaker(start, ("PER",))
