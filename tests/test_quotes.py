@@ -192,6 +192,21 @@ def test_main_clause_after_an_opening_participle(blank):
     assert ("indirect", "barabara zitatengenezwa mwezi ujao", "Neema Lyimo") in quotes(doc)
 
 
+def test_subject_of_a_second_clause(blank):
+    text = "Mgonjwa Ali Omari yuko hospitali na madaktari wanasema atapona haraka."
+    doc = annotate(blank, text, per=["Ali Omari"])
+    assert quotes(doc) == [("indirect", "atapona haraka", None)]
+
+
+def test_partial_quote_before_a_final_attribution(blank):
+    text = "Mkutano huo utakuwa “fursa ya kipekee kwa wakulima,” amesema Daudi Mrema."
+    doc = annotate(blank, text, per=["Daudi Mrema"])
+    assert quotes(doc) == [
+        ("indirect", "Mkutano huo utakuwa “fursa ya kipekee kwa wakulima", "Daudi Mrema"),
+        ("partial", "fursa ya kipekee kwa wakulima,", "Daudi Mrema"),
+    ]
+
+
 def test_organization_speaker(blank):
     text = "Bodi ya Nafaka ilisema kuwa mavuno ya mahindi yameongezeka mwaka huu."
     doc = annotate(blank, text, org=["Bodi ya Nafaka"])

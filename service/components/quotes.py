@@ -165,7 +165,7 @@ class _Event:
 _HEADLINE_VERB = re.compile(r"(?:a|wa|ya|za|la|cha|vya)[a-z]{4,}")
 _REFUSAL = re.compile(r"(?:\w*kataa|\w*taka|\w*agiza|\w*lazimisha|bila\s+ya|bila)\s+$",
                       re.IGNORECASE)
-_NAMED_SPEECH = re.compile(r"\b(?:kile|yale)\s+$", re.IGNORECASE)
+_NAMED_SPEECH = re.compile(r"\b(?:kile|yale)\s+(?:amba\w+\s+)?$", re.IGNORECASE)
 
 
 def _refused(text: str, cue: SpeechCue) -> bool:
@@ -425,7 +425,13 @@ class _Article:
         return None
 
     def _last_body_speaker(self, before: int) -> Optional[_Mention]:
-        return self._last_speaker(before, ("ORG", "LOC"))
+        """The last body that spoke, or that has since opened a sentence ("NEC
+        imetupilia mbali …. Taarifa hiyo imeeleza …")."""
+        speaker = self._last_speaker(before, ("ORG", "LOC"))
+        for m in reversed(self.mentions_in(speaker.end if speaker else 0, before)):
+            if m.label == "ORG" and not WORD.search(self.text, self.sentence(m.start)[0], m.start):
+                return m
+        return speaker
 
     def _last_speaker(self, before: int, labels=("PER", "ORG", "LOC")) -> Optional[_Mention]:
         for start in sorted(self.events, reverse=True):
@@ -478,7 +484,15 @@ class _Article:
                     break
             finite = self.verb_words(b, e, finite_only=True)
             if finite:
-                if adjacent and finite[0].start() > b:
+                # "Blake yuko hospitali na madaktari wanasema": a subject of its own
+                # after the other verb's clause; else the subject before that verb.
+                tails = list(re.finditer(r"\b(?:na|lakini|huku|ila|kisha)\s+", text[finite[-1].end():e]))
+                tail_start = finite[-1].end() + tails[-1].end() if tails else e
+                tail_words = self.words(tail_start, e)
+                if adjacent and not dependent and len(tail_words) <= 4 and any(
+                        w.group().lower() not in NON_SUBJECT_WORDS for w in tail_words):
+                    chunks.append((tail_start, e, adjacent))
+                elif adjacent and finite[0].start() > b:
                     chunks.append((b, finite[0].start(), adjacent))
                 break
             participles = self.verb_words(b, e)
@@ -883,7 +897,10 @@ def _clause_after(art: _Article, cue: SpeechCue) -> Optional[int]:
         if low in COMPLEMENTIZERS:
             if i and (words[0].group().lower() in CONTENT_NOUNS
                       or words[i - 1].group().lower() in CONTENT_NOUNS):
-                return None  # "alieleza furaha kwamba …": the clause belongs to the noun
+                # "alieleza furaha kwamba …": the clause belongs to the noun; "ameeleza
+                # azma yake … na kwamba atashiriki": the second clause is the verb's.
+                again = re.search(r"\bna\s+(?:kwamba|kuwa)\b", text[w.end():limit])
+                return w.end() + again.end() if again else None
             if low == "kuwa" and not _main_verbs(art, w.end(), limit) and not any(
                     not is_finite_verb(v.group()) for v in art.verb_words(w.end(), limit)):
                 return None  # "alikubali kuwa mgombea", "ilimtangaza kuwa mshindi": to be
@@ -1057,7 +1074,10 @@ def _sentence_final(art: _Article, cue: SpeechCue, ev: _Event, clauses: dict) ->
     if comma is None or any(c.start in clauses for c in art.cues_between(s_start, comma)):
         return None
     start, end = _trim_content(text, s_start, comma)
-    if art.inside_quotation(start) or text[start] in "“\"«‘”" or MARKS.search(text[end:cue.start]):
+    between = text[end:cue.start]
+    if art.inside_quotation(start) or text[start] in "“\"«‘”" or MARKS.search(between) and not (
+            # "… utakuwa “ni fursa …,” amesema X": a quoted phrase ends the content
+            re.fullmatch(r"[\s,]*[”\"’»][\s,]*", between) and art.inside_quotation(end - 1)):
         return None
     if len(art.words(start, end)) < 3 or not art.verb_words(start, end, finite_only=True):
         return None
@@ -1076,6 +1096,11 @@ def _attribution_phrases(art: _Article, direct: list[_Item], indirect: list[_Ite
         stop = re.search(r"[,.;:]\s|\s[–-]\s|$", text[m.end():s_end])
         np_end = m.end() + stop.start()
         np_words = art.words(m.end(), np_end)
+        named = art.mentions_in(m.end(), np_end)
+        if np_words and _main_verbs(art, m.end(), np_end) and named and named[0].label in ("PER", "ORG") \
+                and not WORD.search(text, m.end(), named[0].start):
+            np_end = named[0].end  # no comma after the source: "Kwa mujibu wa X Y atafika"
+            np_words = art.words(m.end(), np_end)
         if not np_words or len(np_words) > 20 or np_words[0].group().lower() in NON_SOURCE_NOUNS \
                 or _main_verbs(art, m.end(), np_end):
             continue

@@ -33,6 +33,7 @@ SPEECH_STEMS: dict[str, bool] = {
     "ripoti": False,
     "tangaza": False,
     "thibitisha": False,
+    "thibitishia": False,
     "onya": False,
     "tahadharisha": False,
     "kiri": False,
@@ -159,7 +160,8 @@ _FINITE = re.compile(
     r"(?:a|wa|i|zi|li|ya|u|ki|vi|tu|ni|pa)(?:li|me|na|ta|nge|ngali|mesha)\w{2,}"
     r"|ku(?:me|na)\w{3,}"
     r"|ha(?:wa|tu|i|zi|li|ya|vi|u|ki)?\w{2,}i"  # negative present: ha-i-wez-i, ha-tak-i
-    r"|(?:ha|si)(?:wa|tu|m|i|zi|li|ya|vi|u|ki|pa|ku)?(?:ku|ja|ta)\w{2,}",
+    r"|(?:ha|si)(?:wa|tu|m|i|zi|li|ya|vi|u|ki|pa|ku)?(?:ku|ja|ta)\w{2,}"
+    r"|(?:a|wa|i|zi|li|ya|u|ki|vi|tu|ni)si\w{2,}e",  # negative subjunctive: a-si-wez-e
     re.IGNORECASE,
 )
 # The relative "o" follows only the subjects that take it (wa-li-o-, u-na-o-); after
