@@ -145,6 +145,16 @@ def test_missing_closing_mark_runs_to_the_end_of_the_paragraph(blank):
     assert quotes(doc) == [("direct", "Wagonjwa wameongezeka mara mbili. Vitanda havitoshi", "Juma Hamisi")]
 
 
+def test_straight_mark_on_a_later_line_opens_a_new_quotation(blank):
+    text = ('Mkulima Juma Bakari alisema: "Mvua imechelewa mwaka huu.\nTunaomba msaada wa mbegu.\n'
+            'Waziri Amani Said alijibu: "Serikali itasaidia wakulima wote."')
+    doc = annotate(blank, text, per=["Juma Bakari", "Amani Said"])
+    assert quotes(doc) == [
+        ("direct", "Mvua imechelewa mwaka huu.\nTunaomba msaada wa mbegu.", "Juma Bakari"),
+        ("direct", "Serikali itasaidia wakulima wote.", "Amani Said"),
+    ]
+
+
 def test_quotation_spanning_paragraphs(blank):
     text = ("Mwenyekiti wa chama Salma Bakari alisema: “Tumejipanga kwa uchaguzi huu.\n\n"
             "Wanachama wetu wako tayari kupiga kura.”\n\nUchaguzi utafanyika Oktoba.")

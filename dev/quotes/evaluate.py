@@ -2,7 +2,7 @@
 
     python -m dev.quotes.evaluate [--errors] [--model PATH]
 
-voa.jsonl holds every quote of 64 VOA Swahili articles, annotated by
+voa.jsonl holds every quote of 69 VOA Swahili articles, annotated by
 ../shared/ANNOTATION.md: the article's line number in
 ../shared/data/raw/swa/voa_swahili_articles.jsonl, a hash prefix of its text (offsets go
 stale if the file changes), and per quote its kind, char offsets into "text" and the

@@ -137,7 +137,11 @@ def find_quotations(text: str, cue_starts: list[int]) -> list[Quotation]:
             continue
         if (ch in _SINGLE) != single:
             continue  # a nested quotation of the other kind
-        if ch in _CLOSING_ONLY or ch in "\"'" or (ch in "“‘" and not prev.isspace()):
+        # A straight mark that opens (after a blank, before a word) on a later line than
+        # the open quotation starts a new one: the open one lacks its closing mark.
+        reopens = ch in "\"'" and prev.isspace() and _looks_opening(text, i) and "\n" in text[open_at:i] \
+            and not _speech_follows(text, i + 1, cue_starts)  # (`… Tanzania, "alisema.` closes)
+        if not reopens and (ch in _CLOSING_ONLY or ch in "\"'" or (ch in "“‘" and not prev.isspace())):
             add(open_at, i, i)
             open_at = None
         elif _looks_opening(text, i):

@@ -408,21 +408,27 @@ class _Article:
         if entity is not None:
             return _Mention(role_span.start_char, role_span.end_char, entity.label, role_span, entity)
         role_word = re.compile(rf"\b{re.escape(role)}\b", re.IGNORECASE)
-        for m in reversed(self.mentions_in(0, start)):
-            if m.label != "PER":
-                continue
-            s_start, s_end = self.sentence(m.start)
-            if role_word.search(self.text, s_start, m.start) or role_word.search(
-                    self.text, m.end, min(s_end, m.end + 40)):
-                return _Mention(role_span.start_char, role_span.end_char, "PER", role_span, m.entity)
+        before = [m for m in reversed(self.mentions_in(0, start))]
+        after = []
         if forward:
             last = self.sentences[min(len(self.sentences) - 1, self.sentence_index(end) + 2)][1]
-            for m in self.mentions_in(end, last):
-                s_start, s_end = self.sentence(m.start)
-                if m.label == "PER" and (role_word.search(self.text, s_start, m.start) or role_word.search(
-                        self.text, m.end, min(s_end, m.end + 40))):
-                    return _Mention(role_span.start_char, role_span.end_char, "PER", role_span, m.entity)
+            after = self.mentions_in(end, last)
+        for m in before + after:
+            if m.label == "PER" and self._introduced_as(m, role_word):
+                return _Mention(role_span.start_char, role_span.end_char, "PER", role_span, m.entity)
         return None
+
+    def _introduced_as(self, m: _Mention, role_word: re.Pattern) -> bool:
+        """The role is written next to the person: "Waziri wa Fedha [X]" (no verb
+        between) or "[X], mhadhiri katika …"."""
+        s_start, s_end = self.sentence(m.start)
+        lo = max(s_start, m.start - 80)
+        found = None
+        for found in role_word.finditer(self.text, lo, m.start):
+            pass
+        if found is not None and not self.verb_words(found.end(), m.start):
+            return True
+        return role_word.search(self.text, m.end, min(s_end, m.end + 40)) is not None
 
     def _last_body_speaker(self, before: int) -> Optional[_Mention]:
         """The last body that spoke, or that has since opened a sentence ("NEC
@@ -655,6 +661,12 @@ class _Article:
                 continue
             dependent = is_dependent(self.text, cue)
             named, mention = self._pre_subject(cue, dependent)
+            if named and mention is None and not dependent:
+                # "Kupata chanjo sio … ameongeza Biden": a name right after the verb is
+                # its subject and the words before are what was said.
+                post_named, post = self._post_subject(cue)
+                if post is not None and post.label in ("PER", "ORG"):
+                    mention = post
             if not named and self._verb_opens_clause(cue):
                 # Only a verb that opens its clause can have its subject after it
                 # (`,” alisema Kim.`, "Amesema mkaazi …"); "watakuwa wanadai haki" has
@@ -853,7 +865,7 @@ def _attribution_after(art: _Article, q: Quotation) -> Optional[_Event]:
             return None
         # Only the speaker, or an auxiliary ("Ameendelea kusema"), before the verb.
         if any(not w.group().lower().endswith(_AUXILIARY_ENDINGS)
-               for w in art.verb_words(pos, cue.start, finite_only=True)):
+               for w in _main_verbs(art, pos, cue.start)):
             return None
         return art.events[cue.start]
     return None
@@ -1113,7 +1125,7 @@ def _attribution_phrases(art: _Article, direct: list[_Item], indirect: list[_Ite
         lead = art.words(s_start, m.start())
         if all(w.group().lower() in NON_SUBJECT_WORDS for w in lead):
             start, end = _trim_content(text, np_end, s_end)
-        elif re.search(r",\s*$", text[s_start:m.start()]) and (
+        elif (re.search(r",\s*$", text[s_start:m.start()]) or named and named[0].start == m.end()) and (
                 not text[np_end:s_end].strip(" .,;:”\"’»") or art.appositive_person(np_end)):
             start, end = _trim_content(text, s_start, m.start())
         else:

@@ -147,7 +147,7 @@ VERB_LOOKALIKE_NOUNS = {
     "hadithi", "halmashauri", "hospitali", "hakimu", "hasira", "akili", "wakala",
     "mawakala", "makini",
 }
-COPULAS = {"ni", "si", "ndiyo", "ndio", "ndiye", "ndicho", "ndilo", "ndizo", "ndivyo", "ndiwo", "hana", "hawana", "hayana", "haina", "hazina",
+COPULAS = {"ni", "si", "sio", "siyo", "ndiyo", "ndio", "ndiye", "ndicho", "ndilo", "ndizo", "ndivyo", "ndiwo", "hana", "hawana", "hayana", "haina", "hazina",
            "hakina", "halina", "havina", "hauna", "ana", "wana", "ina", "zina", "lina", "kina",
            "vina", "yana", "una", "tuna", "nina", "kuna", "kulikuwa", "kutakuwa", "yuko", "wako",
            "iko", "ziko", "liko", "kuko", "hakuna", "hayupo", "yupo", "wapo", "ipo", "lipo",
