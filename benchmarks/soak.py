@@ -6,6 +6,7 @@ Every document carries made-up names (benchmarks/articles.py), so without
     python -m benchmarks.soak                       # 100,000 documents through the Annotator
     python -m benchmarks.soak --via app             # through the Flask app (batch endpoint)
     python -m benchmarks.soak --via bare-pipe -n 20000   # control: nlp.pipe without memory_zone
+    python -m benchmarks.soak --cap-caches 4096     # the components' caches made smaller
 
 Prints RSS after 1,000 documents and at the end, and the growth between them (goal <= 5%).
 """
@@ -91,13 +92,30 @@ def component_caches() -> list:
 RUNNERS = {"annotator": annotator_runner, "app": app_runner, "bare-pipe": bare_pipe_runner}
 
 
+def cap_component_caches(maxsize: int) -> None:
+    """Rebuild every component cache with `maxsize` entries, wherever a module refers to it:
+    measures what smaller caches would save, without editing the components."""
+    import functools
+    import sys
+
+    for cache in component_caches():
+        smaller = functools.lru_cache(maxsize=min(maxsize, cache.cache_info().maxsize))(cache.__wrapped__)
+        for name, module in list(sys.modules.items()):
+            if name.startswith("service.components"):
+                for attribute, value in list(vars(module).items()):
+                    if value is cache:
+                        setattr(module, attribute, smaller)
+
+
 def main() -> None:
     from service.nlp import load_pipeline
 
     nlp = load_pipeline(ARGS.model)
+    if ARGS.cap_caches:
+        cap_component_caches(ARGS.cap_caches)
     run = RUNNERS[ARGS.via](nlp)
     print(f"soak: {ARGS.documents:,} distinct generated documents of ~{ARGS.words} words via {ARGS.via}, "
-          f"batches of {ARGS.batch}; model {nlp.meta.get('name')} {nlp.meta.get('version')} "
+          f"batches of {ARGS.batch}; component caches capped at {ARGS.cap_caches or 'their own sizes'}; model {nlp.meta.get('name')} {nlp.meta.get('version')} "
           f"({ARGS.model or os.environ.get('HABARI_MODEL_PATH') or 'models/sw_habari'})")
     print(f"machine: {platform.node()} {os.cpu_count()} cores, Python {platform.python_version()}; "
           f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC")
@@ -139,5 +157,6 @@ if __name__ == "__main__":
     parser.add_argument("--via", choices=RUNNERS, default="annotator")
     parser.add_argument("--model", help="model directory (default: $HABARI_MODEL_PATH or models/sw_habari)")
     parser.add_argument("--report-every", type=int, default=10_000)
+    parser.add_argument("--cap-caches", type=int, help="rebuild the components' functools caches with this maxsize")
     ARGS = parser.parse_args()
     main()
