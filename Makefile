@@ -4,13 +4,14 @@ SHARED_DATA ?= ../shared/data
 MASAKHANER = $(SHARED_DATA)/masakhaner/swa
 CONLL ?= $(MASAKHANER)/v2/dev.txt
 NER_SEED ?= 1
+MODEL_DIR ?= models/sw_habari
 # One thread for OpenBLAS: the machine's cores are shared, and one thread is what the
 # speed figures are quoted for.
 NER_ENV = OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1
 
 .PHONY: model evaluate-ner bench-ner
 
-# Rebuilds models/sw_habari from the shared data alone: corpora, floret vectors, training
+# Rebuilds $(MODEL_DIR) (models/sw_habari) from the shared data alone: corpora, floret vectors, training
 # (fixed seeds), then the dev figures. Takes long; never part of the test suite.
 model:
 	rm -rf training/corpus training/vectors training/output/model
@@ -22,8 +23,8 @@ model:
 	    --raw $(SHARED_DATA)/raw/swa
 	$(NER_ENV) $(PYTHON) -m spacy train training/configs/ner.cfg --code service/language.py \
 	    --output training/output/model --system.seed $(NER_SEED)
-	$(PYTHON) training/finalize.py training/output/model/model-best models/sw_habari
-	$(NER_ENV) $(PYTHON) training/evaluate.py $(MASAKHANER)/v2/dev.txt
+	$(PYTHON) training/finalize.py training/output/model/model-best $(MODEL_DIR)
+	$(NER_ENV) $(PYTHON) training/evaluate.py $(MASAKHANER)/v2/dev.txt --model $(MODEL_DIR)
 
 evaluate-ner:
 	$(NER_ENV) $(PYTHON) training/evaluate.py $(CONLL)
