@@ -6,8 +6,8 @@ pipeline saved with ``lang = "sw"`` loads with ``spacy.load``.
 from __future__ import annotations
 
 from spacy.attrs import LIKE_NUM, NORM, ORTH
-from spacy.lang.char_classes import ALPHA_UPPER
-from spacy.lang.punctuation import TOKENIZER_INFIXES
+from spacy.lang.char_classes import ALPHA, ALPHA_UPPER
+from spacy.lang.punctuation import TOKENIZER_INFIXES, TOKENIZER_SUFFIXES
 from spacy.lang.tokenizer_exceptions import BASE_EXCEPTIONS
 from spacy.language import BaseDefaults, Language
 from spacy.util import registry, update_exc
@@ -66,10 +66,26 @@ TOKENIZER_EXCEPTIONS = update_exc(BASE_EXCEPTIONS, _abbreviation_exceptions())
 # - "asubuhiPicha", "PutinPicha": a photo credit "Picha:" glued to the caption's last
 #   word. A general lowercase→uppercase split would break "JavaScript", "WhatsApp",
 #   "McDonald", so only this credit word is split off.
+# - quotation marks run into the words around them ("Mwema”,gazeti", ',”alisema',
+#   'alisema."Alisisitiza'): a double mark or guillemet never belongs inside a word, so it
+#   is split wherever it is, with the punctuation next to it. Single marks also serve as
+#   apostrophes ("ng'ombe", "Matiang’i"), so they are split only beside punctuation;
+# - a comma between a number and a word ("2013,toleo", "Machi,2024"), which spaCy's
+#   letter-only comma rule leaves whole; a pipe separating caption parts ("Kaskazini|").
+_DOUBLE_QUOTES = "\"“”„«»"
+_ANY_QUOTES = _DOUBLE_QUOTES + "‘’'"
 TOKENIZER_INFIXES = TOKENIZER_INFIXES + [
     rf"(?<=[0-9])\.(?=[{ALPHA_UPPER}])",
     r"(?<=[a-z])(?=Picha\b)",
+    rf"[{_DOUBLE_QUOTES}]",
+    rf"(?<=[{ALPHA}0-9])[,.!?;:](?=[{_ANY_QUOTES}])",
+    rf"(?<=[{_ANY_QUOTES}])[,.!?;:]",
+    rf"(?<=[,.!?;:])[‘’'](?=[{ALPHA}])",
+    rf"(?<=[0-9]),(?=[{ALPHA}])|(?<=[{ALPHA}]),(?=[0-9])",
+    r"\|",
 ]
+# "tangu 2008- 2010": a dash left hanging after a year is not part of it.
+TOKENIZER_SUFFIXES = TOKENIZER_SUFFIXES + [r"(?<=[0-9])[-–—]"]
 
 _NUMBER_WORDS = frozenset(
     """
@@ -93,6 +109,7 @@ def like_num(text: str) -> bool:
 class SwahiliDefaults(BaseDefaults):
     tokenizer_exceptions = TOKENIZER_EXCEPTIONS
     infixes = TOKENIZER_INFIXES
+    suffixes = TOKENIZER_SUFFIXES
     lex_attr_getters = {**BaseDefaults.lex_attr_getters, LIKE_NUM: like_num}
 
 

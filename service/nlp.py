@@ -25,7 +25,11 @@ def load_pipeline(path: str | os.PathLike | None = None) -> Language:
     from service import components, language  # noqa: F401
 
     model_path = path or os.environ.get("HABARI_MODEL_PATH") or DEFAULT_MODEL_PATH
-    nlp = spacy.load(model_path)
+    # The tokenizer is code (service/language.py), not a trained artifact: built from the
+    # current rules rather than read back from the model's saved copy, so that tokenizer
+    # fixes reach the service without re-saving the model. The NER never sees it in
+    # training (gold tokens).
+    nlp = spacy.load(model_path, exclude=["tokenizer"])
     for name in HABARI_COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)

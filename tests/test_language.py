@@ -74,6 +74,41 @@ def test_apostrophe_inside_a_word_stays(sw):
     assert words(sw, "ng'ombe wa Matiang'i") == ["ng'ombe", "wa", "Matiang'i"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ('alisema."Alisisitiza', ["alisema", ".", '"', "Alisisitiza"]),
+    ("“Tutashinda,”alisema", ["“", "Tutashinda", ",", "”", "alisema"]),
+    ("“Raia Mwema”,gazeti", ["“", "Raia", "Mwema", "”", ",", "gazeti"]),
+    ("«Ndiyo»,alijibu", ["«", "Ndiyo", "»", ",", "alijibu"]),
+    ("‘Ndiyo,’alisema", ["‘", "Ndiyo", ",", "’", "alisema"]),
+    ("'Hapana,'alisema", ["'", "Hapana", ",", "'", "alisema"]),
+])
+def test_quotation_marks_glued_to_words_are_split(sw, text, expected):
+    assert words(sw, text) == expected
+
+
+def test_curly_apostrophe_inside_a_word_stays(sw):
+    assert words(sw, "ng’ombe wa Matiang’i") == ["ng’ombe", "wa", "Matiang’i"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("mwaka 2013,toleo", ["mwaka", "2013", ",", "toleo"]),
+    ("Machi,2024", ["Machi", ",", "2024"]),
+    ("Korea Kaskazini|Picha", ["Korea", "Kaskazini", "|", "Picha"]),
+    ("tangu 2008- 2010", ["tangu", "2008", "-", "2010"]),
+])
+def test_glued_separators_are_split(sw, text, expected):
+    assert words(sw, text) == expected
+
+
+def test_thousands_comma_stays_inside_a_number(sw):
+    assert words(sw, "watu 1,500 walifika") == ["watu", "1,500", "walifika"]
+
+
+def test_pipeline_tokenizes_with_the_current_rules(nlp):
+    # The model directory holds an older saved tokenizer; load_pipeline must not use it.
+    assert [t.text for t in nlp.tokenizer("“Ndiyo,”alisema")] == ["“", "Ndiyo", ",", "”", "alisema"]
+
+
 @pytest.mark.parametrize("word", ["mbili", "Kumi", "elfu", "milioni", "1,500", "3/4"])
 def test_number_words_are_like_num(sw, word):
     assert sw(word)[0].like_num
