@@ -67,6 +67,12 @@ def _json_body():
         abort(415, message="This endpoint takes application/json.")
     if not request.is_json:
         abort(415, message="Send application/json.")
+    # A JSON body carries every field itself; a query parameter beside it would be
+    # silently ignored (`?language=sw` not applied), so it is refused like an unknown field.
+    if request.args:
+        errors = {name: ["Query parameters are read only with a text/plain body; put this field in the JSON body."]
+                  for name in request.args}
+        abort(422, message="The request is invalid.", errors={"query": errors})
     # Parsed here rather than by request.get_json(), whose 400 does not say what is wrong.
     try:
         return json.loads(request.get_data().decode("utf-8"))
@@ -148,9 +154,9 @@ def _include_docs(requests_content):
 )
 @blp.doc(
     parameters=[
-        {"in": "query", "name": "language", "schema": {"type": "string"}, "description": "text/plain only."},
-        {"in": "query", "name": "published", "schema": {"type": "string", "format": "date"}, "description": "text/plain only."},
-        {"in": "query", "name": "include", "schema": {"type": "string"}, "description": "text/plain only: comma-separated kinds."},
+        {"in": "query", "name": "language", "schema": {"type": "string"}, "description": "text/plain only (422 beside a JSON body)."},
+        {"in": "query", "name": "published", "schema": {"type": "string", "format": "date"}, "description": "text/plain only (422 beside a JSON body)."},
+        {"in": "query", "name": "include", "schema": {"type": "string"}, "description": "text/plain only (422 beside a JSON body): comma-separated kinds."},
     ]
 )
 @blp.response(200, AnnotateResponseSchema)

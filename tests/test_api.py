@@ -189,6 +189,15 @@ def test_unknown_query_parameter_on_plain_text_is_422(client):
     assert "colour" in body["errors"]
 
 
+@pytest.mark.parametrize("path, body", [
+    ("/v1/annotate?language=sw", {"text": "Habari za leo"}),
+    ("/v1/annotate/batch?published=2024-03-01", {"documents": [{"id": "a", "text": "Habari za leo"}]}),
+])
+def test_query_parameter_beside_a_json_body_is_422_not_ignored(client, path, body):
+    problem = _problem(client.post(path, json=body), 422)
+    assert list(problem["errors"]["query"]) == [path.split("?")[1].split("=")[0]]
+
+
 def test_unknown_path_is_404_and_wrong_method_is_405(client):
     _problem(client.get("/v1/nothing-here"), 404)
     _problem(client.get("/v1/annotate"), 405)
