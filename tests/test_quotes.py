@@ -83,6 +83,13 @@ def test_direct_quote_with_speaker_after(blank):
     assert q.speaker.text == "Amina Juma"
 
 
+@pytest.mark.parametrize("title", ["Bw.", "Bi.", "Dkt.", "Prof."])
+def test_speaker_after_the_verb_behind_a_title(blank, title):
+    text = f"Mkutano uliisha jioni. “Tutaendelea kujenga barabara,” alisema {title} Amina Juma."
+    doc = annotate(blank, text, per=["Amina Juma"])
+    assert quotes(doc) == [("direct", "Tutaendelea kujenga barabara,", "Amina Juma")]
+
+
 @pytest.mark.parametrize("open_mark,close_mark", [("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»")])
 def test_all_quotation_marks(blank, open_mark, close_mark):
     text = f"Baraka Ali alisema: {open_mark}Hatutakubali ushuru huu mpya.{close_mark}"

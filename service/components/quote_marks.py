@@ -37,6 +37,11 @@ class Quotation:
     opened: bool = True  # False: only the closing mark is written
 
 
+def after_abbreviation(text: str, dot: int, floor: int = 0) -> bool:
+    """Whether the period at text[dot] closes a title or an initial ("Bw.", "Hamza S.")."""
+    return bool(_ABBREVIATION.search(text, max(floor, dot - 5), dot))
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     out = []
     pos = 0
@@ -45,14 +50,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         line_start, line_end = pos, pos + len(line)
         pos = line_end + 1
         for m in _SENTENCE_END.finditer(text, line_start, line_end):
-            if _ABBREVIATION.search(text, max(s, m.start() - 5), m.start()):
+            if after_abbreviation(text, m.start(), s):
                 continue
             out.append((s, m.end()))
             s = m.end()
         # A line break after a title or an initial ("Dr.", "Hamza S.") is the scraper's,
         # not the end of the sentence.
-        if text[line_end - 1:line_end] == "." and _ABBREVIATION.search(
-                text, max(s, line_end - 6), line_end - 1):
+        if text[line_end - 1:line_end] == "." and after_abbreviation(text, line_end - 1, s):
             continue
         if text[s:line_end].strip():
             out.append((s, line_end))

@@ -28,6 +28,7 @@ from service.components.quote_marks import (
     MARKS,
     WORD,
     Quotation,
+    after_abbreviation,
     find_quotations,
     split_sentences,
     trim_blanks,
@@ -605,6 +606,8 @@ class _Article:
         if after.lstrip()[:1] in (",", ":"):
             return False, None
         stop = _POST_SUBJECT_END.search(after)
+        while stop and stop.group() == "." and after_abbreviation(self.text, cue.end + stop.start(), cue.end):
+            stop = _POST_SUBJECT_END.search(after, stop.end())  # `alisema Bw. Haji.`
         end = cue.end + (stop.start() if stop else len(after))
         words = self.words(cue.end, end)
         if not words or len(words) > 10 or cue.has_object:
