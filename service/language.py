@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.attrs import LIKE_NUM, NORM, ORTH
 from spacy.lang.char_classes import ALPHA, ALPHA_UPPER
-from spacy.lang.punctuation import TOKENIZER_INFIXES, TOKENIZER_SUFFIXES
+from spacy.lang.punctuation import TOKENIZER_INFIXES, TOKENIZER_PREFIXES, TOKENIZER_SUFFIXES
 from spacy.lang.tokenizer_exceptions import BASE_EXCEPTIONS
 from spacy.language import BaseDefaults, Language
 from spacy.util import registry, update_exc
@@ -84,8 +84,10 @@ TOKENIZER_INFIXES = TOKENIZER_INFIXES + [
     rf"(?<=[0-9]),(?=[{ALPHA}])|(?<=[{ALPHA}]),(?=[0-9])",
     r"\|",
 ]
-# "tangu 2008- 2010": a dash left hanging after a year is not part of it.
-TOKENIZER_SUFFIXES = TOKENIZER_SUFFIXES + [r"(?<=[0-9])[-–—]"]
+# "tangu 2008- 2010": a dash left hanging after a year is not part of it; "Pyongyang|":
+# a caption's pipe at either end of a word.
+TOKENIZER_SUFFIXES = TOKENIZER_SUFFIXES + [r"(?<=[0-9])[-–—]", r"\|"]
+TOKENIZER_PREFIXES = TOKENIZER_PREFIXES + [r"\|"]
 
 _NUMBER_WORDS = frozenset(
     """
@@ -108,6 +110,7 @@ def like_num(text: str) -> bool:
 
 class SwahiliDefaults(BaseDefaults):
     tokenizer_exceptions = TOKENIZER_EXCEPTIONS
+    prefixes = TOKENIZER_PREFIXES
     infixes = TOKENIZER_INFIXES
     suffixes = TOKENIZER_SUFFIXES
     lex_attr_getters = {**BaseDefaults.lex_attr_getters, LIKE_NUM: like_num}

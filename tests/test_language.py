@@ -94,6 +94,8 @@ def test_curly_apostrophe_inside_a_word_stays(sw):
     ("mwaka 2013,toleo", ["mwaka", "2013", ",", "toleo"]),
     ("Machi,2024", ["Machi", ",", "2024"]),
     ("Korea Kaskazini|Picha", ["Korea", "Kaskazini", "|", "Picha"]),
+    ("Kaskazini| Pyongyang| Putin", ["Kaskazini", "|", "Pyongyang", "|", "Putin"]),
+    ("|Habari", ["|", "Habari"]),
     ("tangu 2008- 2010", ["tangu", "2008", "-", "2010"]),
 ])
 def test_glued_separators_are_split(sw, text, expected):
