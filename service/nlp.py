@@ -30,6 +30,7 @@ def load_pipeline(path: str | os.PathLike | None = None) -> Language:
     # fixes reach the service without re-saving the model. The NER never sees it in
     # training (gold tokens).
     nlp = spacy.load(model_path, exclude=["tokenizer"])
+    nlp.tokenizer = language.BoundedTokenizer(nlp.tokenizer)
     for name in HABARI_COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)

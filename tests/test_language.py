@@ -134,3 +134,34 @@ def test_shipped_model_predicts_only_the_four_labels():
         doc = component(doc)
     assert doc.ents, "the model found no entity in a sentence full of them"
     assert {ent.label_ for ent in doc.ents} <= {"PER", "ORG", "LOC", "DATE"}
+
+
+@pytest.fixture(scope="module")
+def bounded(sw):
+    from service.language import BoundedTokenizer
+
+    return BoundedTokenizer(sw.tokenizer, max_run=50)
+
+
+@pytest.mark.parametrize("text", [
+    "a " + "," * 5_000 + " b",
+    "x" * 120 + " Rais Samia alisema. http://" + "a/" * 80,
+    " " * 70 + "“" * 130 + "\n\n" + "," * 51,
+])
+def test_long_runs_are_tokenized_in_pieces_with_the_text_unchanged(bounded, text):
+    doc = bounded(text)
+    assert doc.text == text
+    assert all(len(token.text) <= 50 for token in doc if not token.is_space)
+
+
+def test_text_without_long_runs_is_tokenized_as_before(sw, bounded):
+    text = "“Tutashinda,”alisema Bw. Juma mjini Dodoma, tarehe 5 Machi 2024."
+    assert [t.text for t in bounded(text)] == [t.text for t in sw.tokenizer(text)]
+
+
+def test_pipeline_tokenizer_is_bounded_and_keeps_memory_zones(nlp):
+    text = "Habari " + "," * 3_000
+    with nlp.memory_zone():
+        doc = nlp.make_doc(text)
+        assert doc.text == text
+        assert max(len(token.text) for token in doc) <= nlp.tokenizer.max_run
