@@ -436,6 +436,20 @@ def test_caption_separators_split_two_places(nlp):
     assert [(e.name, len(e.mentions)) for e in doc._.entities] == [("Korea Kaskazini", 1), ("Pyongyang", 2)]
 
 
+def test_a_caption_pipe_at_the_end_of_a_span_is_not_part_of_the_name(nlp):
+    text = "Korea Kaskazini| Pyongyang| Ziara. Pyongyang ilipambwa."
+    doc = nlp.make_doc(text)
+    first = text.index("Pyongyang")
+    later = text.rindex("Pyongyang")
+    doc.ents = [
+        doc.char_span(first, first + len("Pyongyang|"), label="LOC"),
+        doc.char_span(later, later + len("Pyongyang"), label="LOC"),
+    ]
+    doc = nlp.get_pipe("habari_entities")(doc)
+    (place,) = doc._.entities
+    assert [m.text for m in place.mentions] == ["Pyongyang", "Pyongyang"]
+
+
 def test_a_stadium_named_after_a_person_is_a_place(nlp):
     doc = annotate(
         nlp,

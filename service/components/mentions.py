@@ -262,13 +262,10 @@ def _clean(span: Span, label: str, is_acronym_of) -> list[Mention]:
     start = _name_start(doc, start, end, label)
     if start is None:
         return []
-    while start < end and (
-        doc[start].is_punct or doc[start].is_space or _glued_boilerplate(doc[start], doc[start + 1 : end])
-    ):
+    while start < end and (_no_word(doc[start]) or _glued_boilerplate(doc[start], doc[start + 1 : end])):
         start += 1
     while end > start and (
-        doc[end - 1].is_punct
-        or doc[end - 1].is_space
+        _no_word(doc[end - 1])
         or _glued_boilerplate(doc[end - 1], doc[start : end - 1])
         # a connective or verb the NER ran into ("Chama cha Kikomunisti cha", "Putin
         # alisema"); a lowercase name part stays ("Bobi wine": scraped text)
@@ -286,6 +283,11 @@ def _clean(span: Span, label: str, is_acronym_of) -> list[Mention]:
         # doc.ents keeps the NER's span: the MasakhaNER data leaves such heads out.
         return [Mention(doc[head:end], label, name_text(doc[head:end]), ner_span=name)]
     return [Mention(name, label, name_text(name))]
+
+
+def _no_word(token) -> bool:
+    """Punctuation, blanks, and symbols spaCy does not count as punctuation ("|" is Sm)."""
+    return token.is_punct or token.is_space or not any(ch.isalnum() for ch in token.text)
 
 
 def _glued_boilerplate(token, rest: Span) -> bool:
