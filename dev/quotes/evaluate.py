@@ -1,9 +1,11 @@
 """Score `habari_quotes` on the quotes development set (issue 4, item 3).
 
-    python -m dev.quotes.evaluate [--errors] [--model PATH]
+    python -m dev.quotes.evaluate [--errors] [--model PATH] [--gold FILE ...]
 
-voa.jsonl holds every quote of 69 VOA Swahili articles, annotated by
-../shared/ANNOTATION.md: the article's line number in
+Each gold file is scored and reported on its own (default: voa.jsonl, the set the
+component was tuned on, then fresh.jsonl, whose articles were annotated before the
+component first ran on them). A gold file holds every quote of its VOA Swahili articles,
+annotated by ../shared/ANNOTATION.md: the article's line number in
 ../shared/data/raw/swa/voa_swahili_articles.jsonl, a hash prefix of its text (offsets go
 stale if the file changes), and per quote its kind, char offsets into "text" and the
 speaker's names in the article (null for an unnamed or generic source). The text itself
@@ -141,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list every error")
     parser.add_argument("--model", default=None, help="model path (default: the bundled one)")
+    parser.add_argument("--gold", nargs="+", type=Path, default=[HERE / "voa.jsonl", HERE / "fresh.jsonl"],
+                        help="gold files, each scored separately (default: voa.jsonl fresh.jsonl)")
     args = parser.parse_args(argv)
     if not ARTICLES.exists():
         print(f"skipped: {ARTICLES} is absent")
@@ -148,15 +152,18 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(REPO))
     from service.nlp import load_pipeline
 
-    records = load_gold()
-    figures = evaluate(load_pipeline(args.model), records, args.errors)
-    print(f"{len(records)} articles, {sum(len(r['quotes']) for r in records)} gold quotes")
-    for group in GROUPS:
-        f = figures[group]
-        print(f"{group:15s} P {100 * f['precision']:5.1f}  R {100 * f['recall']:5.1f}  "
-              f"F1 {100 * f['f1']:5.1f}   (tp {f['tp']}, pred {f['pred']}, gold {f['gold']})")
-    print(f"speaker accuracy {100 * figures['speaker_accuracy']:5.1f}% over "
-          f"{figures['speaker_matched']} matched quotes")
+    nlp = load_pipeline(args.model)
+    for gold in args.gold:
+        records = load_gold(gold)
+        print(f"== {gold.name}: {len(records)} articles, "
+              f"{sum(len(r['quotes']) for r in records)} gold quotes")
+        figures = evaluate(nlp, records, args.errors)
+        for group in GROUPS:
+            f = figures[group]
+            print(f"{group:15s} P {100 * f['precision']:5.1f}  R {100 * f['recall']:5.1f}  "
+                  f"F1 {100 * f['f1']:5.1f}   (tp {f['tp']}, pred {f['pred']}, gold {f['gold']})")
+        print(f"speaker accuracy {100 * figures['speaker_accuracy']:5.1f}% over "
+              f"{figures['speaker_matched']} matched quotes")
     return 0
 
 
