@@ -4,7 +4,7 @@
         [--articles ../shared/data/raw/swa/voa_swahili_articles.jsonl] [--model PATH] [-v]
 
 Runs twice over each gold file (gold.jsonl: the articles the rules were developed on;
-heldout.jsonl, fresh.jsonl, fresh2.jsonl: annotated later, see README.md):
+heldout.jsonl, fresh*.jsonl: annotated later, see README.md):
 - "pipeline": the real pipeline (trained NER + habari components), what a client gets;
 - "gold mentions": the gold mention spans and labels given to habari_entities as if the
   NER had found exactly them, so what is left wrong is the grouping rules' fault.
@@ -30,7 +30,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 
-DEFAULT_GOLD = [REPO / "dev" / "entities" / name for name in ("gold.jsonl", "heldout.jsonl", "fresh.jsonl", "fresh2.jsonl")]
+DEFAULT_GOLD = [REPO / "dev" / "entities" / name for name in ("gold.jsonl", "heldout.jsonl", "fresh.jsonl", "fresh2.jsonl", "fresh3.jsonl")]
 SHARED = REPO.parent / "shared"
 DEFAULT_ARTICLES = SHARED / "data" / "raw" / "swa" / "voa_swahili_articles.jsonl"
 SAMPLES = SHARED / "samples"
