@@ -275,6 +275,23 @@ def test_a_relative_year_named_again_resolves_without_anchor(blank):
     assert dates(doc) == [("mwaka huu 2021", "2021")]
 
 
+def test_a_relative_year_named_again_after_wa(blank):
+    doc = annotate(blank, "Mavuno ya robo ya tatu ya mwaka huu wa 2022 yalikuwa mazuri, "
+                          "kama ya Machi mwaka jana wa 2021.", published=None)
+    assert dates(doc) == [("mwaka huu wa 2022", "2022"), ("Machi mwaka jana wa 2021", "2021-03")]
+
+
+def test_a_date_after_tangu_lies_before_the_anchor(blank):
+    # A present verb ("anashikiliwa") would otherwise send the month to next year and
+    # the weekday to next week.
+    assert only(blank, "Mwanahabari huyo anashikiliwa tangu tarehe 2 Februari gerezani.") == (
+        "2 Februari", "2024-02-02")
+    assert only(blank, "Barabara inafungwa tangu Jumatatu kwa matengenezo.") == (
+        "Jumatatu", "2024-06-17")
+    assert only(blank, "Wakimbizi wanaendelea kuwasili tokea mwezi Januari kambini.") == (
+        "Januari", "2024-01")
+
+
 def test_a_weekday_picks_the_year_of_a_date_without_one(blank):
     doc = annotate(blank, "Uchaguzi ulifanyika Novemba mwaka 2020. Jibu lilikuja Jumapili "
                           "Januari 3 kutoka wizara.", published=None)

@@ -216,12 +216,20 @@ class _Grammar:
             offset = self.year_offset(k)
             if offset is None:
                 return None
-            # "Januari 14 mwaka ujao 2021": the year named again fixes it.
-            if _YEAR.match(self.word(k + 1)):
-                return int(self.word(k + 1)), None, k + 2
+            restated = self.restated_year(k + 1)
+            if restated:
+                return restated[0], None, restated[1]
             return None, offset, k + 1
         if _YEAR.match(self.word(j)):
             return int(self.word(j)), None, j + 1
+        return None
+
+    def restated_year(self, i: int) -> tuple[int, int] | None:
+        """The year a relative one is named again with ("Januari 14 mwaka ujao 2021",
+        "mwaka huu wa 2021"): it fixes the year. Returns (year, end)."""
+        j = i + 1 if self.word(i) == "wa" else i
+        if _YEAR.match(self.word(j)):
+            return int(self.word(j)), j + 1
         return None
 
     def year_offset(self, i: int) -> int | None:
@@ -474,9 +482,10 @@ class _Grammar:
             offset = 1
         else:
             return None
-        # "mwaka huu 2021", "mwaka jana 2020": the year named again fixes it.
-        if UNITS[w] == "year" and _YEAR.match(self.word(i + 2)):
-            return DateExpression(i, i + 3, "year", year=int(self.word(i + 2)))
+        restated = self.restated_year(i + 2) if UNITS[w] == "year" else None
+        if restated:
+            year, end = restated
+            return DateExpression(i, end, "year", year=year)
         return DateExpression(i, i + 2, "relative", unit=UNITS[w], offset=offset)
 
     def counted_ago(self, i: int) -> DateExpression | None:

@@ -73,6 +73,11 @@ _NOT_VERBS = frozenset(
     utaratibu kitaifa italia utapiamlo utajiri vitani kitaaluma ulimi
     """.split()
 )
+# "tangu Jumatatu", "tangu tarehe 1 Februari": a date something has lasted since lies
+# before the anchor whatever the verb ("anazuiliwa tangu", present: is held since).
+_SINCE = frozenset({"tangu", "tokea"})
+_SINCE_LEAD_INS = frozenset({"tarehe", "mwezi", "siku", "ya", "wa", "mwaka", "mwanzoni",
+                             "mwishoni", "mwa", "mapema"})
 _SENTENCE_END = frozenset({".", "!", "?", ";", ":"})
 _TENSE_WINDOW = 8
 
@@ -257,8 +262,13 @@ def _tense(words: list[str], start: int, end: int) -> int | None:
     Swahili puts time adverbs after the verb and its object ("alisema Jumanne kuwa",
     "walijeruhiwa Jumanne mjini"), or first in the sentence ("Jumanne, polisi walisema"):
     so the nearest tensed verb to the left within the clause, else to the right within
-    the sentence, else to the left across commas.
+    the sentence, else to the left across commas. A date after "tangu" is past.
     """
+    i = start - 1
+    while i >= 0 and words[i] in _SINCE_LEAD_INS:
+        i -= 1
+    if i >= 0 and words[i] in _SINCE:
+        return -1
     left_in_clause = _scan(words, start - 1, -1, stop_at_comma=True)
     right = [i for i in _scan(words, end, 1, stop_at_comma=False)
              if not _RELATIVE.match(words[i])]
