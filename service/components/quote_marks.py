@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from typing import Optional
 
 WORD = re.compile(r"\w[\w’'-]*")
-ATTRIBUTION_PHRASE = re.compile(r"\b(?:kulingana na|kwa mujibu wa)\s+", re.IGNORECASE)
+# ("kwa mjibu wa" is a common misspelling.)
+ATTRIBUTION_PHRASE = re.compile(r"\b(?:kulingana na|kwa mu?jibu wa)\s+", re.IGNORECASE)
 # A sentence ends at . ! ? (and any closing marks) before a capitalised word or an
 # opening mark; a single capital ("Hamza S.") or a title ("Bw.") does not end one.
 _SENTENCE_END = re.compile(r"[.!?]+[”\"’»]?\s+(?=[“\"«‘'(]?[A-ZÀ-Ý0-9])")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bBw|\bBi|\bDkt|\bDk|\bDr|\bProf|\bMhe|\bMh|\bMwl|"
-                           r"\bMch|\bNdg|\bJen|\bKapt|\bSt|\bMr|\bMrs|\bNa)$")
+                           r"\bMch|\bNdg|\bJen|\bKapt|\bSt|\bMr|\bMrs|\bNa|\bNo)$")
 MARKS = re.compile(r"[“”„\"«»‘’']")
 _OPENING_ONLY = "“«„‘"
 _CLOSING_ONLY = "”»’"
@@ -105,6 +106,8 @@ def find_quotations(text: str, cue_starts: list[int]) -> list[Quotation]:
             return para_ends[bisect.bisect_left(para_ends, pos)]
         li = bisect.bisect_left(line_ends, pos)
         end = line_ends[li]
+        if not text[pos:end].rstrip().endswith((".", "!", "?", "…", ",", ":", ";")):
+            return end  # the line stops mid-sentence: the mark was dropped at its end
         for nxt in line_ends[li + 1:li + 3]:
             line = text[end + 1:nxt]
             c = bisect.bisect_left(cue_starts, end + 1)

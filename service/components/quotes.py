@@ -71,6 +71,9 @@ class QuoteFinder:
 # ---------------------------------------------------------------- grammar words
 
 COMPLEMENTIZERS = {"kwamba", "kuwa"}
+# Relative conjunctions that open a clause with a subject of its own ("… video ambapo
+# Trump anasema …").
+CLAUSE_CONJUNCTIONS = {"ambapo", "ambako", "ambamo"}
 # Words before a speech verb that are not its subject (adverbs, conjunctions, pronouns,
 # times): a clause made only of these leaves the verb with the previous speaker.
 NON_SUBJECT_WORDS = {
@@ -362,6 +365,12 @@ class _Article:
                                       self.span(np[0].start(), np[-1].end()), None)
         if head_demonstrative and words[head_at + 1].group().lower() in ("hao", "hawa") and (
                 head.startswith(("wa", "vi")) and head not in VERB_LOOKALIKE_NOUNS | {"watu"}):
+            # "viongozi hao" after "viongozi wa Tigray …": the body they were named by.
+            introduced = re.compile(rf"\b{re.escape(head)}\s+(?:wa|ya|la)\s+$", re.IGNORECASE)
+            recent = self.sentences[max(0, self.sentence_index(start) - 2)][0]
+            for m in reversed(self.mentions_in(recent, start)):
+                if introduced.search(self.text, max(0, m.start - 30), m.start):
+                    return True, m
             # "wakuu hao", "viongozi hao": the people just named; any of them speaks.
             people = [m for m in self.mentions_in(0, start) if m.label == "PER"]
             return True, people[-1] if people else None
@@ -448,8 +457,10 @@ class _Article:
         return None
 
     def _last_body_named(self, head: str, before: int) -> Optional[_Mention]:
+        introduced = re.compile(rf"\b{re.escape(head)}\s+(?:ya|la|wa|cha|za)\s+$", re.IGNORECASE)
         for m in reversed(self.mentions_in(0, before)):
-            if m.label == "ORG" and self.text[m.start:m.end].lower().startswith(head):
+            if m.label == "ORG" and (self.text[m.start:m.end].lower().startswith(head)
+                                     or introduced.search(self.text, max(0, m.start - 30), m.start)):
                 return m
         return self._last_body_speaker(before)
 
@@ -461,8 +472,12 @@ class _Article:
             q = self.quotations[i]
             if q.close is not None and s <= q.close < pos:
                 s = q.close + 1
-        for m in self.words(s, pos):
-            if m.group().lower() in COMPLEMENTIZERS:
+        words = self.words(s, pos)
+        for k, m in enumerate(words):
+            low = m.group().lower()
+            if low in COMPLEMENTIZERS or low in CLAUSE_CONJUNCTIONS and any(
+                    w.group().lower() not in NON_SUBJECT_WORDS for w in words[k + 1:]) \
+                    and not self.verb_words(m.end(), pos, finite_only=True):
                 s = m.end()
         return s
 
@@ -482,14 +497,20 @@ class _Article:
             e = b + len(re.sub(r"\([^()]*\)?\s*$", "", text[b:e]))
             b = b + len(text[b:e]) - len(re.sub(r"^\s*\([^()]*\)", "", text[b:e]))
             adjacent = i == len(bounds) - 1
-            if re.match(r"\s*amba\w*\b", text[b:e]) and not adjacent:
-                continue  # "X, ambayo ilihusika …, anasema": an aside about X
+            if re.match(r"\s*amba\w*\b", text[b:e]) and (not adjacent or i > 0 and not dependent):
+                # "X, ambayo ilihusika …, anasema": an aside about X (its closing
+                # comma is often left out)
+                continue
             if dependent and adjacent and verb_prefix == "":
                 after = list(re.finditer(r"\b(?:baada|kabla)\s+ya\s+", text[b:e]))
                 if after and not self.verb_words(b + after[-1].end(), e):
                     chunks.append((b + after[-1].end(), e, adjacent))  # "baada ya AP kuripoti"
                     break
-            finite = self.verb_words(b, e, finite_only=True)
+            first = WORD.search(text, b, e)
+            # "Taarifa iliyotolewa na X ilisema": a relative verb is inside the subject.
+            nominal = first is not None and first.group().lower() in DOCUMENT_HEADS
+            finite = [w for w in self.verb_words(b, e, finite_only=True)
+                      if not (nominal and is_relative_verb(w.group()))]
             if finite:
                 # "Blake yuko hospitali na madaktari wanasema": a subject of its own
                 # after the other verb's clause; else the subject before that verb.
@@ -502,7 +523,7 @@ class _Article:
                 elif adjacent and finite[0].start() > b:
                     chunks.append((b, finite[0].start(), adjacent))
                 break
-            participles = self.verb_words(b, e)
+            participles = [w for w in self.verb_words(b, e) if not (nominal and is_relative_verb(w.group()))]
             if participles:
                 intro = re.search(r"\b(?:wakati|alipokuwa|walipokuwa|huku)\s*$",
                                   text[b:participles[0].start()])
@@ -610,8 +631,16 @@ class _Article:
             stop = _POST_SUBJECT_END.search(after, stop.end())  # `alisema Bw. Haji.`
         end = cue.end + (stop.start() if stop else len(after))
         words = self.words(cue.end, end)
-        if not words or len(words) > 10 or cue.has_object:
-            return False, None  # (after "ameliambia", the words are whom it was told)
+        for k, w in enumerate(words):
+            if k and is_verb(w.group()) and not is_finite_verb(w.group()) \
+                    and self.in_mention(words[k - 1].start(), ("PER", "ORG")):
+                # "amesema msemaji … Redwan Hussein akiendelea kusema": a new clause
+                end, words = words[k - 1].end(), words[:k]
+                break
+        if not words or len(words) > 10 or cue.has_object or self.cues_between(cue.end, end):
+            # (after "ameliambia", the words are whom it was told; "Ameongeza kusema"
+            # is one speech act)
+            return False, None
         # Up to the next punctuation, complementizer or speech verb, which start other clauses.
         clause_end = end + re.search(r"[,.;:“”\"«»]|\b(?:kwamba|kuwa)\b|$", self.text[end:sent_end]).start()
         later = self.cues_between(end, clause_end)
@@ -783,6 +812,9 @@ def _direct_quotes(art: _Article) -> tuple[list[_Item], list[Quotation]]:
             continue
         if len(art.words(q.start, q.end)) < 3 and after is None and cue is None:
             continue  # a quoted title or word: nobody's speech
+        if after is not None and after.speaker is None and cue is not None and cue.speaker is not None:
+            # `X alisema “…”, vimeeleza vyanzo vya habari`: the innermost source is named
+            after = None
         event = after or cue or label or _context_speaker(art, q, items)
         items.append(_Item(q.start, q.end, "direct", event))
     # A quotation with nobody named around it, right before another one that has its
@@ -887,6 +919,11 @@ def _context_speaker(art: _Article, q: Quotation, items: list[_Item]) -> Optiona
         if cue.start in art.events:
             return art.events[cue.start]
     subject = art.sentence_subject(prev_start)
+    first = WORD.search(art.text, prev_start, prev_end)
+    if subject is None and si >= 2 and first is not None and is_finite_verb(first.group()):
+        # "X ni mmoja wa …. Ni baba wa …. “…”": a sentence without a subject of its own
+        # goes on about the person the one before it opened with.
+        subject = art.sentence_subject(art.sentences[si - 2][0])
     return _Event(subject.start, subject.start, subject) if subject is not None else None
 
 
@@ -1124,7 +1161,11 @@ def _attribution_phrases(art: _Article, direct: list[_Item], indirect: list[_Ite
             continue  # inside, or right after, another attributed item: innermost wins
         _, speaker = art._noun_phrase_speaker(m.end(), np_end)
         if speaker is None or speaker.label != "PER":
-            speaker = art.appositive_person(np_end) or speaker
+            person = art.appositive_person(np_end)
+            if person is None:
+                person = _source_name_after_places(art, np_end)
+                np_end = person.end if person is not None else np_end
+            speaker = person or speaker
         lead = art.words(s_start, m.start())
         if all(w.group().lower() in NON_SUBJECT_WORDS for w in lead):
             start, end = _trim_content(text, np_end, s_end)
@@ -1137,6 +1178,26 @@ def _attribution_phrases(art: _Article, direct: list[_Item], indirect: list[_Ite
             continue
         items.append(_Item(start, end, "indirect", _Event(m.start(), m.end() - 1, speaker)))
     return items
+
+
+def _source_name_after_places(art: _Article, pos: int) -> Optional[_Mention]:
+    """"kwa mujibu wa msemaji wa Ikulu ya Nairobi, Kenya, [Kanze Mararo] Rais …": the
+    person named after a role and its places, set off by commas."""
+    for k in range(3):
+        comma = re.match(r"\s*,\s*", art.text[pos:pos + 10])
+        if comma is None:
+            return None
+        found = art.mentions_in(pos + comma.end(), pos + comma.end() + 60)
+        if not found or found[0].start != pos + comma.end():
+            return None
+        if found[0].label == "PER":
+            # (with no place between, "Kulingana na makubaliano, [X] atakuwa" is the
+            # content's subject)
+            return found[0] if k else None
+        if found[0].label != "LOC":
+            return None
+        pos = found[0].end
+    return None
 
 
 # -- partial
