@@ -162,6 +162,26 @@ def _build_table() -> dict[str, str]:
 _CODE_BY_NAME = _build_table()
 MAX_NAME_WORDS = max(len(key.split()) for key in _CODE_BY_NAME)
 
+# Swahili writes the connective of a long name either way ("Jamhuri ya Muungano wa
+# Tanzania" / "... ya Tanzania"), so names of two or more words are also looked up
+# without their connectives, where that key still names one country only.
+_CONNECTIVES = frozenset("wa ya la za".split())
+
+
+def _without_connectives(key: str) -> str:
+    return " ".join(word for word in key.split() if word not in _CONNECTIVES)
+
+
+def _build_loose_table() -> dict[str, str]:
+    codes: dict[str, set[str]] = {}
+    for key, code in _CODE_BY_NAME.items():
+        if " " in key:
+            codes.setdefault(_without_connectives(key), set()).add(code)
+    return {key: found.pop() for key, found in codes.items() if len(found) == 1}
+
+
+_CODE_BY_LOOSE_NAME = _build_loose_table()
+
 
 @lru_cache(maxsize=65536)
 def country_code(name: str) -> str | None:
@@ -169,7 +189,11 @@ def country_code(name: str) -> str | None:
 
     Cities, regions and anything unknown give None.
     """
-    return _CODE_BY_NAME.get(normalize_name(name))
+    key = normalize_name(name)
+    code = _CODE_BY_NAME.get(key)
+    if code is None and " " in key:
+        code = _CODE_BY_LOOSE_NAME.get(_without_connectives(key))
+    return code
 
 
 _SWAHILI_NAMES = {code: name for code, name in Locale("sw").territories.items() if code not in _NOT_COUNTRIES}
@@ -196,8 +220,11 @@ _SINGLE_WORD_NAMES = _single_word_names()
 @lru_cache(maxsize=65536)
 def close_country_code(name: str) -> str | None:
     """The code of the one country whose one-word name is `name` with one typo
-    ("Zimbawe", "Uswizi"); None when there is no such country or several."""
+    ("Zimbawe", "Uswizi"); None when there is no such country or several. Also a name
+    with the conjunction "na" glued to it in scraped text ("Korea Kaskazinina Kim")."""
     key = normalize_name(name)
+    if key.endswith("na") and len(key) - 2 >= _MIN_TYPO_LENGTH and (code := _CODE_BY_NAME.get(key[:-2])):
+        return code
     if " " in key or len(key) < _MIN_TYPO_LENGTH:
         return None
     codes = {

@@ -10,10 +10,15 @@ Steps, each a small rule over the mention text (no model is trained for this):
    "Shirika la Afya Duniani (WHO)" as two mentions, a left-out head noun put back
    ("Tume ya Umoja wa Afrika", "Uwanja wa Kim Il Sung" as a place), glued page
    boilerplate and caption separators off the name, a verb the NER ran in cut off, a
-   name split after a function word joined. Config ``find_repeated_names`` (default
-   on): other occurrences of a name the NER found, which it missed, become mentions
-   too. ``doc.ents`` is rewritten with these spans (except a widening to a head noun,
-   which only the entity gets: the MasakhaNER data leaves such heads out).
+   name split after a function word joined, a place cut short continued ("[Afrika]
+   Kusini"), a country or seat of government run into a person's span made a mention
+   of its own. Config ``find_repeated_names`` (default on): other occurrences of a name
+   the NER found, which it missed, become mentions too (also "Kremlin" after "Ikulu ya
+   Kremlin", and lowercase country names). Organization names the NER left untagged
+   are found by their head noun ("Wizara ya Mambo ya Nje ya Marekani"). ``doc.ents`` is
+   rewritten with these spans, except where the MasakhaNER data tags less: a widening
+   to a head noun or a place's continuation, and an untagged organization (doc.ents
+   keeps the places inside it), go to the entity only.
 2. Labels the name itself decides: a country is a place (LOC) also when the NER called
    it an organization; a government named by its seat ("Kremlin", "Ikulu ya White
    House") is an organization (ORG). Mentions of one written name get one label (the
@@ -26,8 +31,9 @@ Steps, each a small rule over the mention text (no model is trained for this):
    - places with the same country code ("Urusi"/"Russia", "Korea K."/"Korea
      Kaskazini"), and a place with its "Ukanda wa"/"Jimbo la"/"Mkoa wa" form;
    - organizations with their acronyms: from "Full Name (ACR)" in the article, from a
-     table of well-known pairs ("UN", "UM" / "Umoja wa Mataifa"), or from the initials
-     of exactly one full name in the article ("CCM" / "Chama cha Mapinduzi"); and a
+     table of well-known pairs ("UN", "UM" / "Umoja wa Mataifa"), from the initials
+     of exactly one full name in the article ("CCM" / "Chama cha Mapinduzi"), or from
+     exactly one name that begins with the acronym ("ACT" / "ACT Wazalendo"); and a
      short form with exactly one fuller name it begins ("Chama cha Kikomunisti" /
      "Chama cha Kikomunisti cha Vietnam");
    - people over name parts: a name whose parts appear in order in a fuller name
@@ -71,6 +77,7 @@ from service.components.countries import (
 )
 from service.components.mentions import (
     CONNECTIVES,
+    ORGANIZATION_HEADS,
     SEATS,
     SPEECH_VERB,
     TITLE_WORDS,
@@ -80,6 +87,7 @@ from service.components.mentions import (
     clean_mentions,
     is_capitalized,
     repeated_name_mentions,
+    untagged_organizations,
 )
 
 ENTITY_LABELS = ("PER", "ORG", "LOC")
@@ -257,10 +265,16 @@ class EntityGrouper:
         mentions = clean_mentions(doc, self.labels, is_acronym_of)
         if self.find_repeated_names:
             mentions = sorted(mentions + repeated_name_mentions(doc, mentions), key=lambda m: m.span.start)
+        mentions = untagged_organizations(doc, mentions)
         names = [self._name(m) for m in mentions]
-        kept = [ent for ent in doc.ents if ent.label_ not in self.labels]
-        spans = [n.mention.ner_span or n.span for n in names]
-        doc.ents = sorted(kept + [Span(doc, s.start, s.end, label=n.label) for s, n in zip(spans, names)], key=lambda s: s.start)
+        ents = [ent for ent in doc.ents if ent.label_ not in self.labels]
+        for name in names:
+            if name.mention.ents is not None:
+                ents.extend(name.mention.ents)
+            else:
+                span = name.mention.ner_span or name.span
+                ents.append(Span(doc, span.start, span.end, label=name.label))
+        doc.ents = sorted(ents, key=lambda s: s.start)
         clusters = _Clusters(len(names))
         _unify_labels(names, clusters)
         _group_typos(names, clusters)
@@ -426,7 +440,19 @@ def _expansion(letters: str, names: list[_Name], full_names: dict[str, int], clu
             for j in full_names.values()
             if len(names[j].parts) > 1 and letters in _initials(names[j].text)
         }
+    if not matches:
+        # a name that begins with the acronym itself, after a head noun the name may
+        # carry: "ACT" / "(Chama cha) ACT Wazalendo"; not one that ends with it ("Baraza
+        # la Usalama la UN" is not the UN)
+        matches = {clusters.find(j) for j in full_names.values() if _first_name_word(names[j].text) == letters}
     return matches.pop() if len(matches) == 1 else None
+
+
+def _first_name_word(text: str) -> str | None:
+    words = text.split()
+    if len(words) > 2 and words[0].lower() in ORGANIZATION_HEADS and words[1].lower() in CONNECTIVES:
+        words = words[2:]
+    return words[0] if len(words) > 1 else None
 
 
 def _group_aliases(doc: Doc, names: list[_Name], clusters: _Clusters) -> None:

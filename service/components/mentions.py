@@ -110,16 +110,18 @@ _PLACE_PREFIXES = frozenset(
 
 # Governments named by their seat (organizations, ANNOTATION.md), each name → the seat,
 # so that "Ikulu ya Kremlin" and "Kremlin" are one organization.
-SEATS = {
-    normalize_name(name): seat
-    for seat, names in {
-        "kremlin": ("Kremlin", "Ikulu ya Kremlin"),
-        "white house": ("White House", "Ikulu ya White House", "Ikulu ya Marekani"),
-        "downing street": ("Downing Street", "10 Downing Street"),
-        "pentagon": ("Pentagon",),
-    }.items()
-    for name in names
+_SEAT_NAMES = {
+    "kremlin": ("Kremlin", "Ikulu ya Kremlin"),
+    "white house": ("White House", "Ikulu ya White House", "Ikulu ya Marekani"),
+    "downing street": ("Downing Street", "10 Downing Street"),
+    "pentagon": ("Pentagon",),
 }
+SEATS = {normalize_name(name): seat for seat, names in _SEAT_NAMES.items() for name in names}
+
+# Country names that are also Swahili words: "mali" (property) is always a common word
+# when lowercase in the MasakhaNER training data, other lowercase country names there
+# are the countries ("marekani", "kenya", "ujerumani").
+_COMMON_WORD_COUNTRIES = frozenset({"mali"})
 
 
 @dataclass(eq=False)
@@ -129,6 +131,9 @@ class Mention:
     text: str  # the name as written, without glued boilerplate or separators
     names_previous: bool = False  # an acronym introduced by the previous mention: "X (ACR)"
     ner_span: Span | None = None  # the span for doc.ents when it differs from `span`
+    # labelled spans doc.ents keeps instead of this mention: the NER's mentions inside an
+    # organization name it did not tag ("Wizara ya Mambo ya Nje ya [Marekani]")
+    ents: tuple[Span, ...] | None = None
 
 
 def is_capitalized(text: str) -> bool:
@@ -241,6 +246,29 @@ def _split_at_separators(span: Span) -> list[Span]:
 
 
 def _clean(span: Span, label: str, is_acronym_of) -> list[Mention]:
+    mentions = _clean_span(span, label, is_acronym_of)
+    if label == "PER" and len(mentions) == 1 and mentions[0].label == "PER":
+        return _place_before_name(span, mentions[0].span.start) + mentions
+    return mentions
+
+
+def _place_before_name(span: Span, name_start: int) -> list[Mention]:
+    """A seat of government or a country the NER ran into a person's span and the name
+    rules cut off ("Msemaji wa Kremlin Dmitry Peskov", "Waziri wa Urusi Sergey Lavrov"):
+    an entity of its own (ANNOTATION.md annotates both)."""
+    doc = span.doc
+    for length in range(min(MAX_NAME_WORDS, name_start - span.start), 0, -1):
+        piece = doc[name_start - length : name_start]
+        if not is_capitalized(piece.text):
+            continue
+        if normalize_name(piece.text) in SEATS:
+            return [Mention(piece, "ORG", name_text(piece))]
+        if country_code(piece.text):
+            return [Mention(piece, "LOC", name_text(piece))]
+    return []
+
+
+def _clean_span(span: Span, label: str, is_acronym_of) -> list[Mention]:
     doc = span.doc
     start, end = span.start, span.end
     if label == "PER":
@@ -255,10 +283,12 @@ def _clean(span: Span, label: str, is_acronym_of) -> list[Mention]:
         last = acronym(doc[end - 1].text)
         if end - start >= 3 and last and is_acronym_of(last, doc[start : end - 1].text):
             return _with_acronym(_clean(doc[start : end - 1], label, is_acronym_of), doc[end - 1 : end])
+    ner_end = end
     if label == "LOC":
         split = _country_after_place(span)
         if split:
             return _clean(doc[start:split], label, is_acronym_of) + _clean(doc[split:end], label, is_acronym_of)
+        end = _place_end(span)
     start = _name_start(doc, start, end, label)
     if start is None:
         return []
@@ -275,6 +305,10 @@ def _clean(span: Span, label: str, is_acronym_of) -> list[Mention]:
     if start >= end or not name_text(doc[start:end]):
         return []
     name = doc[start:end]
+    if end > ner_end > start:
+        # the place's continuation ("[Afrika] Mashariki") is the entity's only: the
+        # MasakhaNER data tags "Afrika" alone there too
+        return [Mention(name, label, name_text(name), ner_span=doc[start:ner_end])]
     if normalize_name(name.text) in SEATS:
         label = "ORG"  # a government named by its seat, whatever the NER said
     head = _head_start(name, ORGANIZATION_HEADS) if label == "ORG" and not acronym(name.text) else start
@@ -283,6 +317,27 @@ def _clean(span: Span, label: str, is_acronym_of) -> list[Mention]:
         # doc.ents keeps the NER's span: the MasakhaNER data leaves such heads out.
         return [Mention(doc[head:end], label, name_text(doc[head:end]), ner_span=name)]
     return [Mention(name, label, name_text(name))]
+
+
+# Compass words after a place that make a larger region of it ("Afrika Mashariki").
+_COMPASS_WORDS = frozenset("Mashariki Magharibi Kaskazini Kusini".split())
+
+
+def _place_end(span: Span) -> int:
+    """End of a place the NER cut short: a country name that goes on after the span
+    ("[Korea] K.", "[Afrika] Kusini", "[Sudan] Kusini"), or a region that is not a
+    country followed by a capitalized compass word ("[Afrika] Mashariki"). Only words
+    outside any other entity are taken."""
+    doc, end = span.doc, span.end
+    free = 0
+    while free < MAX_NAME_WORDS and end + free < len(doc) and not doc[end + free].ent_type and not _no_word(doc[end + free]):
+        free += 1
+    for extra in range(free, 0, -1):
+        if country_code(doc[span.start : end + extra].text):
+            return end + extra
+    if free and doc[end].text in _COMPASS_WORDS and not country_code(span.text):
+        return end + 1
+    return end
 
 
 def _no_word(token) -> bool:
@@ -414,8 +469,10 @@ def _country_after_place(span: Span) -> int | None:
 
 def repeated_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Mentions the NER missed: other occurrences of a name it found elsewhere in the
-    article ("Kiev" tagged once of twice), with the label it got most often, and the
-    surname alone of a person it found by full name.
+    article ("Kiev" tagged once of twice), with the label it got most often, the
+    surname alone of a person it found by full name, the other names of a seat of
+    government it found ("Kremlin" after "Ikulu ya Kremlin"), and a country name
+    written in lowercase ("kwa urusi").
 
     A news article repeats its names, and the NER, reading each sentence on its own,
     misses some repeats. Only a whole name counts: an occurrence inside a longer run of
@@ -430,16 +487,22 @@ def repeated_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             label_votes[mention.label] = label_votes.get(mention.label, 0) + 1
         if mention.label == "PER" and len(words) > 1 and len(words[-1]) > 2 and words[-1].isalpha():
             surnames.add(words[-1])
+        seat = SEATS.get(normalize_name(mention.text))
+        for other in _SEAT_NAMES.get(seat, ()):
+            votes.setdefault(tuple(other.split()), {"ORG": 1})
     # A person named in full is then named by surname ("Naitore Nyamu" ... "alisema Nyamu").
     for surname in surnames:
         votes.setdefault((surname,), {"PER": 1})
-    if not votes:
-        return []
     texts = [t.text for t in doc]
     lowercase = {text for text in texts if text[:1].islower()}
+    for text in lowercase:
+        if _is_country_word(text):
+            votes.setdefault((text,), {"LOC": 1})
+    if not votes:
+        return []
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for words in sorted(votes, key=len, reverse=True):
-        if len(words) == 1 and words[0].lower() in lowercase:
+        if len(words) == 1 and words[0].lower() in lowercase and not _is_country_word(words[0]):
             continue
         by_first.setdefault(words[0], []).append(words)
     # cleaned mentions may cover tokens outside the NER's spans ("Uwanja wa" + a name)
@@ -460,6 +523,10 @@ def repeated_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
+def _is_country_word(text: str) -> bool:
+    return text.isalpha() and len(text) >= 4 and text.lower() not in _COMMON_WORD_COUNTRIES and bool(country_code(text))
+
+
 def _is_free_name(doc: Doc, i: int, words: tuple[str, ...], taken: set[int]) -> bool:
     """`words` occur at token i, outside any entity and mention, as a whole name."""
     end = i + len(words)
@@ -476,4 +543,78 @@ def _is_free_name(doc: Doc, i: int, words: tuple[str, ...], taken: set[int]) -> 
         if not opens_sentence:
             return False
     glued_page_word = after is not None and after.lower_ in GLUE_WORDS and not doc[end - 1].whitespace_
-    return after is None or glued_page_word or not (after.is_alpha and is_capitalized(after.text))
+    # a capitalized word after it continues the name, unless the NER put it in another
+    # entity ("Msemaji wa Kremlin [Dmitry Peskov]")
+    return (
+        after is None
+        or glued_page_word
+        or bool(after.ent_type)
+        or not (after.is_alpha and is_capitalized(after.text))
+    )
+
+
+def _opens_sentence(doc: Doc, i: int) -> bool:
+    before = doc[i - 1] if i else None
+    return before is None or "\n" in before.text or before.text in (".", "!", "?", ":", "“", '"', "|")
+
+
+# Heads of the bodies of a state that are named by the state alone ("Bunge la Marekani",
+# "Jeshi la Somalia"); other heads need a name of their own ("Wizara ya Mambo ya Nje"),
+# so that "Mamlaka ya CAR" (the authorities) stays the place.
+_STATE_BODY_HEADS = frozenset("bunge jeshi mahakama".split())
+_UNTAGGED_HEADS = (ORGANIZATION_HEADS - {"ikulu", "umoja", "muungano"}) | _STATE_BODY_HEADS
+
+
+def untagged_organizations(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """`mentions` with the organization names the NER left untagged added: a
+    capitalized head noun followed by capitalized words, each after a connective or
+    not, and places ("Wizara ya Mambo ya Nje ya Marekani", "Mahakama Kuu ya Kenya",
+    "Kituo cha Televisheni cha Taifa cha Somalia"). ANNOTATION.md makes such a body one
+    organization; the MasakhaNER data leaves it untagged except for the place inside, so
+    doc.ents keeps that place. The name ends before a person (the body's spokesman) and
+    anything lowercase; one followed by another organization is that organization's
+    descriptor ("Shirika la Habari la [Reuters]")."""
+    by_start = {m.span.start: m for m in mentions}
+    taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
+    found: list[Mention] = []
+    absorbed: set[int] = set()
+    i, n = 0, len(doc)
+    while i < n:
+        token = doc[i]
+        if i in taken or token.lower_ not in _UNTAGGED_HEADS or not is_capitalized(token.text):
+            i += 1
+            continue
+        end, inner, words = i + 1, [], 0
+        while end < n:
+            j = end + 1 if doc[end].lower_ in CONNECTIVES else end
+            if j >= n:
+                break
+            mention = by_start.get(j)
+            if mention is not None:
+                if mention.label != "LOC":
+                    break
+                inner.append(mention)
+                end = mention.span.end
+            elif j not in taken and doc[j].is_alpha and is_capitalized(doc[j].text) and not doc[j].ent_type and not is_title(doc[j]):
+                words += 1
+                end = j + 1
+            else:
+                break
+        follows_organization = (
+            end + 1 < n and doc[end].lower_ in CONNECTIVES and (m := by_start.get(end + 1)) is not None and m.label == "ORG"
+        )
+        # at a sentence start a capital says nothing: "Jeshi la Ethiopia" there may be the
+        # lowercase "jeshi la [Ethiopia]" of ANNOTATION.md
+        state_body = inner and token.lower_ in _STATE_BODY_HEADS and not _opens_sentence(doc, i)
+        if (words or state_body) and not follows_organization:
+            span = doc[i:end]
+            ents = tuple(Span(doc, (m.ner_span or m.span).start, (m.ner_span or m.span).end, label=m.label) for m in inner)
+            found.append(Mention(span, "ORG", name_text(span), ents=ents))
+            absorbed.update(id(m) for m in inner)
+            i = end
+        else:
+            i += 1
+    if not found:
+        return mentions
+    kept = [m for m in mentions if id(m) not in absorbed]
+    return sorted(kept + found, key=lambda m: m.span.start)
