@@ -473,3 +473,10 @@ def test_unclosed_quotation_ends_with_its_unfinished_line(blank):
             "Wizara ya Afya imesema itagawa dozi hizo wiki ijayo.")
     doc = annotate(blank, text, per=["Ali Hassan"], org=["Wizara ya Afya"])
     assert ("direct", "Hii ni awamu ya kwanza tu, nyingine zitakuja", "Ali Hassan") in quotes(doc)
+
+
+def test_attribution_as_an_aside_reports_the_words_before_it(blank):
+    text = ("Huu si mgomo wa kwanza wa walimu, Chama cha Walimu kimesema, lakini ni mgomo "
+            "mrefu zaidi kuwahi kutokea nchini.")
+    doc = annotate(blank, text, org=["Chama cha Walimu"])
+    assert quotes(doc) == [("indirect", "Huu si mgomo wa kwanza wa walimu", "Chama cha Walimu")]

@@ -933,6 +933,8 @@ def _clause_after(art: _Article, cue: SpeechCue) -> Optional[int]:
     """Where the reported clause of a speech verb starts, or None (no clause)."""
     text = art.text
     _, limit = art.sentence(cue.start)
+    if _PARENTHETICAL_END.match(text, cue.end, limit):
+        return None
     later = [c for c in art.cues_between(cue.end, limit) if not c.negated]
     if later:
         limit = later[0].start  # the next verb reports its own clause
@@ -1092,6 +1094,11 @@ def _boundary_before(text: str, lo: int, pos: int) -> int:
     return cut
 
 
+# A comma and a conjunction right after a speech verb: the attribution was an aside and
+# the writer's sentence goes on.
+_PARENTHETICAL_END = re.compile(r"\s*,\s*(?:lakini|ila|ingawa|ingawaje|japo|huku)\b", re.IGNORECASE)
+
+
 def _final_attribution_comma(art: _Article, cue: SpeechCue) -> Optional[int]:
     """The comma before a sentence-final attribution (`…, polisi wamesema.`,
     `…, alisema X.`), or None when the verb is not one."""
@@ -1105,8 +1112,12 @@ def _final_attribution_comma(art: _Article, cue: SpeechCue) -> Optional[int]:
     subject = [w.group().lower() for w in art.words(comma, cue.start)]
     if len(subject) > 12 or art.verb_words(comma, cue.start) or {"ambapo", "ambao", "ambaye"} & set(subject):
         return None
-    tail = art.words(cue.end, s_end)
-    if len(tail) > 16 or art.verb_words(cue.end, s_end, finite_only=True):
+    tail_end = s_end
+    if _PARENTHETICAL_END.match(text, cue.end, s_end):
+        # "<content>, Facebook imesema, lakini …": the attribution is an aside
+        tail_end = text.index(",", cue.end)
+    tail = art.words(cue.end, tail_end)
+    if len(tail) > 16 or art.verb_words(cue.end, tail_end, finite_only=True):
         return None
     if not [w for w in subject if w not in NON_SUBJECT_WORDS]:
         # "…, alisema X.": the words after the verb must name the speaker.
