@@ -513,7 +513,8 @@ def test_default_rule_gives_an_ambiguous_short_name_to_the_main_actor(nlp):
 _WORDS = st.sampled_from(
     ["Rais", "Putin", "Kim", "Jong", "-", "un", "Bw.", "(", "WHO", ")", "wa", "Urusi", "|", "Korea",
      "K.", "alisema", "Uwanja", "Kremlin", "na", ",", "\x00", "Picha", "x" * 300, "maarufu", "Ikulu", "ya",
-     "for", "Amesema", "Tume", "Toronto", "Canada", "Umoja", "Mataifa", "UN"]
+     "for", "Amesema", "Tume", "Toronto", "Canada", "Umoja", "Mataifa", "UN", ":", "/", "-UN", "Wizara",
+     "Bunge", "Kusini", "urusi", "Jeshi"]
 )
 
 
@@ -699,3 +700,39 @@ def test_a_country_written_in_lowercase_is_found_but_not_a_common_word(nlp):
     assert mention_texts(russia) == ["Urusi", "urusi"]
     doc = annotate(nlp, "Wakazi wa [Mali|LOC] walipoteza mali yao. Mali ina jangwa.")
     assert mention_texts(doc._.entities[0]) == ["Mali"]
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "Ripoti ya [Baraza la Wakulima Wadogo|ORG] -TAWA ilitolewa; [TAWA|ORG] ilisema.",
+        "Ripoti ya [Baraza la Wakulima Wadogo|ORG] – TAWA ilitolewa; [TAWA|ORG] ilisema.",
+        "Ripoti ya [Baraza la Wakulima Wadogo -TAWA|ORG] ilitolewa; [TAWA|ORG] ilisema.",
+    ],
+)
+def test_an_acronym_after_a_dash_is_found_when_the_ner_missed_it_or_ran_it_in(nlp, marked):
+    (council,) = annotate(nlp, marked)._.entities
+    assert council.name == "Baraza la Wakulima Wadogo"
+    assert [m.text.lstrip("-") for m in council.mentions] == ["Baraza la Wakulima Wadogo", "TAWA", "TAWA"]
+    # without the dash, an untagged acronym is left alone
+    doc = annotate(nlp, "Ripoti ya [Baraza la Wakulima Wadogo|ORG] TAWA ilitolewa.")
+    assert mention_texts(doc._.entities[0]) == ["Baraza la Wakulima Wadogo"]
+
+
+def test_every_name_of_a_photo_credit_is_a_mention(nlp):
+    doc = annotate(
+        nlp,
+        "Rais [Putin|PER] aliwasili.Picha: [MARIA|ORG] IVANOVA/Pool Reuters Kremlin/Getty Images\n\n"
+        "Baadaye [Putin|PER] aliondoka.Picha: MARIA IVANOVA/Getty Images\n\nMwisho.",
+    )
+    names = {e.name: (e.label, len(e.mentions)) for e in doc._.entities}
+    assert names == {
+        "Putin": ("PER", 2),
+        "MARIA IVANOVA": ("PER", 2),
+        "Reuters": ("ORG", 1),
+        "Kremlin": ("ORG", 1),
+        "Getty Images": ("ORG", 2),
+    }
+    # a line too long for a credit is prose
+    doc = annotate(nlp, "Picha: " + " ".join(["maneno"] * 30) + "/Getty Images")
+    assert doc._.entities == []

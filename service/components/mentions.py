@@ -170,6 +170,8 @@ def clean_mentions(doc: Doc, labels: Iterable[str], is_acronym_of) -> list[Menti
         for piece in _split_at_separators(ent):
             mentions.extend(_clean(piece, ent.label_, is_acronym_of))
     mentions = _join_head_nouns(mentions, labels)
+    mentions = _with_dashed_acronyms(doc, mentions)
+    mentions = _with_credit_lines(doc, mentions)
     for previous, mention in zip(mentions, mentions[1:]):
         if acronym(mention.text) and not acronym(previous.text) and _introduces(previous.span, mention.span):
             mention.names_previous = True
@@ -189,6 +191,80 @@ def _introduces(name: Span, short: Span) -> bool:
     if len(gap) == 1 and gap[0].text in _DASHES:
         return True
     return not len(gap) and short.text.startswith(_DASHES)
+
+
+# A photo credit: "Picha: GAVRIIL GRIGOROV/AFP/Getty Images" (a photographer, agencies).
+_CREDIT_CUES = frozenset({"Picha", "Photo", "Foto"})
+_CREDIT_MAX_TOKENS = 20
+# Credit jargon that names nobody ("Uncredited/Pool Sputnik", "KCNA via KNS").
+_CREDIT_FILLERS = frozenset("uncredited pool handout via file".split())
+# Words of agency names, which a photographer's name lacks.
+_AGENCY_WORDS = frozenset("images image alliance agency service news press photo photos pictures media".split())
+
+
+def _with_credit_lines(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Every name of a photo credit (ANNOTATION.md: a photographer PER, an agency ORG),
+    which the NER, trained on running text, tags in pieces ("[GAVRIIL] GRIGOROV"). The
+    credit's own mentions replace the NER's there."""
+    credits = []
+    for i in range(len(doc) - 2):
+        if doc[i].text in _CREDIT_CUES and doc[i + 1].text == ":":
+            end = i + 2
+            while end < len(doc) and end - i <= _CREDIT_MAX_TOKENS and (doc[end].text == "/" or not _no_word(doc[end])):
+                end += 1
+            # a credit names its sources with slashes and ends its line
+            ends_line = end == len(doc) or "\n" in doc[end].text
+            if end - i <= _CREDIT_MAX_TOKENS and ends_line and any(t.text == "/" for t in doc[i + 2 : end]):
+                credits.append((i + 2, end))
+    if not credits:
+        return mentions
+    found = []
+    for start, end in credits:
+        piece: list = []
+        for token in [*doc[start:end], None]:
+            if token is None or token.text == "/" or token.lower_ in _CREDIT_FILLERS:
+                found.extend(_credit_names(doc, piece))
+                piece = []
+            else:
+                piece.append(token)
+    inside = {i for start, end in credits for i in range(start, end)}
+    kept = [m for m in mentions if not any(i in inside for i in range(m.span.start, m.span.end))]
+    return sorted(kept + found, key=lambda m: m.span.start)
+
+
+def _credit_names(doc: Doc, tokens: list) -> list[Mention]:
+    if not tokens or len(tokens) > MAX_NAME_WORDS or not all(t.is_alpha for t in tokens):
+        return []
+    span = doc[tokens[0].i : tokens[-1].i + 1]
+    # "Sputnik Kremlin": an agency and the seat it photographed for
+    for length in range(len(span) - 1, 0, -1):
+        if normalize_name(span[-length:].text) in SEATS:
+            return _credit_names(doc, list(span[:-length])) + [Mention(span[-length:], "ORG", span[-length:].text)]
+    if normalize_name(span.text) in SEATS:
+        return [Mention(span, "ORG", span.text)]
+    if country_code(span.text):
+        return [Mention(span, "LOC", span.text)]
+    person = 2 <= len(span) <= 3 and all(is_capitalized(t.text) and t.lower_ not in _AGENCY_WORDS for t in span)
+    return [Mention(span, "PER" if person else "ORG", span.text)]
+
+
+def _with_dashed_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """An acronym the NER left untagged right after an organization and a dash, the
+    writer's way to introduce it: "Shirika la Afya Duniani -WHO", "... Transformation
+    – ANT"."""
+    found = []
+    for mention in mentions:
+        i = mention.span.end
+        if mention.label != "ORG" or i >= len(doc):
+            continue
+        if doc[i].text in _DASHES and i + 1 < len(doc):
+            i += 1
+        elif not doc[i].text.startswith(_DASHES):
+            continue
+        token = doc[i]
+        if not token.ent_type and acronym(token.text) and not (token.text in _DASHES):
+            found.append(Mention(doc[i : i + 1], "ORG", name_text(doc[i : i + 1])))
+    return sorted(mentions + found, key=lambda m: m.span.start) if found else mentions
 
 
 def _join_broken_names(ents: list[Span]) -> list[Span]:
@@ -281,7 +357,9 @@ def _clean_span(span: Span, label: str, is_acronym_of) -> list[Mention]:
             if doc[i].text == "(" and doc[end - 1].text == ")" and acronym(doc[i + 1 : end - 1].text):
                 return _with_acronym(_clean(doc[start:i], label, is_acronym_of), doc[i + 1 : end - 1])
         last = acronym(doc[end - 1].text)
-        if end - start >= 3 and last and is_acronym_of(last, doc[start : end - 1].text):
+        # a dash before it introduces it whatever its letters ("... ya Jinai -ICC")
+        introduced = doc[end - 1].text.startswith(_DASHES)
+        if end - start >= 3 and last and (introduced or is_acronym_of(last, doc[start : end - 1].text)):
             return _with_acronym(_clean(doc[start : end - 1], label, is_acronym_of), doc[end - 1 : end])
     ner_end = end
     if label == "LOC":
