@@ -480,3 +480,21 @@ def test_attribution_as_an_aside_reports_the_words_before_it(blank):
             "mrefu zaidi kuwahi kutokea nchini.")
     doc = annotate(blank, text, org=["Chama cha Walimu"])
     assert quotes(doc) == [("indirect", "Huu si mgomo wa kwanza wa walimu", "Chama cha Walimu")]
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Waziri Amina Said ameihakikishia nchi yake chakula zaidi kitawasili wiki ijayo.",
+     "chakula zaidi kitawasili wiki ijayo"),
+    ("Waziri Amina Said aliiambia Redio Tumaini (RT) mvua zitaanza mapema mwaka huu.",
+     "mvua zitaanza mapema mwaka huu"),
+    ("Waziri Amina Said aliwaambia waandishi wa habari shule zitafunguliwa Jumatatu.",
+     "shule zitafunguliwa Jumatatu"),
+])
+def test_verb_of_telling_then_addressee_then_bare_clause(blank, text, content):
+    doc = annotate(blank, text, per=["Amina Said"], org=["Redio Tumaini", "RT"])
+    assert quotes(doc) == [("indirect", content, "Amina Said")]
+
+
+def test_verb_of_telling_with_only_an_addressee_is_no_quote(blank):
+    text = "Haijulikani kile ambacho Amina Said atawaambia wabunge hao wala wabunge wangapi watafika."
+    assert quotes(annotate(blank, text, per=["Amina Said"])) == []

@@ -118,6 +118,12 @@ CONTENT_NOUNS = {"madai", "matumaini", "wasiwasi", "imani", "hofu",
                  "onyo", "ombi", "uamuzi", "msimamo", "hoja", "shaka", "furaha",
                  "kuridhika", "masikitiko", "hasira", "huzuni", "nia", "azma", "matarajio",
                  "tumaini", "imani", "mashaka", "wito", "matakwa"}
+# Verbs of telling, whose object marker stands for an addressee written after them.
+TELLING_STEMS = {"ambia", "hakikishia", "julisha", "arifu", "taarifu", "fahamisha",
+                 "thibitishia", "kumbusha", "eleza", "elezea"}
+# Words that close an addressee's noun phrase ("nchi yake", "wanahabari hao").
+ADDRESSEE_DETERMINERS = {"wake", "yake", "lake", "chake", "zake", "vyake", "yao", "zao", "wao",
+                         "huyo", "hao", "hiyo", "hilo", "hicho", "hizo", "wote", "yote", "zote"}
 # Objects that close a speech verb without a clause ("alisema hayo").
 OBJECT_PRONOUNS = {"hayo", "haya", "hivyo", "hivi", "hilo", "hicho", "lolote", "chochote",
                    "kuhusu", "juu"}
@@ -971,7 +977,11 @@ def _clause_after(art: _Article, cue: SpeechCue) -> Optional[int]:
         # subject ("likieleza ni kutokana na …", "limeonya Jumatatu hapatakuwa …"); a
         # noun there is their object.
         lead = next((w for w in words if w.group().lower() not in NON_SUBJECT_WORDS), None)
-        return cue.end if lead is not None and finite[0].start() == lead.start() else None
+        if lead is not None and finite[0].start() == lead.start():
+            return cue.end
+        if cue.has_object and cue.stem in TELLING_STEMS and lead is not None:
+            return _clause_after_addressee(art, words, lead, finite[0])
+        return None
     named, mention = art._post_subject(cue)
     if mention is not None:
         return None  # "alisema Kim …": a subject after the verb, not a clause
@@ -981,6 +991,37 @@ def _clause_after(art: _Article, cue: SpeechCue) -> Optional[int]:
     if first in OBJECT_PRONOUNS or first in COMPLEMENTIZERS:
         return None
     return cue.end
+
+
+def _clause_after_addressee(art: _Article, words: list[re.Match], lead: re.Match,
+                            verb: re.Match) -> Optional[int]:
+    """"ameihakikishia nchi yake [dawa zaidi zitawasili]", "aliiambia VOA [serikali
+    itaendelea …]": a verb of telling, its addressee, then a clause with its own subject."""
+    k = next(i for i, w in enumerate(words) if w.start() == lead.start())
+    mention = next((m for m in art.mentions_in(lead.start(), verb.start()) if m.start == lead.start()), None)
+    if mention is not None:
+        while k < len(words) and words[k].start() < mention.end:
+            k += 1
+    else:
+        k += 1
+    while k < len(words) and words[k].start() < verb.start():
+        low = words[k].group().lower()
+        if re.fullmatch(r"\s*\(", art.text[words[k - 1].end():words[k].start()]):
+            k += 1  # "Sauti ya Amerika (VOA)"
+        elif low in ADDRESSEE_DETERMINERS:
+            k += 1
+        elif low in ("wa", "ya", "la", "cha", "za", "vya"):
+            k += 2  # "waandishi wa habari"
+        else:
+            break
+    if k >= len(words) or words[k].start() >= verb.start():
+        return None  # no subject of its own: the words were the addressee's phrase
+    subject = words[k:]
+    subject = subject[:next(i for i, w in enumerate(subject) if w.start() == verb.start())]
+    if len(subject) > 4 or subject[0].group().lower() in NON_SUBJECT_WORDS | GENITIVES | {"wala", "au"} \
+            or art.verb_words(subject[0].start(), verb.start()):
+        return None
+    return subject[0].start()
 
 
 def _main_verbs(art: _Article, start: int, end: int) -> list[re.Match]:
