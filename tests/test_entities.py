@@ -736,3 +736,49 @@ def test_every_name_of_a_photo_credit_is_a_mention(nlp):
     # a line too long for a credit is prose
     doc = annotate(nlp, "Picha: " + " ".join(["maneno"] * 30) + "/Getty Images")
     assert doc._.entities == []
+
+
+def test_the_surname_of_a_person_tagged_as_an_organization_is_the_person(nlp):
+    doc = annotate(nlp, "Mkuu wa benki [Daudi Mwakalinga|PER] alifika. Baadaye [Mwakalinga|ORG] alisema.")
+    (person,) = doc._.entities
+    assert person.label == "PER" and mention_texts(person) == ["Daudi Mwakalinga", "Mwakalinga"]
+    # a country keeps its label even as a person's last name
+    doc = annotate(nlp, "Mwanariadha [Pauline Kenya|PER] alishinda; [Kenya|LOC] ilifurahi.")
+    assert [e.label for e in doc._.entities] == ["PER", "LOC"]
+
+
+def test_a_name_does_not_run_on_past_a_speech_verb(nlp):
+    doc = annotate(nlp, "Hata hivyo [Baraza la Wakulima linasema mvua|ORG] imechelewa.")
+    assert [e.name for e in doc._.entities] == ["Baraza la Wakulima"]
+    assert [e.text for e in doc.ents] == ["Baraza la Wakulima"]
+
+
+def test_a_formal_state_name_ending_with_a_country_has_its_code():
+    assert country_code("Jamhuri ya Kiislamu ya Iran") == "IR"
+    assert country_code("Jamhuri ya Afrika Kusini") == "ZA"
+    # "Republic of" a one-word name may be another state (Congo-Brazzaville, Taiwan)
+    assert country_code("Jamhuri ya Congo") is None and country_code("Jamhuri ya China") is None
+    assert country_code("Jamhuri ya Kidemokrasia ya Korea") is None
+
+
+def test_an_untagged_organization_ends_before_a_name_joined_by_na(nlp):
+    doc = annotate(nlp, "Wajumbe wa Baraza la Wawakilishi la [Marekani|LOC] na Waendesha mashtaka walifika.")
+    assert [e.name for e in doc._.entities] == ["Baraza la Wawakilishi la Marekani"]
+    doc = annotate(nlp, "Maafisa wa Wizara ya Sayansi na Teknolojia walifika.")
+    assert [e.name for e in doc._.entities] == ["Wizara ya Sayansi na Teknolojia"]
+
+
+def test_a_lowercase_descriptive_phrase_before_an_organization_is_cut_off(nlp):
+    doc = annotate(nlp, "Kwa mujibu wa [shirika la kutoa misaada la Tumaini Letu|ORG], watu 20 walikufa.")
+    assert [e.name for e in doc._.entities] == ["Tumaini Letu"]
+    # a lowercase head alone is the body's own name, written in lowercase
+    doc = annotate(nlp, "Maafisa wa [wizara ya Mambo ya Ndani|ORG] walikataa.")
+    assert [e.name for e in doc._.entities] == ["wizara ya Mambo ya Ndani"]
+
+
+def test_a_describing_head_before_an_organization_name_is_that_organization(nlp):
+    doc = annotate(nlp, "[Chama cha Tumaini|ORG] kilishinda. Viongozi wa [Tumaini|ORG] walifurahi.")
+    assert len(doc._.entities) == 1
+    # a commission of a union is a body of its own
+    doc = annotate(nlp, "[Tume ya Umoja wa Afrika|ORG] ilisema; [Umoja wa Afrika|ORG] ulikubali.")
+    assert len(doc._.entities) == 2

@@ -182,6 +182,16 @@ def _build_loose_table() -> dict[str, str]:
 
 _CODE_BY_LOOSE_NAME = _build_loose_table()
 
+# A state's formal name ends with its common one: "Jamhuri ya Kiislamu ya Iran",
+# "Jamhuri ya Afrika Kusini". A bare one-word "Jamhuri ya X" is left out: "Jamhuri ya
+# Congo" and "Jamhuri ya China" are other states than "Congo" and "China" usually are.
+_FORMAL_NAME = re.compile(r"^jamhuri (?:ya|wa) (?:(?:\w+ ){1,3}(?:ya|wa) (?P<after>.+)|(?P<long>\w+ .+))$")
+
+
+def _formal_name_code(key: str) -> str | None:
+    match = _FORMAL_NAME.match(key)
+    return _CODE_BY_NAME.get(match.group("after") or match.group("long")) if match else None
+
 
 @lru_cache(maxsize=65536)
 def country_code(name: str) -> str | None:
@@ -192,7 +202,7 @@ def country_code(name: str) -> str | None:
     key = normalize_name(name)
     code = _CODE_BY_NAME.get(key)
     if code is None and " " in key:
-        code = _CODE_BY_LOOSE_NAME.get(_without_connectives(key))
+        code = _CODE_BY_LOOSE_NAME.get(_without_connectives(key)) or _formal_name_code(key)
     return code
 
 

@@ -107,7 +107,7 @@ KNOWN_ACRONYMS: dict[str, tuple[str, ...]] = {
     "AU": ("Umoja wa Afrika", "African Union"),
     "EAC": ("Jumuiya ya Afrika Mashariki", "East African Community"),
     "SADC": ("Jumuiya ya Maendeleo Kusini mwa Afrika",),
-    "IMF": ("Shirika la Fedha la Kimataifa", "Shirika la Fedha Duniani", "International Monetary Fund"),
+    "IMF": ("Shirika la Fedha la Kimataifa", "Shirika la Kimataifa la Fedha", "Shirika la Fedha Duniani", "International Monetary Fund"),
     "ICC": ("Mahakama ya Kimataifa ya Uhalifu", "Mahakama ya Kimataifa ya Makosa ya Jinai", "International Criminal Court"),
     "NATO": ("Jumuiya ya Kujihami ya NATO", "Jumuiya ya Kujihami ya Nchi za Magharibi", "Jumuiya ya Kujihami ya Atlantiki Kaskazini"),
     "UNICEF": ("Shirika la Umoja wa Mataifa la Kuhudumia Watoto", "Shirika la Kuhudumia Watoto la Umoja wa Mataifa"),
@@ -123,6 +123,9 @@ _ACRONYM_NAMES = {
 
 # "Ukanda wa Gaza" is Gaza, "Jimbo la Tigray" Tigray.
 _PLACE_HEADS = frozenset("ukanda jimbo mkoa wilaya mji jiji kisiwa visiwa kaunti eneo manispaa".split())
+
+# Head nouns that only say what kind of body the name after them is.
+_DESCRIBING_HEADS = frozenset("chama kundi kikundi kampuni vuguvugu".split())
 
 # Words between two names of one person: "Robert Kyagulanyi maarufu Bobi Wine".
 _ALIAS_CUES = frozenset(
@@ -276,6 +279,7 @@ class EntityGrouper:
                 ents.append(Span(doc, span.start, span.end, label=name.label))
         doc.ents = sorted(ents, key=lambda s: s.start)
         clusters = _Clusters(len(names))
+        _relabel_surnames(names)
         _unify_labels(names, clusters)
         _group_typos(names, clusters)
         _group_places(names, clusters)
@@ -343,6 +347,20 @@ class EntityGrouper:
             insort(starts[target], position)  # counts for the next short mention
 
 
+def _relabel_surnames(names: list[_Name]) -> None:
+    """A one-word organization or place that is the surname of a person named in full
+    in the article is that person ("David Malpass" ... "[Malpass|ORG] alisema")."""
+    surnames = {n.parts[-1] for n in names if n.label == "PER" and len(n.parts) > 1}
+    for name in names:
+        if (
+            name.label != "PER"
+            and len(name.parts) == 1
+            and name.parts[0] in surnames
+            and not (name.acronym or name.code or normalize_name(name.text) in SEATS)
+        ):
+            name.label = "PER"
+
+
 def _unify_labels(names: list[_Name], clusters: _Clusters) -> None:
     """One label per written name; same-name places and organizations join here
     (people join in _group_people, where a short name may be split up)."""
@@ -379,18 +397,25 @@ def _group_typos(names: list[_Name], clusters: _Clusters) -> None:
 
 def _group_places(names: list[_Name], clusters: _Clusters) -> None:
     first_by_code: dict[str, int] = {}
+    for i, name in enumerate(names):
+        if name.label == "LOC" and name.code:
+            clusters.union(first_by_code.setdefault(name.code, i), i)
+    _join_head_forms(names, clusters, "LOC", _PLACE_HEADS)
+
+
+def _join_head_forms(names: list[_Name], clusters: _Clusters, label: str, heads: frozenset[str]) -> None:
+    """A name of `label` written after one of `heads` and a connective is that name:
+    "Ukanda wa Gaza" / "Gaza"."""
     first_by_key: dict[str, int] = {}
     for i, name in enumerate(names):
-        if name.label == "LOC":
+        if name.label == label:
             first_by_key.setdefault(name.key, i)
-            if name.code:
-                clusters.union(first_by_code.setdefault(name.code, i), i)
     for i, name in enumerate(names):
         parts = name.parts
-        if name.label == "LOC" and len(parts) > 2 and parts[0] in _PLACE_HEADS and parts[1] in CONNECTIVES:
-            place = first_by_key.get("".join(parts[2:]))
-            if place is not None:
-                clusters.union(place, i)
+        if name.label == label and len(parts) > 2 and parts[0] in heads and parts[1] in CONNECTIVES:
+            named = first_by_key.get("".join(parts[2:]))
+            if named is not None:
+                clusters.union(named, i)
 
 
 def _group_organizations(names: list[_Name], clusters: _Clusters) -> None:
@@ -406,6 +431,9 @@ def _group_organizations(names: list[_Name], clusters: _Clusters) -> None:
     for i, name in enumerate(names):
         if name.label == "ORG" and not name.acronym and name.parts:
             full_names.setdefault(name.key, i)
+    # "Chama cha Chadema" is Chadema, "Kundi la Al-Shabaab" al-Shabaab (a head that
+    # describes, unlike "Tume ya Umoja wa Afrika", a body of its own)
+    _join_head_forms(names, clusters, "ORG", _DESCRIBING_HEADS)
     # a short form begins exactly one fuller name: "Chama cha Kikomunisti [cha Vietnam]"
     for i in full_names.values():
         parts = names[i].parts

@@ -370,6 +370,11 @@ def _clean_span(span: Span, label: str, is_acronym_of) -> list[Mention]:
     start = _name_start(doc, start, end, label)
     if start is None:
         return []
+    if label == "ORG":
+        start = _after_lowercase_descriptor(doc, start, end)
+    # a name does not run on past a speech verb ("Shirika la ... la kuhudumia wakimbizi
+    # linasema mzozo wa silaha")
+    end = next((i for i in range(start + 1, end) if SPEECH_VERB.match(doc[i].lower_)), end)
     while start < end and (_no_word(doc[start]) or _glued_boilerplate(doc[start], doc[start + 1 : end])):
         start += 1
     while end > start and (
@@ -416,6 +421,19 @@ def _place_end(span: Span) -> int:
     if free and doc[end].text in _COMPASS_WORDS and not country_code(span.text):
         return end + 1
     return end
+
+
+def _after_lowercase_descriptor(doc: Doc, start: int, end: int) -> int:
+    """Start of the capitalized name after a lowercase descriptive phrase ("shirika la
+    kutoa misaada la [Hestia]", "shirika la wakimbizi la [Umoja wa Mataifa]"), else
+    `start`. A lowercase head with its connective alone stays ("wizara ya Mambo ya
+    Nje"): that is the body's name written in lowercase."""
+    i = start
+    while i < end and doc[i].is_alpha and not is_capitalized(doc[i].text):
+        i += 1
+    if i - start >= 4 and i < end and doc[i - 1].lower_ in CONNECTIVES:
+        return i
+    return start
 
 
 def _no_word(token) -> bool:
@@ -664,6 +682,10 @@ def untagged_organizations(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         end, inner, words = i + 1, [], 0
         while end < n:
+            # "na" after a place joins another name to the body's ("Bunge la Marekani na
+            # Waendesha mashtaka"), not a part of it
+            if doc[end].lower_ == "na" and inner and inner[-1].span.end == end:
+                break
             j = end + 1 if doc[end].lower_ in CONNECTIVES else end
             if j >= n:
                 break
