@@ -281,6 +281,51 @@ def test_a_relative_year_named_again_after_wa(blank):
     assert dates(doc) == [("mwaka huu wa 2022", "2022"), ("Machi mwaka jana wa 2021", "2021-03")]
 
 
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        ("Mashindano hayo yatafanyika mwakani nchini Ghana.", "mwakani", "2025"),
+        ("Kazi itakamilika ifikapo Agosti mwakani kwa mujibu wa mpango.", "Agosti mwakani",
+         "2025-08"),
+        ("Kesi itasikilizwa tena Januari 3 mwakani mjini Mwanza.", "Januari 3 mwakani",
+         "2025-01-03"),
+        ("Bei ya mafuta itashuka mwaka kesho, wataalamu wanasema.", "mwaka kesho", "2025"),
+    ],
+)
+def test_next_year_in_one_word_and_mwaka_kesho(blank, text, span, value):
+    assert only(blank, text) == (span, value)
+
+
+def test_counts_agreeing_with_ma_nouns(blank):
+    assert only(blank, "Majuma matatu yaliyopita soko lilifungwa.") == (
+        "Majuma matatu yaliyopita", "2024-W22")
+
+
+def test_a_number_word_after_a_month_is_its_day_without_a_year(blank):
+    assert only(blank, "Sherehe za uhuru zitafanyika Julai nne kama kawaida.") == (
+        "Julai nne", "2024-07-04")
+    assert only(blank, "Wiki inayoanza Machi tisa wagonjwa waliongezeka.") == (
+        "Machi tisa", "2024-03-09")
+
+
+def test_a_relative_month_with_its_day_in_apposition(blank):
+    assert only(blank, "Rais ataapishwa mwezi ujao tarehe 5 mjini Dodoma.") == (
+        "mwezi ujao tarehe 5", "2024-07-05")
+    assert only(blank, "Walikamatwa mwezi uliopita tarehe mosi.") == (
+        "mwezi uliopita tarehe mosi", "2024-05-01")
+
+
+def test_a_far_future_verb_gives_the_weekday_its_tense(blank):
+    # Past is the default when no verb is near; a future verb at the head of a long
+    # object still governs the date.
+    text = ("Chama kitawatambulisha wagombea wa urais wa pande zote mbili kwa wanachama "
+            "wake wa kisiwa cha Pemba siku ya Jumapili.")
+    assert only(blank, text) == ("Jumapili", "2024-06-23")
+    text = ("Chama kiliwatambulisha wagombea wa urais wa pande zote mbili kwa wanachama "
+            "wake wa kisiwa cha Pemba siku ya Jumapili.")
+    assert only(blank, text) == ("Jumapili", "2024-06-16")
+
+
 def test_a_date_after_tangu_lies_before_the_anchor(blank):
     # A present verb ("anashikiliwa") would otherwise send the month to next year and
     # the weekday to next week.

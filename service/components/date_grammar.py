@@ -85,14 +85,18 @@ UNITS = {"wiki": "week", "juma": "week", "mwezi": "month", "mwaka": "year",
 # Plural units counted back from the anchor ("miaka 59 iliyopita", "wiki mbili zilizopita").
 COUNTED_UNITS = {"siku": "day", "wiki": "week", "majuma": "week", "juma": "week",
                  "miezi": "month", "mwezi": "month", "miaka": "year", "mwaka": "year"}
-# "mwaka jana" is last year, "mwaka juzi" the year before.
-YEAR_WORDS = {"jana": -1, "juzi": -2}
+# "mwaka jana" is last year, "mwaka juzi" the year before; "mwaka kesho" (Kenyan) next
+# year, not tomorrow.
+YEAR_WORDS = {"jana": -1, "juzi": -2, "kesho": 1}
+# "mwakani": next year, in one word ("Machi mwakani", "uchaguzi wa mwakani").
+NEXT_YEAR = "mwakani"
 THIS_WORDS = frozenset({"hii", "huu", "hili", "hiki"})
 
 # Swahili number words a count or a day of the month is written with (agreement
 # prefixes included: "miaka minne", "wiki mbili").
 _NUMBER_WORDS = {
     "moja": 1, "mmoja": 1, "mosi": 1, "mbili": 2, "miwili": 2, "wawili": 2, "tatu": 3,
+    "mawili": 2, "matatu": 3, "manne": 4, "matano": 5, "manane": 8,  # "majuma mawili"
     "mitatu": 3, "nne": 4, "minne": 4, "tano": 5, "mitano": 5, "sita": 6, "saba": 7,
     "nane": 8, "minane": 8, "tisa": 9, "kumi": 10, "ishirini": 20, "thelathini": 30,
     "arobaini": 40, "hamsini": 50, "sitini": 60, "sabini": 70, "themanini": 80,
@@ -202,11 +206,13 @@ class _Grammar:
         return None
 
     def year_part(self, i: int) -> tuple[int | None, int | None, int] | None:
-        """`[,] [mwaka [wa]] YEAR` or `mwaka jana/huu/uliopita/ujao`.
+        """`[,] [mwaka [wa]] YEAR`, `mwaka jana/huu/uliopita/ujao` or `mwakani`.
 
         Returns (year, year_offset, end) with exactly one of the first two set.
         """
         j = self.skip_comma(i)
+        if self.word(j) == NEXT_YEAR:
+            return None, 1, j + 1
         if self.word(j) == "mwaka":
             k = j + 1
             if self.word(k) == "wa" and _YEAR.match(self.word(k + 1)):
@@ -276,11 +282,9 @@ class _Grammar:
             k = i + 1
             spelled = self.word(k) == "tarehe"
             # "Juni 2020" is month + year, not a day: days are 1-31.
-            found = self.day_number(k + 1 if spelled else k, spelled=spelled)
-            if not found and self.year_part(k + 1):
-                # "Januari sita 2021", "Novemba tatu mwaka huu": a number word is a day
-                # when a year follows.
-                found = self.day_number(k, spelled=True)
+            # A number word right after a month is its day ("Julai nne", "Januari sita
+            # 2021", "Novemba tatu mwaka huu"): Swahili puts a count after what it counts.
+            found = self.day_number(k + 1 if spelled else k, spelled=True)
             if found:
                 day, end = found
                 return day, MONTHS[self.word(i)], end
@@ -463,8 +467,11 @@ class _Grammar:
         return DateExpression(i, i + 3, "relative", unit="weekend", offset=0)
 
     def relative_period(self, i: int) -> DateExpression | None:
-        """`wiki hii`, `mwezi uliopita`, `mwaka jana`, `wikendi hii`, `mwaka ujao`."""
+        """`wiki hii`, `mwezi uliopita`, `mwaka jana`, `wikendi hii`, `mwaka ujao`,
+        `mwakani`."""
         w = self.word(i)
+        if w == NEXT_YEAR:
+            return DateExpression(i, i + 1, "relative", unit="year", offset=1)
         if w not in UNITS:
             return None
         nxt = self.word(i + 1)
@@ -482,6 +489,11 @@ class _Grammar:
             offset = 1
         else:
             return None
+        # "mwezi ujao tarehe 5": the day of that month, named in apposition.
+        if UNITS[w] == "month" and self.word(i + 2) == "tarehe":
+            found = self.day_number(i + 3, spelled=True)
+            if found:
+                return DateExpression(i, found[1], "day_of_month", day=found[0], offset=offset)
         restated = self.restated_year(i + 2) if UNITS[w] == "year" else None
         if restated:
             year, end = restated
@@ -587,7 +599,7 @@ def is_trigger(word: str) -> bool:
     """Whether a date expression can start at this (lower-cased) word."""
     return (
         word in MONTHS or word in WEEKDAYS or word in RELATIVE_DAYS or word in UNITS
-        or word in COUNTED_UNITS or word in HOLIDAYS or word in ("mwishoni", "tarehe")
+        or word == NEXT_YEAR or word in COUNTED_UNITS or word in HOLIDAYS or word in ("mwishoni", "tarehe")
         or word[:1].isdigit()
     )
 

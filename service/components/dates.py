@@ -80,6 +80,7 @@ _SINCE_LEAD_INS = frozenset({"tarehe", "mwezi", "siku", "ya", "wa", "mwaka", "mw
                              "mwishoni", "mwa", "mapema"})
 _SENTENCE_END = frozenset({".", "!", "?", ";", ":"})
 _TENSE_WINDOW = 8
+_SENTENCE_WINDOW = 40
 
 # NER DATE spans are trimmed to the core expression (ANNOTATION.md): these lead-ins and
 # times of day fall outside it.
@@ -262,7 +263,9 @@ def _tense(words: list[str], start: int, end: int) -> int | None:
     Swahili puts time adverbs after the verb and its object ("alisema Jumanne kuwa",
     "walijeruhiwa Jumanne mjini"), or first in the sentence ("Jumanne, polisi walisema"):
     so the nearest tensed verb to the left within the clause, else to the right within
-    the sentence, else to the left across commas. A date after "tangu" is past.
+    the sentence, else to the left across commas, else a future verb further left in
+    the sentence.
+    A date after "tangu" is past.
     """
     i = start - 1
     while i >= 0 and words[i] in _SINCE_LEAD_INS:
@@ -278,12 +281,21 @@ def _tense(words: list[str], start: int, end: int) -> int | None:
             tense = verb_tense(words[i])
             if tense is not None:
                 return tense
+    # A long object between the verb and the date ("kitawatambulisha wagombea wa urais
+    # ... kwa wanachama wake wa Zanzibar siku ya Jumapili"): the sentence's nearest verb,
+    # trusted only when it is a future one. That far back a present form is as often a
+    # relative describing a noun ("wanaofahamika", who are known), and past is the
+    # default anyway.
+    for i in _scan(words, start - 1, -1, stop_at_comma=False, window=_SENTENCE_WINDOW):
+        if verb_tense(words[i]) is not None:
+            return 1 if _FUTURE.match(words[i]) else None
     return None
 
 
-def _scan(words: list[str], i: int, step: int, stop_at_comma: bool) -> list[int]:
+def _scan(words: list[str], i: int, step: int, stop_at_comma: bool,
+          window: int = _TENSE_WINDOW) -> list[int]:
     indices = []
-    while 0 <= i < len(words) and len(indices) < _TENSE_WINDOW:
+    while 0 <= i < len(words) and len(indices) < window:
         text = words[i]
         if text in _SENTENCE_END or "\n" in text or (stop_at_comma and text == ","):
             break
