@@ -498,3 +498,72 @@ def test_verb_of_telling_then_addressee_then_bare_clause(blank, text, content):
 def test_verb_of_telling_with_only_an_addressee_is_no_quote(blank):
     text = "Haijulikani kile ambacho Amina Said atawaambia wabunge hao wala wabunge wangapi watafika."
     assert quotes(annotate(blank, text, per=["Amina Said"])) == []
+
+
+# ---------------------------------------------------------------- held-out patterns (fresh2.jsonl)
+
+def test_embassy_statement_speaks_for_the_embassy(blank):
+    text = ("Marekani imekaribisha mpango huo wa amani, kulingana na tamko la Ubalozi wa Marekani "
+            "mjini Nairobi.")
+    doc = annotate(blank, text, loc=["Marekani", "Nairobi"])
+    assert quotes(doc) == [("indirect", "Marekani imekaribisha mpango huo wa amani", "Ubalozi wa Marekani")]
+
+
+def test_union_named_without_a_proper_name_is_its_own_speaker(blank):
+    text = ("Muungano wa wamiliki wa vyombo vya habari ulikataa agizo hilo ukisema kwamba hauwezi "
+            "kupeperusha kampeni ya mgombea mmoja.")
+    assert [s for _, _, s in quotes(annotate(blank, text))] == ["Muungano wa wamiliki wa vyombo vya habari"]
+
+
+def test_ruling_and_panel_speak_for_the_court(blank):
+    text = ("Mahakama ya Rufaa ilisikiliza kesi hiyo Jumatatu.\n"
+            "“Waziri alivunja sheria,” uamuzi huo ulieleza.\n"
+            "Aidha, jopo hilo lilisema rufaa hiyo haina msingi wowote.")
+    doc = annotate(blank, text, org=["Mahakama ya Rufaa"])
+    assert [(k, s) for k, _, s in quotes(doc)] == [("direct", "Mahakama ya Rufaa"),
+                                                   ("indirect", "Mahakama ya Rufaa")]
+
+
+def test_message_that_says_speaks_for_its_sender(blank):
+    text = ("Mahakama Kuu ilisema rufaa hiyo imekataliwa.\n"
+            "Punde baada ya hukumu, naibu wa rais, Asha Juma, bila maelezo zaidi, alituma ujumbe "
+            "kupitia mtandao wa Twitter uliosema, “Haki itatendeka.”")
+    doc = annotate(blank, text, per=["Asha Juma"], org=["Mahakama Kuu", "Twitter"])
+    assert quotes(doc)[-1] == ("direct", "Haki itatendeka.", "Asha Juma")
+
+
+def test_body_speaking_through_its_spokesman(blank):
+    text = ("Muda wa bunge umemalizika na muungano wa vyama vya upinzani kupitia msemaji wao "
+            "Ali Omar wamesema hawatashiriki uchaguzi huo.")
+    doc = annotate(blank, text, per=["Ali Omar"])
+    assert quotes(doc) == [("indirect", "hawatashiriki uchaguzi huo", "Ali Omar")]
+
+
+def test_first_person_quotation_ending_a_report_is_direct(blank):
+    text = "Waziri Juma Hamisi anasema hali imetulia “na ninataka kuwaomba wananchi warudi kazini.”"
+    doc = annotate(blank, text, per=["Juma Hamisi"])
+    assert quotes(doc) == [("indirect", "hali imetulia", "Juma Hamisi"),
+                           ("direct", "na ninataka kuwaomba wananchi warudi kazini.", "Juma Hamisi")]
+
+
+def test_addressee_then_time_then_subject_with_relative_clause(blank):
+    text = ("Kamanda Musa Ali amewaambia waandishi wa habari siku ya Jumatatu wezi walioiba benki "
+            "ya kijiji wamekamatwa.")
+    doc = annotate(blank, text, per=["Musa Ali"])
+    assert quotes(doc) == [("indirect", "wezi walioiba benki ya kijiji wamekamatwa", "Musa Ali")]
+    assert quotes(annotate(blank, "Kamanda Musa Ali ameiambia redio kwa sharti jina lake lisitajwe.",
+                           per=["Musa Ali"])) == []
+
+
+def test_representative_anaphor_is_the_last_person_speaking(blank):
+    text = ("Mjumbe maalum Rose Mbeki amesema mazungumzo yataendelea wiki ijayo.\n"
+            "Matokeo ya kura yatatangazwa kesho, ameongeza mwakilishi huyo.")
+    doc = annotate(blank, text, per=["Rose Mbeki"])
+    assert [s for _, _, s in quotes(doc)] == ["Rose Mbeki", "Rose Mbeki"]
+
+
+def test_speech_verb_joined_by_na_keeps_its_speaker(blank):
+    text = ("Waziri Musa Ali amewaambia wabunge kwamba wafungwa wanashikiliwa na polisi na "
+            "aliongeza kusema “wanatendewa vizuri.”")
+    doc = annotate(blank, text, per=["Musa Ali"])
+    assert ("direct", "wanatendewa vizuri.", "Musa Ali") in quotes(doc)

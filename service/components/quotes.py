@@ -97,7 +97,8 @@ PLACE_ADJUNCTS = {"nchini", "mjini", "jijini", "katika", "huko", "kwenye", "wila
 # Descriptions a text uses for its protagonist ("mwanasiasa huyo chipukizi").
 PROFESSION_NOUNS = {"mwanasiasa", "mwanadiplomasia", "mwanadiplomasa", "mwanaharakati",
                     "mgombea", "mtaalamu", "mtaalam", "mchumi", "mwanamuziki", "mwanahabari",
-                    "mfanyabiashara", "mwanasayansi"}
+                    "mfanyabiashara", "mwanasayansi", "mwakilishi", "mjumbe", "mwanasheria",
+                    "wakili", "jaji", "mchambuzi"}
 PERSON_DEMONSTRATIVES = {"huyo", "huyu", "yule"}
 DEMONSTRATIVES = {"huyo", "huyu", "hao", "hawa", "yule", "hiyo", "hicho", "hilo", "hizo",
                   "hii", "hili", "hiki", "hizi", "lile", "ile", "huo", "huu", "ule"}
@@ -108,10 +109,12 @@ OFFICIAL_HEADS = {"maafisa", "maofisa", "afisa", "ofisa", "msemaji", "wasemaji",
 # ilisema", "wizara ya afya"): the noun phrase itself is the speaker's mention.
 BODY_HEADS = {"tume", "wizara", "mahakama", "shirika", "gazeti", "jeshi", "bunge",
               "idara", "baraza", "kamati", "halmashauri", "chama", "benki", "kampuni",
-              "jumuiya", "taasisi", "ikulu", "utawala", "uongozi", "chuo"}
+              "jumuiya", "taasisi", "ikulu", "utawala", "uongozi", "chuo", "muungano",
+              "ubalozi", "jopo"}
 # Documents speak for whoever issued them ("ripoti hiyo imesema" → the body).
 PERSONAL_DOCUMENTS = {"ujumbe", "barua"}
-DOCUMENT_HEADS = {"ripoti", "taarifa", "tamko", "barua", "ujumbe", "utafiti", "takwimu"}
+DOCUMENT_HEADS = {"ripoti", "taarifa", "tamko", "barua", "ujumbe", "utafiti", "takwimu",
+                  "uamuzi"}
 # Nouns whose complement clause is not reported speech ("madai kwamba", "matumaini kuwa").
 CONTENT_NOUNS = {"madai", "matumaini", "wasiwasi", "imani", "hofu",
                  "tuhuma", "ripoti", "dhana", "ushahidi", "wazo", "uvumi", "ahadi",
@@ -121,6 +124,11 @@ CONTENT_NOUNS = {"madai", "matumaini", "wasiwasi", "imani", "hofu",
 # Verbs of telling, whose object marker stands for an addressee written after them.
 TELLING_STEMS = {"ambia", "hakikishia", "julisha", "arifu", "taarifu", "fahamisha",
                  "thibitishia", "kumbusha", "eleza", "elezea"}
+# Times that may follow the addressee before the clause's subject.
+ADDRESSEE_TIMES = {"siku", "ya", "jana", "leo", "juzi", "jumatatu", "jumanne", "jumatano",
+                   "alhamisi", "ijumaa", "jumamosi", "jumapili", "asubuhi", "mchana", "jioni",
+                   "usiku", "alasiri", "wiki", "mwezi", "mwaka", "hii", "huu", "iliyopita",
+                   "uliopita", "ijayo", "ujao"}
 # Words that close an addressee's noun phrase ("nchi yake", "wanahabari hao").
 ADDRESSEE_DETERMINERS = {"wake", "yake", "lake", "chake", "zake", "vyake", "yao", "zao", "wao",
                          "huyo", "hao", "hiyo", "hilo", "hicho", "hizo", "wote", "yote", "zote"}
@@ -134,6 +142,7 @@ NON_SOURCE_NOUNS = {"hali", "muda", "desturi", "mila", "dini", "uwezo", "mahitaj
                     "yale", "hayo", "haya", "hesabu"}
 # Finite verbs that may stand before a speech verb as its auxiliary ("aliendelea kusema").
 _AUXILIARY_ENDINGS = ("endelea", "endea", "malizia", "ongeza", "rudia")
+POSSESSIVES = {"wake", "yake", "lake", "chake", "zake", "vyake", "yao", "zao", "wao"}
 GENITIVES = {"wa", "ya", "la", "za", "cha", "vya", "kwa",
              "wake", "yake", "lake", "chake", "zake", "vyake", "yao", "zao", "wao"}
 # Where a subject after the verb ends: punctuation, a complementizer, a quotation mark,
@@ -365,7 +374,7 @@ class _Article:
                 if w.group().lower() in PLACE_ADJUNCTS:
                     np = np[:k]
                     break
-            size = sum(w.group().lower() not in NON_SUBJECT_WORDS for w in np)
+            size = sum(w.group().lower() not in NON_SUBJECT_WORDS | GENITIVES for w in np)
             if np and (size <= 4 or np[0].group()[0].isupper() and size <= 9):
                 return True, _Mention(np[0].start(), np[-1].end(), "ORG",
                                       self.span(np[0].start(), np[-1].end()), None)
@@ -396,7 +405,10 @@ class _Article:
         return True, None
 
     def _after_genitive(self, m: _Mention, start: int) -> bool:
-        prev = self.words(max(start, m.start - 6), m.start)
+        prev = self.words(max(start, m.start - 30), m.start)
+        if len(prev) >= 2 and prev[-1].group().lower() in POSSESSIVES \
+                and prev[-2].group().lower() in OFFICIAL_HEADS | ROLE_WORDS | PROFESSION_NOUNS:
+            return False  # a role, a possessive, a name: "msemaji wao [Ridwan Hajji]"
         return bool(prev) and prev[-1].group().lower() in GENITIVES and not self.text[
             prev[-1].end():m.start].strip()
 
@@ -523,7 +535,11 @@ class _Article:
                 tails = list(re.finditer(r"\b(?:na|lakini|huku|ila|kisha)\s+", text[finite[-1].end():e]))
                 tail_start = finite[-1].end() + tails[-1].end() if tails else e
                 tail_words = self.words(tail_start, e)
-                if adjacent and not dependent and len(tail_words) <= 4 and any(
+                # (a longer one when it names someone: "… umemalizika na muungano wa
+                # upinzani kupitia msemaji wao X wamesema")
+                named_tail = len(tail_words) <= 12 and any(
+                    m.label in ("PER", "ORG") for m in self.mentions_in(tail_start, e))
+                if adjacent and not dependent and (len(tail_words) <= 4 or named_tail) and any(
                         w.group().lower() not in NON_SUBJECT_WORDS for w in tail_words):
                     chunks.append((tail_start, e, adjacent))
                 elif adjacent and finite[0].start() > b:
@@ -698,13 +714,19 @@ class _Article:
             if cue.negated:
                 continue
             dependent = is_dependent(self.text, cue)
-            named, mention = self._pre_subject(cue, dependent)
+            earlier = self._coordinated_speech(cue)
+            if earlier is not None:
+                named, mention = True, earlier.speaker
+            else:
+                named, mention = self._pre_subject(cue, dependent)
             if named and mention is None and not dependent:
                 # "Kupata chanjo sio … ameongeza Biden": a name right after the verb is
                 # its subject and the words before are what was said.
                 post_named, post = self._post_subject(cue)
                 if post is not None and post.label in ("PER", "ORG"):
                     mention = post
+            if not named and cue.relative == "o" and cue.subject not in PERSON_PREFIXES:
+                named, mention = self._sender(cue)
             if not named and self._verb_opens_clause(cue):
                 # Only a verb that opens its clause can have its subject after it
                 # (`,” alisema Kim.`, "Amesema mkaazi …"); "watakuwa wanadai haki" has
@@ -728,6 +750,35 @@ class _Article:
             self.events[cue.start] = _Event(cue.start, cue.end, mention)
             if cue.stem == "nukuu" and cue.has_object:
                 self._quoting(cue)
+
+    def _coordinated_speech(self, cue: SpeechCue) -> Optional[_Event]:
+        """"X amewaambia … kwamba …, na aliongeza kusema “…”": a speech verb joined by
+        "na" to an earlier one of the same subject class, or an infinitive right after
+        one, is the same speaker's, whatever the reported clause between has for a subject."""
+        s, _ = self.sentence(cue.start)
+        before = self.cues_between(s, cue.start)
+        if cue.subject == "" and before and before[-1].start in self.events \
+                and not self.text[before[-1].end:cue.start].strip():
+            return self.events[before[-1].start]  # "aliongeza kusema": one speech act
+        if not re.search(r"\b(?:na|kisha)\s+$", self.text[s:cue.start]):
+            return None
+        earlier = [c for c in self.cues_between(s, cue.start) if c.start in self.events
+                   and not c.negated and c.subject == cue.subject and not is_dependent(self.text, c)]
+        return self.events[earlier[-1].start] if earlier else None
+
+    def _sender(self, cue: SpeechCue) -> tuple[bool, Optional[_Mention]]:
+        """"X alituma ujumbe kupitia Twitter uliosema, “…”": a message that says something
+        speaks for whoever sent or wrote it, the subject of the verb before it."""
+        s, _ = self.sentence(cue.start)
+        message = [w for w in self.words(s, cue.start)[-8:] if w.group().lower() in DOCUMENT_HEADS]
+        if not message:
+            return False, None
+        sent = [w for w in self.verb_words(s, message[-1].start(), finite_only=True)
+                if not is_relative_verb(w.group())]
+        if not sent:
+            return False, None
+        verb = SpeechCue(sent[-1].start(), sent[-1].end(), "", "a", False, "", False, False)
+        return self._pre_subject(verb, dependent=False)
 
     def _quoting(self, cue: SpeechCue) -> None:
         """"taarifa ya Iwacu imesema, ikimnukuu mfungwa huyo": the words are the
@@ -771,7 +822,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     direct, embedded = _direct_quotes(art)
     indirect = _indirect_quotes(art, direct)
     indirect += _attribution_phrases(art, direct, indirect)
-    partial = _partial_quotes(embedded, indirect)
+    partial = _partial_quotes(art, embedded, indirect)
     quotes = []
     for it in sorted(direct + indirect + partial, key=lambda it: (it.start, it.end)):
         ev = it.event
@@ -1014,12 +1065,18 @@ def _clause_after_addressee(art: _Article, words: list[re.Match], lead: re.Match
             k += 2  # "waandishi wa habari"
         else:
             break
+    while k < len(words) and words[k].start() < verb.start() and words[k].group().lower() in ADDRESSEE_TIMES:
+        k += 1  # a time after the addressee: "waandishi wa habari siku ya Jumapili"
     if k >= len(words) or words[k].start() >= verb.start():
         return None  # no subject of its own: the words were the addressee's phrase
+    if re.search(r"[,;:(]", art.text[words[k - 1].end():words[k].start()]):
+        return None  # "aliwaambia wanahabari, lakini …", "alimwambia afisa …, Waziri …"
     subject = words[k:]
     subject = subject[:next(i for i, w in enumerate(subject) if w.start() == verb.start())]
-    if len(subject) > 4 or subject[0].group().lower() in NON_SUBJECT_WORDS | GENITIVES | {"wala", "au"} \
-            or art.verb_words(subject[0].start(), verb.start()):
+    # The subject may carry a relative clause ("waasi walioanzisha mashambulio …").
+    if len(subject) > 12 or subject[0].group().lower() in NON_SUBJECT_WORDS | GENITIVES | {"wala", "au"} \
+            or subject[0].group().isdigit() or any(
+            not is_relative_verb(v.group()) for v in art.verb_words(subject[0].start(), verb.start())):
         return None
     return subject[0].start()
 
@@ -1254,12 +1311,28 @@ def _source_name_after_places(art: _Article, pos: int) -> Optional[_Mention]:
 
 # -- partial
 
-def _partial_quotes(embedded: list[Quotation], indirect: list[_Item]) -> list[_Item]:
-    """A quoted phrase inside reported speech is that speaker's partial quote."""
+def _partial_quotes(art: _Article, embedded: list[Quotation], indirect: list[_Item]) -> list[_Item]:
+    """A quoted phrase inside reported speech is that speaker's partial quote; one that
+    the speaker says in the first person ("anasema hali imerudi “na ninataka …”") is a
+    direct quote, and the reported clause ends before it."""
     items = []
     for q in embedded:
         for it in indirect:
             if it.start <= q.start and q.end <= it.end + 2:
-                items.append(_Item(q.start, q.end, "partial", it.event))
+                if it.start < q.open and _first_person_clause(art, q):
+                    it.end = _trim_content(art.text, it.start, q.open)[1]
+                    items.append(_Item(q.start, q.end, "direct", it.event))
+                else:
+                    items.append(_Item(q.start, q.end, "partial", it.event))
                 break
     return items
+
+
+_FIRST_PERSON_VERB = re.compile(r"(?:ni|tu)(?:li|me|na|ta|nge|ngali)\w{2,}", re.IGNORECASE)
+
+
+def _first_person_clause(art: _Article, q: Quotation) -> bool:
+    """The quotation opens a main clause in the first person: "na ninataka …"."""
+    words = [w for w in art.words(q.start, q.end)[:3] if w.group().lower() not in ("na", "lakini", "ila")]
+    return bool(words) and _FIRST_PERSON_VERB.fullmatch(words[0].group()) is not None \
+        and not is_relative_verb(words[0].group())
