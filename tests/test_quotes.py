@@ -567,3 +567,22 @@ def test_speech_verb_joined_by_na_keeps_its_speaker(blank):
             "aliongeza kusema “wanatendewa vizuri.”")
     doc = annotate(blank, text, per=["Musa Ali"])
     assert ("direct", "wanatendewa vizuri.", "Musa Ali") in quotes(doc)
+
+
+def test_grounds_of_a_belief_are_not_an_attribution(blank):
+    text = ("Hata hivyo, baadhi ya madiwani wanaamini meya bado yuko madarakani, kulingana na "
+            "azimio lililopitishwa mwaka jana.")
+    assert quotes(annotate(blank, text)) == []
+
+
+def test_final_attribution_after_a_quoted_phrase_with_the_subject_before_the_verb(blank):
+    text = ("Serikali hiyo mpya itakuwa “ni ya muda mfupi na ya watu wote,” msemaji wa Umoja wa "
+            "Afrika amesema.")
+    doc = annotate(blank, text, org=["Umoja wa Afrika"])
+    assert [(k, s) for k, _, s in quotes(doc)] == [("indirect", "Umoja wa Afrika"), ("partial", "Umoja wa Afrika")]
+
+
+def test_modal_lazima_opens_a_reported_clause(blank):
+    text = "Waziri Amina Said amesema orodha hiyo lazima iidhinishwe na bunge kabla ya Ijumaa."
+    doc = annotate(blank, text, per=["Amina Said"])
+    assert quotes(doc) == [("indirect", "orodha hiyo lazima iidhinishwe na bunge kabla ya Ijumaa", "Amina Said")]

@@ -1236,9 +1236,11 @@ def _sentence_final(art: _Article, cue: SpeechCue, ev: _Event, clauses: dict) ->
         return None
     start, end = _trim_content(text, s_start, comma)
     between = text[end:cue.start]
+    closing = re.match(r"[\s,]*[”\"’»][\s,]*", between)
     if art.inside_quotation(start) or text[start] in "“\"«‘”" or MARKS.search(between) and not (
-            # "… utakuwa “ni fursa …,” amesema X": a quoted phrase ends the content
-            re.fullmatch(r"[\s,]*[”\"’»][\s,]*", between) and art.inside_quotation(end - 1)):
+            # "… utakuwa “ni fursa …,” amesema X" (or "…,” msemaji wa X amesema"): a
+            # quoted phrase ends the content
+            closing and not MARKS.search(between, closing.end()) and art.inside_quotation(end - 1)):
         return None
     if len(art.words(start, end)) < 3 or not art.verb_words(start, end, finite_only=True):
         return None
@@ -1281,12 +1283,18 @@ def _attribution_phrases(art: _Article, direct: list[_Item], indirect: list[_Ite
         elif (re.search(r",\s*$", text[s_start:m.start()]) or named and named[0].start == m.end()) and (
                 not text[np_end:s_end].strip(" .,;:”\"’»") or art.appositive_person(np_end)):
             start, end = _trim_content(text, s_start, m.start())
+            if any(_BELIEF_VERB.fullmatch(w.group()) for w in art.verb_words(start, end, finite_only=True)):
+                continue  # "X wanaamini …, kulingana na azimio …": the grounds of a belief
         else:
             continue  # mid-sentence it is manner, not a source: "kwa mujibu wa sheria"
         if len(art.words(start, end)) < 3 or art.inside_quotation(start):
             continue
         items.append(_Item(start, end, "indirect", _Event(m.start(), m.end() - 1, speaker)))
     return items
+
+
+# Verbs of belief and cognition (ANNOTATION.md: not speech): wa-na-amini, a-na-hisi.
+_BELIEF_VERB = re.compile(r"\w+(?:amini|hisi|dhani|fikiri|chukulia)", re.IGNORECASE)
 
 
 def _source_name_after_places(art: _Article, pos: int) -> Optional[_Mention]:

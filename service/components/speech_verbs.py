@@ -147,7 +147,9 @@ VERB_LOOKALIKE_NOUNS = {
     "hadithi", "halmashauri", "hospitali", "hakimu", "hasira", "akili", "wakala",
     "mawakala", "makini",
 }
-COPULAS = {"ni", "si", "sio", "siyo", "ndiyo", "ndio", "ndiye", "ndicho", "ndilo", "ndizo", "ndivyo", "ndiwo", "hana", "hawana", "hayana", "haina", "hazina",
+# Copulas and the like open a predicate; so does the modal "lazima" before a subjunctive
+# ("orodha lazima iidhinishwe").
+COPULAS = {"ni", "si", "lazima", "sio", "siyo", "ndiyo", "ndio", "ndiye", "ndicho", "ndilo", "ndizo", "ndivyo", "ndiwo", "hana", "hawana", "hayana", "haina", "hazina",
            "hakina", "halina", "havina", "hauna", "ana", "wana", "ina", "zina", "lina", "kina",
            "vina", "yana", "una", "tuna", "nina", "kuna", "kulikuwa", "kutakuwa", "yuko", "wako",
            "iko", "ziko", "liko", "kuko", "hakuna", "hayupo", "yupo", "wapo", "ipo", "lipo",
