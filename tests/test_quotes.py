@@ -586,3 +586,14 @@ def test_modal_lazima_opens_a_reported_clause(blank):
     text = "Waziri Amina Said amesema orodha hiyo lazima iidhinishwe na bunge kabla ya Ijumaa."
     doc = annotate(blank, text, per=["Amina Said"])
     assert quotes(doc) == [("indirect", "orodha hiyo lazima iidhinishwe na bunge kabla ya Ijumaa", "Amina Said")]
+
+
+def test_quoted_clause_after_complementizer_is_direct_even_with_words_after_it(blank):
+    text = ("Msemaji Halima Ali aliongeza kwamba “Hatujaomba msaada wa nchi yoyote,” baada ya "
+            "mkutano wa mawaziri kumalizika.")
+    doc = annotate(blank, text, per=["Halima Ali"])
+    assert quotes(doc) == [("direct", "Hatujaomba msaada wa nchi yoyote,", "Halima Ali")]
+    # A quoted phrase there is partial, inside the reported clause.
+    text = "Msemaji Halima Ali amesema kuwa “baada ya kupokea barua hiyo,” chama kitaamua hatua zinazofuata."
+    doc = annotate(blank, text, per=["Halima Ali"])
+    assert [k for k, _, _ in quotes(doc)] == ["indirect", "partial"]

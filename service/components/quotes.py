@@ -34,6 +34,7 @@ from service.components.quote_marks import (
     trim_blanks,
 )
 from service.components.speech_verbs import (
+    COPULAS,
     VERB_LOOKALIKE_NOUNS,
     SpeechCue,
     find_speech_cues,
@@ -823,6 +824,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     indirect = _indirect_quotes(art, direct)
     indirect += _attribution_phrases(art, direct, indirect)
     partial = _partial_quotes(art, embedded, indirect)
+    indirect = [it for it in indirect if it.end > it.start]
     quotes = []
     for it in sorted(direct + indirect + partial, key=lambda it: (it.start, it.end)):
         ev = it.event
@@ -1327,7 +1329,12 @@ def _partial_quotes(art: _Article, embedded: list[Quotation], indirect: list[_It
     for q in embedded:
         for it in indirect:
             if it.start <= q.start and q.end <= it.end + 2:
-                if it.start < q.open and _first_person_clause(art, q):
+                if it.start >= q.open - 1 and _quoted_clause(art, q):
+                    # "kwamba “Hatujaiomba Uganda …,” baada ya …": the complement is the
+                    # quoted clause, a direct quote; the words after it are the writer's
+                    it.end = it.start
+                    items.append(_Item(q.start, q.end, "direct", it.event))
+                elif it.start < q.open and _first_person_clause(art, q):
                     it.end = _trim_content(art.text, it.start, q.open)[1]
                     items.append(_Item(q.start, q.end, "direct", it.event))
                 else:
@@ -1337,6 +1344,16 @@ def _partial_quotes(art: _Article, embedded: list[Quotation], indirect: list[_It
 
 
 _FIRST_PERSON_VERB = re.compile(r"(?:ni|tu)(?:li|me|na|ta|nge|ngali)\w{2,}", re.IGNORECASE)
+
+
+def _quoted_clause(art: _Article, q: Quotation) -> bool:
+    """The quotation after a complementizer starts with a finite verb of its own
+    ("kwamba “Hatujaiomba …"), not a predicate ("ni ukiukaji …") or a phrase ("baada ya …")."""
+    if not re.search(r"\b(?:kwamba|kuwa),?\s*$", art.text[max(0, q.open - 12):q.open]):
+        return False  # ("amesema “alikuwa na mashaka …” mpaka …" goes on reporting)
+    first = WORD.match(art.text, q.start)
+    return first is not None and is_finite_verb(first.group()) and not is_relative_verb(first.group()) \
+        and first.group().lower() not in COPULAS and not art.in_mention(first.start())
 
 
 def _first_person_clause(art: _Article, q: Quotation) -> bool:
