@@ -782,3 +782,13 @@ def test_a_describing_head_before_an_organization_name_is_that_organization(nlp)
     # a commission of a union is a body of its own
     doc = annotate(nlp, "[Tume ya Umoja wa Afrika|ORG] ilisema; [Umoja wa Afrika|ORG] ulikubali.")
     assert len(doc._.entities) == 2
+
+
+def test_two_people_sharing_a_given_name_in_one_span_are_split(nlp):
+    doc = annotate(
+        nlp, "Mkosoaji wa rais [Juma Kamau Juma Otieno|PER] alikamatwa. Juma Kamau alikanusha; Otieno alilalamika."
+    )
+    assert {e.name: len(e.mentions) for e in doc._.entities} == {"Juma Kamau": 2, "Juma Otieno": 2}
+    # a name that repeats a part, its first part never written alone, stays one name
+    doc = annotate(nlp, "Rais [Hamisi Abdalla Hamisi Ali|PER] alifika. Baadaye Ali aliondoka.")
+    assert [e.name for e in doc._.entities] == ["Hamisi Abdalla Hamisi Ali"]

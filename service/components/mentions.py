@@ -322,10 +322,31 @@ def _split_at_separators(span: Span) -> list[Span]:
 
 
 def _clean(span: Span, label: str, is_acronym_of) -> list[Mention]:
+    split = _second_person_start(span) if label == "PER" else None
+    if split:
+        doc = span.doc
+        return _clean(doc[span.start : split], label, is_acronym_of) + _clean(doc[split : span.end], label, is_acronym_of)
     mentions = _clean_span(span, label, is_acronym_of)
     if label == "PER" and len(mentions) == 1 and mentions[0].label == "PER":
         return _place_before_name(span, mentions[0].span.start) + mentions
     return mentions
+
+
+def _second_person_start(span: Span) -> int | None:
+    """Where a second person starts in a span the NER ran over two full names sharing a
+    given name ("rais Paul Kagame Paul Rusesabagina", a comma lost): the span's first
+    word again, with two words or more on each side, and the first person's last name
+    also written elsewhere in the article. Names that repeat a part ("Mohamed Abdullahi
+    Mohamed") fail these tests."""
+    words = [t for t in span if t.is_alpha]
+    if len(words) < 4 or not is_capitalized(words[0].text):
+        return None
+    for k in range(2, len(words) - 1):
+        if words[k].text == words[0].text:
+            surname = words[k - 1]
+            elsewhere = any(t.text == surname.text and not (span.start <= t.i < span.end) for t in span.doc)
+            return words[k].i if elsewhere else None
+    return None
 
 
 def _place_before_name(span: Span, name_start: int) -> list[Mention]:
@@ -686,7 +707,7 @@ def untagged_organizations(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             # Waendesha mashtaka"), not a part of it
             if doc[end].lower_ == "na" and inner and inner[-1].span.end == end:
                 break
-            j = end + 1 if doc[end].lower_ in CONNECTIVES else end
+            j = end + 1 if doc[end].lower_ in CONNECTIVES and end not in taken else end
             if j >= n:
                 break
             mention = by_start.get(j)
