@@ -388,6 +388,32 @@ def test_document_date_from_a_header_line(blank):
     assert dates(doc)[1:] == [("Jumanne", "2023-05-02"), ("Alhamisi", "2023-05-04")]
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        "DODOMA, Jumatano Juni 19, 2024 – ",
+        "Imechapishwa: 19 Juni 2024\n",
+        "Mwandishi Wetu | Juni 19, 2024\n",
+        "Bunge lavunjwa\nImewekwa Juni 19, 2024 saa 4:30 asubuhi\n",
+    ],
+)
+def test_document_date_from_a_place_label_or_byline(blank, header):
+    doc = annotate(blank, header + "Rais alilivunja bunge jana.", published=None)
+    assert doc._.document_date == ("2024-06-19", "text")
+    assert dates(doc)[-1] == ("jana", "2024-06-18")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hata hivyo, Juni 19, 2024 rais alilivunja bunge jana.",
+        "Mbunge huyo\nAlizaliwa: 19 Juni 1960\nAlichaguliwa jana.",
+    ],
+)
+def test_a_date_in_a_clause_or_profile_is_not_the_document_date(blank, text):
+    assert annotate(blank, text, published=None)._.document_date is None
+
+
 def test_document_date_from_leo_with_a_full_date(blank):
     doc = annotate(blank, "Leo Jumamosi Machi 2, 2024, wanafunzi wanaanza mitihani; "
                           "matokeo yatatoka Juni.", published=None)

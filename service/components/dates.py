@@ -182,21 +182,33 @@ def _end_of_line(text: str, lines: int) -> int:
 
 
 def _alone_in_header(doc: Doc, text: str, header_end: int, expr: DateExpression) -> bool:
-    """A date alone on one of the first lines, or ending a dateline ("… – DW – 19.06.2024")."""
+    """A date standing for the page's own on one of the first lines: alone, after a
+    source between dashes ("… – DW – 19.06.2024"), a label ("Imechapishwa: 19 Juni
+    2024"), or a place or byline ending at a separator ("DODOMA, Jumatano Juni 19, 2024
+    – …", "Mwandishi Wetu | Juni 19, 2024"); followed by nothing, a time, or a dash
+    opening the story."""
     span = doc[expr.start:expr.end]
     if span.start_char >= header_end:
         return False
     line_start = text.rfind("\n", 0, span.start_char) + 1
     line_end = text.find("\n", span.end_char)
     line_end = len(text) if line_end < 0 else line_end
-    if text[span.end_char:line_end].strip():
+    if not _HEADER_AFTER.match(text[span.end_char:line_end].strip()):
         return False
     before = text[line_start:span.start_char].strip()
-    return not before or bool(_DATELINE.search(before))
+    return (not before or bool(_DATELINE.search(before)) or bool(_HEADER_LABEL.match(before))
+            or bool(_HEADER_PREFIX.match(before)))
 
 
 # "Headline – DW – " : a source name between dashes right before the date.
 _DATELINE = re.compile(r"[–—-]\s*[\w .]{1,30}?\s*[–—-]$")
+_HEADER_LABEL = re.compile(
+    r"^(?:imechapishwa|ilichapishwa|imewekwa|iliwekwa|imesasishwa|tarehe|published|"
+    r"updated|posted)\b\W*$", re.IGNORECASE)
+# A short place name or byline, not a sentence: no sentence punctuation, few characters.
+# Not a colon: "Alizaliwa: 19 Juni 1960" in a profile's header is no page date.
+_HEADER_PREFIX = re.compile(r"^[^.!?]{1,40}[,|–—-]$")
+_HEADER_AFTER = re.compile(r"^(?:$|[–—-](?:\s|$)|\||saa\b|\d{1,2}[:.]\d{2}\b)", re.IGNORECASE)
 
 
 def _tokens_in_names(doc: Doc) -> set[int]:
