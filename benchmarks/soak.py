@@ -6,7 +6,7 @@ Every document carries made-up names (benchmarks/articles.py), so without
     python -m benchmarks.soak                       # 100,000 documents through the Annotator
     python -m benchmarks.soak --via app             # through the Flask app (batch endpoint)
     python -m benchmarks.soak --via bare-pipe -n 20000   # control: nlp.pipe without memory_zone
-    python -m benchmarks.soak --cap-caches 4096     # the components' caches made smaller
+    python -m benchmarks.soak --cap-caches 1024     # the components' caches made smaller still
 
 Prints RSS after 1,000 documents and at the end, and the growth between them (goal <= 5%).
 """

@@ -5,7 +5,10 @@ returns with the response schemas.
 """
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
+import gc
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -36,6 +39,38 @@ class Article:
     published: dt.date | None = None
 
 
+def _glibc_malloc_trim():
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError, TypeError):  # not glibc (musl, macOS, Windows)
+        return None
+    trim.argtypes = [ctypes.c_size_t]
+    trim.restype = ctypes.c_int
+    return trim
+
+
+# Every so often, after a request: free the cyclic garbage spaCy's NER leaves per batch
+# (its step models and their arrays) now rather than at the next full collection, then
+# give the freed heap back to the OS; glibc would keep it (fragmented, it rarely shrinks
+# by itself), and a worker's RSS would creep up to its high-water mark. Together 2-4 ms
+# on a worker's heap, so at most once a second (benchmarks/README.md, section 2).
+# malloc_trim is glibc's.
+RELEASE_INTERVAL_SECONDS = 1.0
+_malloc_trim = _glibc_malloc_trim()
+_last_release = 0.0
+
+
+def release_freed_memory() -> None:
+    global _last_release
+    now = time.monotonic()
+    if now - _last_release < RELEASE_INTERVAL_SECONDS:
+        return
+    _last_release = now
+    gc.collect()
+    if _malloc_trim is not None:
+        _malloc_trim(0)
+
+
 class Annotator:
     """Annotates articles with one loaded pipeline; safe to share within a process."""
 
@@ -43,6 +78,12 @@ class Annotator:
         self.nlp = nlp
         self.batch_size = batch_size
         self.language_guard = LanguageGuard(expected=nlp.lang)
+        # The oldest GC generation runs once its survivors grow by a quarter: with the
+        # model's ~100k objects counted, garbage piled up for thousands of requests and
+        # each collection took ~0.35 s. The objects loaded so far live as long as the
+        # process: frozen, they are no longer counted or scanned (and stay shared
+        # copy-on-write by gunicorn's forked workers).
+        gc.freeze()
         self.model = {
             "name": f"{nlp.meta.get('lang', 'sw')}_{nlp.meta.get('name', 'pipeline')}",
             "version": nlp.meta.get("version", "0.0.0"),
@@ -62,16 +103,22 @@ class Annotator:
         disable = [name for name in self.nlp.pipe_names if name in _OPTIONAL_COMPONENTS - needed]
         # memory_zone frees the strings each request adds to the shared vocabulary, so
         # a long-running worker does not grow; results must be plain data before it ends.
-        with self.nlp.memory_zone(), self.nlp.select_pipes(disable=disable):
-            docs = []
-            for article in articles:
-                doc = self.nlp.make_doc(article.text)
-                doc._.published = article.published
-                docs.append(doc)
-            return [
-                self._serialize(doc, article, include)
-                for doc, article in zip(self.nlp.pipe(docs, batch_size=self.batch_size), articles)
-            ]
+        try:
+            with self.nlp.memory_zone(), self.nlp.select_pipes(disable=disable):
+                docs = []
+                for article in articles:
+                    doc = self.nlp.make_doc(article.text)
+                    doc._.published = article.published
+                    docs.append(doc)
+                results = []
+                for doc, article in zip(self.nlp.pipe(docs, batch_size=self.batch_size), articles):
+                    results.append(self._serialize(doc, article, include))
+                    # The components' extensions hold Spans, which hold their Doc: a cycle
+                    # only the collector would free. Cut, the Doc and its arrays go now.
+                    doc.user_data.clear()
+                return results
+        finally:
+            release_freed_memory()
 
     def _serialize(self, doc: Doc, article: Article, include: list[str]) -> dict:
         result: dict = {
@@ -86,7 +133,9 @@ class Annotator:
             elif kind == "dates":
                 result["dates"] = [_date(span) for span in doc.spans.get("dates", [])]
             elif kind == "quotes":
-                result["quotes"] = [_quote(doc, quote) for quote in doc._.quotes]
+                # Doc.text would join every token anew for each quote; the tokenizer keeps
+                # the article's text character for character, so the offsets index it.
+                result["quotes"] = [_quote(article.text, quote) for quote in doc._.quotes]
         return result
 
 
@@ -117,7 +166,7 @@ def _date(span: Span) -> dict:
     return {**_mention(span), "value": span._.date_value, "granularity": span._.date_granularity}
 
 
-def _quote(doc: Doc, quote) -> dict:
+def _quote(text: str, quote) -> dict:
     speaker = None
     if quote.speaker is not None or quote.speaker_entity is not None:
         entity = quote.speaker_entity
@@ -127,7 +176,7 @@ def _quote(doc: Doc, quote) -> dict:
             "mention": _mention(quote.speaker) if quote.speaker is not None else None,
         }
     return {
-        "text": doc.text[quote.start:quote.end],
+        "text": text[quote.start:quote.end],
         "start": quote.start,
         "end": quote.end,
         "kind": quote.kind,
