@@ -1,0 +1,50 @@
+"""Cost and false refusals of the language check (service/language_id.py).
+
+    python -m benchmarks.language_check
+
+Times `LanguageGuard.foreign_language` per ~600-word VOA article (CPU time of this
+process, one thread, best of 5 passes), deciding on the opening of each text as the
+service does and, for comparison, on the whole text; then counts how many of all the VOA
+Swahili articles each way would refuse (should be 0). Needs ../shared for the articles.
+"""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import time  # noqa: E402
+
+from benchmarks.articles import VOA_ARTICLES, articles_of_about, voa_articles  # noqa: E402
+from service.language_id import SAMPLE_CHARS, LanguageGuard  # noqa: E402
+
+
+def cpu_ms_per_text(guard, texts: list[str], passes: int = 5) -> float:
+    best = float("inf")
+    for _ in range(passes):
+        start = time.process_time()
+        for text in texts:
+            guard.foreign_language(text)
+        best = min(best, time.process_time() - start)
+    return 1000 * best / len(texts)
+
+
+def main() -> None:
+    every = voa_articles()
+    if not every:
+        print(f"skipped: {VOA_ARTICLES} is absent")
+        return
+    long_texts, source = articles_of_about(600, 35)
+    long_texts = list(dict.fromkeys(long_texts))
+    print(f"language check on {len(long_texts)} {source}; CPU time per article, best of 5 passes")
+    for label, sample in ((f"first {SAMPLE_CHARS:,} characters (service)", SAMPLE_CHARS), ("whole text", None)):
+        guard = LanguageGuard("sw", sample_chars=sample)
+        per_article = cpu_ms_per_text(guard, long_texts)
+        refused = [(index, language) for index, text in enumerate(every) if (language := guard.foreign_language(text))]
+        print(f"  {label:<33} {per_article:5.2f} ms per ~600-word article; "
+              f"VOA articles refused: {len(refused)} of {len(every)} {refused[:5] or ''}")
+
+
+if __name__ == "__main__":
+    main()
