@@ -597,3 +597,37 @@ def test_quoted_clause_after_complementizer_is_direct_even_with_words_after_it(b
     text = "Msemaji Halima Ali amesema kuwa “baada ya kupokea barua hiyo,” chama kitaamua hatua zinazofuata."
     doc = annotate(blank, text, per=["Halima Ali"])
     assert [k for k, _, _ in quotes(doc)] == ["indirect", "partial"]
+
+
+# ---------------------------------------------------------------- held-out patterns (fresh3.jsonl)
+
+def test_unnamed_source_inside_a_report_is_not_the_next_speaker(blank):
+    text = ("Juma Bakari alisema kuna hatari, akisisitiza kwamba katibu wa chama ameandika barua "
+            "kuomba ulinzi.\nAlisema hana walinzi binafsi.")
+    doc = annotate(blank, text, per=["Juma Bakari"])
+    assert quotes(doc)[-1] == ("indirect", "hana walinzi binafsi", "Juma Bakari")
+
+
+def test_wajibu_is_a_noun():
+    assert list(find_speech_cues("Ni wajibu wetu kulinda mazingira.")) == []
+
+
+def test_subject_after_an_amba_relative(blank):
+    text = ("Haya yalitokea siku ambayo Tume ya Uchaguzi ilitangaza kwamba kura zitapigwa "
+            "mwezi Oktoba.")
+    doc = annotate(blank, text, org=["Tume ya Uchaguzi"])
+    assert quotes(doc) == [("indirect", "kura zitapigwa mwezi Oktoba", "Tume ya Uchaguzi")]
+
+
+def test_descriptor_before_a_body_name(blank):
+    text = "Kundi la kutetea haki za binadamu la Amnesty International limesema kwamba elimu inashambuliwa."
+    doc = annotate(blank, text, org=["Amnesty International"])
+    assert quotes(doc) == [("indirect", "elimu inashambuliwa", "Amnesty International")]
+
+
+def test_infinitive_of_purpose_reports_nothing(blank):
+    text = "Utekaji nyara kwa ajili ya kudai fidia unaofanywa na magenge ni jambo la kawaida."
+    assert quotes(annotate(blank, text)) == []
+    doc = annotate(blank, "Juma Bakari alimalizia kwa kusema masharti hayo yalikuwa muhimu.",
+                   per=["Juma Bakari"])
+    assert quotes(doc) == [("indirect", "masharti hayo yalikuwa muhimu", "Juma Bakari")]

@@ -72,9 +72,6 @@ class QuoteFinder:
 # ---------------------------------------------------------------- grammar words
 
 COMPLEMENTIZERS = {"kwamba", "kuwa"}
-# Relative conjunctions that open a clause with a subject of its own ("… video ambapo
-# Trump anasema …").
-CLAUSE_CONJUNCTIONS = {"ambapo", "ambako", "ambamo"}
 # Words before a speech verb that are not its subject (adverbs, conjunctions, pronouns,
 # times): a clause made only of these leaves the verb with the previous speaker.
 NON_SUBJECT_WORDS = {
@@ -112,6 +109,8 @@ BODY_HEADS = {"tume", "wizara", "mahakama", "shirika", "gazeti", "jeshi", "bunge
               "idara", "baraza", "kamati", "halmashauri", "chama", "benki", "kampuni",
               "jumuiya", "taasisi", "ikulu", "utawala", "uongozi", "chuo", "muungano",
               "ubalozi", "jopo"}
+# Descriptions before a body's name ("kundi la kutetea haki … la [Amnesty International]").
+DESCRIPTOR_HEADS = {"kundi", "kikundi", "vuguvugu"}
 # Documents speak for whoever issued them ("ripoti hiyo imesema" → the body).
 PERSONAL_DOCUMENTS = {"ujumbe", "barua"}
 DOCUMENT_HEADS = {"ripoti", "taarifa", "tamko", "barua", "ujumbe", "utafiti", "takwimu",
@@ -332,7 +331,7 @@ class _Article:
         # A document speaks for whoever issued it ("taarifa ya Ikulu", "ripoti
         # iliyotolewa na HRW").
         own = [m for m in found if not self._after_genitive(m, start) or head in DOCUMENT_HEADS
-               or m.label == "ORG" and head in OFFICIAL_HEADS | BODY_HEADS]
+               or m.label == "ORG" and head in OFFICIAL_HEADS | BODY_HEADS | DESCRIPTOR_HEADS]
         for label in ("PER", "ORG"):
             picked = [m for m in own if m.label == label]
             if picked:
@@ -494,7 +493,9 @@ class _Article:
         words = self.words(s, pos)
         for k, m in enumerate(words):
             low = m.group().lower()
-            if low in COMPLEMENTIZERS or low in CLAUSE_CONJUNCTIONS and any(
+            # An amba- relative followed by a subject of its own opens that subject's
+            # clause ("… video ambapo Trump anasema …", "siku ambayo tume ilitangaza …").
+            if low in COMPLEMENTIZERS or low.startswith("amba") and any(
                     w.group().lower() not in NON_SUBJECT_WORDS for w in words[k + 1:]) \
                     and not self.verb_words(m.end(), pos, finite_only=True):
                 s = m.end()
@@ -739,7 +740,10 @@ class _Article:
             if named:
                 if mention is not None:
                     person = mention.label == "PER"
-                last_speaker[person] = (cue.start, mention)
+                if mention is not None or not self._inside_report(cue):
+                    # (an unnamed source inside someone's reported clause, "… akisisitiza
+                    # kwamba mwenyekiti wa chama ameandika …", is not who speaks next)
+                    last_speaker[person] = (cue.start, mention)
             else:
                 # No subject written: the last speaker of the same kind, or a person who
                 # has since opened a sentence as its subject.
@@ -751,6 +755,12 @@ class _Article:
             self.events[cue.start] = _Event(cue.start, cue.end, mention)
             if cue.stem == "nukuu" and cue.has_object:
                 self._quoting(cue)
+
+    def _inside_report(self, cue: SpeechCue) -> bool:
+        """The verb stands in the clause an earlier speech verb of its sentence reports."""
+        s, _ = self.sentence(cue.start)
+        return any(re.search(r"\b(?:kwamba|kuwa)\b", self.text[c.end:cue.start])
+                   for c in self.cues_between(s, cue.start))
 
     def _coordinated_speech(self, cue: SpeechCue) -> Optional[_Event]:
         """"X amewaambia … kwamba …, na aliongeza kusema “…”": a speech verb joined by
@@ -1043,6 +1053,15 @@ def _clause_after(art: _Article, cue: SpeechCue) -> Optional[int]:
     first = words[0].group().lower()
     if first in OBJECT_PRONOUNS or first in COMPLEMENTIZERS:
         return None
+    if cue.subject == "" and text[cue.start:cue.start + 2].lower() in ("ku", "kw"):
+        # An infinitive reports a bare clause only after a verb ("aliendelea kusema …",
+        # "alimalizia kwa kusema …"); elsewhere it is a purpose ("kwa ajili ya kudai
+        # fidia …").
+        before = art.words(art.sentence(cue.start)[0], cue.start)
+        if before and before[-1].group().lower() == "kwa":
+            before = before[:-1]
+        if not before or not is_finite_verb(before[-1].group()):
+            return None
     return cue.end
 
 

@@ -106,11 +106,15 @@ def _build() -> re.Pattern:
 
 
 SPEECH_VERB = _build()
+# Nouns spelled like a speech verb: wa-jibu is "duty", not "they answer".
+SPEECH_LOOKALIKE_NOUNS = {"wajibu"}
 
 
 def find_speech_cues(text: str, start: int = 0, end: int | None = None):
     """Yield every speech verb in text[start:end] as a SpeechCue (char offsets into text)."""
     for m in SPEECH_VERB.finditer(text, start, len(text) if end is None else end):
+        if m.group().lower() in SPEECH_LOOKALIKE_NOUNS:
+            continue
         neg = m.group("neg")
         stem = m.group("stem").lower()
         yield SpeechCue(
