@@ -235,13 +235,22 @@ _SINGLE_WORD_NAMES = _single_word_names()
 
 @lru_cache(maxsize=CACHE_SIZE)
 def close_country_code(name: str) -> str | None:
-    """The code of the one country whose one-word name is `name` with one typo
-    ("Zimbawe", "Uswizi"); None when there is no such country or several. Also a name
-    with the conjunction "na" glued to it in scraped text ("Korea Kaskazinina Kim")."""
+    """The code of the one country whose name is `name` with at most one typo in each
+    long word ("Zimbawe", "Uswizi", "Jamuhuri ya Kidemekrasia ya Congo"); None when
+    there is no such country or several. Also a name with the conjunction "na" glued
+    to it in scraped text ("Korea Kaskazinina Kim")."""
     key = normalize_name(name)
     if key.endswith("na") and len(key) - 2 >= _MIN_TYPO_LENGTH and (code := _CODE_BY_NAME.get(key[:-2])):
         return code
-    if " " in key or len(key) < _MIN_TYPO_LENGTH:
+    if " " in key:
+        words = key.split()
+        codes = {
+            code
+            for candidate, code in _NAMES_BY_WORD_COUNT.get(len(words), ())
+            if all(map(_same_or_one_typo, words, candidate)) and any(len(w) >= _MIN_TYPO_LENGTH for w in words)
+        }
+        return codes.pop() if len(codes) == 1 else None
+    if len(key) < _MIN_TYPO_LENGTH:
         return None
     codes = {
         code
@@ -250,6 +259,23 @@ def close_country_code(name: str) -> str | None:
         if one_edit_apart(key, candidate)
     }
     return codes.pop() if len(codes) == 1 else None
+
+
+def _names_by_word_count() -> dict[int, list[tuple[list[str], str]]]:
+    index: dict[int, list[tuple[list[str], str]]] = {}
+    for key, code in _CODE_BY_NAME.items():
+        if " " in key:
+            index.setdefault(len(key.split()), []).append((key.split(), code))
+    return index
+
+
+_NAMES_BY_WORD_COUNT = _names_by_word_count()
+
+
+def _same_or_one_typo(word: str, candidate: str) -> bool:
+    if word == candidate:
+        return True
+    return len(word) >= _MIN_TYPO_LENGTH and word[0] == candidate[0] and one_edit_apart(word, candidate)
 
 
 def one_edit_apart(a: str, b: str) -> bool:

@@ -682,8 +682,14 @@ _STATE_BODY_HEADS = frozenset("bunge jeshi mahakama".split())
 _UNTAGGED_HEADS = (ORGANIZATION_HEADS - {"ikulu", "umoja", "muungano"}) | _STATE_BODY_HEADS
 
 
+# Companies news names as channels ("ujumbe wa Twitter"), organizations in ANNOTATION.md;
+# the MasakhaNER data tags them about half the time, so doc.ents leaves them out.
+_PLATFORMS = frozenset("Twitter Facebook YouTube Youtube Instagram WhatsApp Whatsapp TikTok Telegram".split())
+
+
 def untagged_organizations(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """`mentions` with the organization names the NER left untagged added: a
+    """`mentions` with the organization names the NER left untagged added: social
+    media companies written capitalized, and a
     capitalized head noun followed by capitalized words, each after a connective or
     not, and places ("Wizara ya Mambo ya Nje ya Marekani", "Mahakama Kuu ya Kenya",
     "Kituo cha Televisheni cha Taifa cha Somalia"). ANNOTATION.md makes such a body one
@@ -698,6 +704,10 @@ def untagged_organizations(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     i, n = 0, len(doc)
     while i < n:
         token = doc[i]
+        if i not in taken and token.text in _PLATFORMS:
+            found.append(Mention(doc[i : i + 1], "ORG", token.text, ents=()))
+            i += 1
+            continue
         if i in taken or token.lower_ not in _UNTAGGED_HEADS or not is_capitalized(token.text):
             i += 1
             continue
