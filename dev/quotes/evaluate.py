@@ -3,8 +3,8 @@
     python -m dev.quotes.evaluate [--errors] [--model PATH] [--gold FILE ...]
 
 Each gold file is scored and reported on its own (default: voa.jsonl, the set the
-component was tuned on, then fresh.jsonl, fresh2.jsonl and fresh3.jsonl, whose articles
-were annotated before the component first ran on them). A gold file holds every quote of its VOA Swahili articles,
+component was tuned on, then fresh.jsonl to fresh4.jsonl, whose articles were annotated
+before the component first ran on them). A gold file holds every quote of its VOA Swahili articles,
 annotated by ../shared/ANNOTATION.md: the article's line number in
 ../shared/data/raw/swa/voa_swahili_articles.jsonl, a hash prefix of its text (offsets go
 stale if the file changes), and per quote its kind, char offsets into "text" and the
@@ -144,9 +144,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list every error")
     parser.add_argument("--model", default=None, help="model path (default: the bundled one)")
     parser.add_argument("--gold", nargs="+", type=Path,
-                        default=[HERE / "voa.jsonl", HERE / "fresh.jsonl", HERE / "fresh2.jsonl",
-                                 HERE / "fresh3.jsonl"],
-                        help="gold files, each scored separately (default: all four)")
+                        default=[HERE / "voa.jsonl"] + [HERE / f"fresh{n}.jsonl" for n in ("", 2, 3, 4)],
+                        help="gold files, each scored separately (default: all five)")
     args = parser.parse_args(argv)
     if not ARTICLES.exists():
         print(f"skipped: {ARTICLES} is absent")
