@@ -224,6 +224,9 @@ def test_bare_month_takes_the_anchor_year_unless_the_tense_says_otherwise(blank)
         "Rais huyo ametawala kwa miaka 24 sasa.",
         "Walikaa kambini kwa siku tatu bila chakula.",
         "Kila mwaka wakulima hupanda mahindi.",
+        "Soko hufunguliwa kila Jumanne asubuhi.",
+        "Tamasha hufanyika kila mwezi Agosti mjini Zanzibar.",
+        "Waandamanaji walikusanyika kila siku ya Ijumaa baada ya swala.",
         "Hivi karibuni hali imekuwa shwari.",
         "Watu 2000 walihudhuria mkutano huo.",
         "Zaidi ya wanafunzi 1500 walifaulu mtihani.",
@@ -448,6 +451,11 @@ def test_request_anchor_wins_over_a_stated_date(blank):
                    published=datetime.date(2024, 6, 21))
     assert doc._.document_date == ("2024-06-21", "request")
     assert dates(doc)[-1] == ("jana", "2024-06-20")
+
+
+def test_a_ner_date_naming_a_frequency_is_dropped(blank):
+    doc = annotate(blank, "Maandamano hufanyika kila Ijumaa mjini.", ents=[("Ijumaa", "DATE")])
+    assert dates(doc) == []
 
 
 def test_ner_dates_are_reconciled_and_trimmed(blank):

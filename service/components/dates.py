@@ -25,6 +25,7 @@ from service.components.date_grammar import (
     WEEKDAYS,
     DateExpression,
     find_expressions,
+    follows_kila,
     granularity,
     number_value,
     resolve,
@@ -257,11 +258,7 @@ def _needs_tense(expr: DateExpression) -> bool:
     return expr.kind == "relative" and expr.unit == "weekend"
 
 
-# Small, so that new words cannot grow a worker (benchmarks/README.md, section 2).
-CACHE_SIZE = 4096
-
-
-@lru_cache(maxsize=CACHE_SIZE)
+@lru_cache(maxsize=65536)
 def verb_tense(word: str) -> int | None:
     """-1 for a past or perfect verb, +1 for a future or present one, else None."""
     if word in _NOT_VERBS:
@@ -376,6 +373,9 @@ def _trim_ner_date(ent: Span) -> Span | None:
         return None
     if not any(_names_a_date(token) for token in ent):
         return None  # "mechi", "mwisho wa mwaka", or a number the grammar took for a count
+    before = [token.lower_ for token in ent.doc[max(0, ent.start - 3):ent.start]]
+    if follows_kila(before + words, len(before)):
+        return None  # "kila [Ijumaa]": the NER tags the name of a frequency
     if words[0] in COUNTED_UNITS and len(words) > 1 and number_value(words[1]) is not None:
         return None  # a duration ("miaka 24"); "miaka 24 iliyopita" is the grammar's
     start, end = 0, len(words)
