@@ -59,7 +59,11 @@ def _one_edit_apart(a: str, b: str) -> bool:
     return a[i:] == b[i + 1:]  # one letter inserted
 
 
-@lru_cache(maxsize=65536)
+# Small, so that new words cannot grow a worker (benchmarks/README.md, section 2).
+CACHE_SIZE = 4096
+
+
+@lru_cache(maxsize=CACHE_SIZE)
 def canonical_word(word: str) -> str:
     """`word`, or the one month or weekday name it misspells by one letter ("jumatanu"
     is one slip from both Jumatano and Jumatatu, so it stays as it is); a number with a
@@ -606,7 +610,7 @@ def _valid(year: int, month: int, day: int) -> bool:
     return True
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def is_trigger(word: str) -> bool:
     """Whether a date expression can start at this (lower-cased) word."""
     return (

@@ -258,7 +258,11 @@ def _needs_tense(expr: DateExpression) -> bool:
     return expr.kind == "relative" and expr.unit == "weekend"
 
 
-@lru_cache(maxsize=65536)
+# Small, so that new words cannot grow a worker (benchmarks/README.md, section 2).
+CACHE_SIZE = 4096
+
+
+@lru_cache(maxsize=CACHE_SIZE)
 def verb_tense(word: str) -> int | None:
     """-1 for a past or perfect verb, +1 for a future or present one, else None."""
     if word in _NOT_VERBS:
