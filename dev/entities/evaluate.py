@@ -30,10 +30,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 
-DEFAULT_GOLD = [
-    REPO / "dev" / "entities" / name
-    for name in ("gold.jsonl", "heldout.jsonl", "fresh.jsonl", "fresh2.jsonl", "fresh3.jsonl", "fresh4.jsonl")
-]
+GOLD_FILES = ("gold.jsonl", "heldout.jsonl", "fresh.jsonl", "fresh2.jsonl", "fresh3.jsonl", "fresh4.jsonl", "fresh5.jsonl")
+DEFAULT_GOLD = [REPO / "dev" / "entities" / name for name in GOLD_FILES]
 SHARED = REPO.parent / "shared"
 DEFAULT_ARTICLES = SHARED / "data" / "raw" / "swa" / "voa_swahili_articles.jsonl"
 SAMPLES = SHARED / "samples"

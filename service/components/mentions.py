@@ -739,7 +739,8 @@ def untagged_organizations(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         state_body = inner and token.lower_ in _STATE_BODY_HEADS and not _opens_sentence(doc, i)
         if (words or state_body) and not follows_organization:
             span = doc[i:end]
-            ents = tuple(Span(doc, (m.ner_span or m.span).start, (m.ner_span or m.span).end, label=m.label) for m in inner)
+            spans = [m.ner_span or m.span for m in inner]
+            ents = tuple(Span(doc, s.start, s.end, label=m.label) for s, m in zip(spans, inner))
             found.append(Mention(span, "ORG", name_text(span), ents=ents))
             absorbed.update(id(m) for m in inner)
             i = end
