@@ -22,6 +22,8 @@ The set has these parts, all annotated by ../shared/ANNOTATION.md:
   sent to the next year; "mwaka huu wa 2021" split in two; "siku ya Jumatano" read by
   the present verb of a relative clause before it instead of the main clause's perfect).
   Weekdays on the right side of the stand-in dates, these 24 alone: 21/24.
+  After the general fixes that followed (4e31090 to 4db7590): span and exact F1 100.0,
+  value accuracy 98.3% (the relative-clause weekday remains), weekdays still 21/24.
 - samples.jsonl: dates in the two articles of ../shared/samples, offsets into those
   files, scored twice: with `published` (the date in the file name) and without it, when
   the anchor must come from the article's own dateline or date line.
