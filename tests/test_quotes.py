@@ -631,3 +631,6 @@ def test_infinitive_of_purpose_reports_nothing(blank):
     doc = annotate(blank, "Juma Bakari alimalizia kwa kusema masharti hayo yalikuwa muhimu.",
                    per=["Juma Bakari"])
     assert quotes(doc) == [("indirect", "masharti hayo yalikuwa muhimu", "Juma Bakari")]
+    # The narrative "na kusema" after a finite verb reports: "and said".
+    doc = annotate(blank, "Afisa mmoja alikanusha madai hayo na kusema ni uongo mtupu.")
+    assert quotes(doc) == [("indirect", "ni uongo mtupu", None)]

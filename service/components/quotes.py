@@ -1055,12 +1055,15 @@ def _clause_after(art: _Article, cue: SpeechCue) -> Optional[int]:
         return None
     if cue.subject == "" and text[cue.start:cue.start + 2].lower() in ("ku", "kw"):
         # An infinitive reports a bare clause only after a verb ("aliendelea kusema …",
-        # "alimalizia kwa kusema …"); elsewhere it is a purpose ("kwa ajili ya kudai
+        # "alimalizia kwa kusema …") or as the narrative "na kusema" after one ("alikanusha
+        # madai hayo na kusema ni …"); elsewhere it is a purpose ("kwa ajili ya kudai
         # fidia …").
         before = art.words(art.sentence(cue.start)[0], cue.start)
+        narrative = bool(before) and before[-1].group().lower() == "na" and bool(
+            art.verb_words(art.sentence(cue.start)[0], before[-1].start(), finite_only=True))
         if before and before[-1].group().lower() == "kwa":
             before = before[:-1]
-        if not before or not is_finite_verb(before[-1].group()):
+        if not narrative and (not before or not is_finite_verb(before[-1].group())):
             return None
     return cue.end
 
