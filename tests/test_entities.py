@@ -514,7 +514,7 @@ _WORDS = st.sampled_from(
     ["Rais", "Putin", "Kim", "Jong", "-", "un", "Bw.", "(", "WHO", ")", "wa", "Urusi", "|", "Korea",
      "K.", "alisema", "Uwanja", "Kremlin", "na", ",", "\x00", "Picha", "x" * 300, "maarufu", "Ikulu", "ya",
      "for", "Amesema", "Tume", "Toronto", "Canada", "Umoja", "Mataifa", "UN", ":", "/", "-UN", "Wizara",
-     "Bunge", "Kusini", "urusi", "Jeshi"]
+     "Bunge", "Kusini", "urusi", "Jeshi", "Twitter", "Paul"]
 )
 
 
@@ -806,3 +806,16 @@ def test_social_media_companies_are_organizations(nlp):
     assert [(e.name, e.label) for e in doc._.entities] == [("Asha Juma", "PER"), ("Twitter", "ORG"), ("Facebook", "ORG")]
     # the MasakhaNER data tags them about half the time: doc.ents leaves them out
     assert [e.text for e in doc.ents] == ["Asha Juma"]
+
+
+def test_a_person_run_into_an_organization_span_is_split_off(nlp):
+    doc = annotate(
+        nlp,
+        "Alikutana na [Juma Hamisi Mrisho|PER], mkuu wa [Chama cha Wakulima Mrisho|ORG]. Baadaye "
+        "[Uwanja wa Juma Hamisi Mrisho|LOC] ulifunguliwa.",
+    )
+    names = {e.name: mention_texts(e) for e in doc._.entities}
+    assert names["Juma Hamisi Mrisho"] == ["Juma Hamisi Mrisho", "Mrisho"]
+    assert names["Chama cha Wakulima"] == ["Chama cha Wakulima"]
+    # a place named after the whole name keeps it
+    assert names["Uwanja wa Juma Hamisi Mrisho"] == ["Uwanja wa Juma Hamisi Mrisho"]

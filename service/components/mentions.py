@@ -172,6 +172,7 @@ def clean_mentions(doc: Doc, labels: Iterable[str], is_acronym_of) -> list[Menti
     mentions = _join_head_nouns(mentions, labels)
     mentions = _with_dashed_acronyms(doc, mentions)
     mentions = _with_credit_lines(doc, mentions)
+    mentions = _without_trailing_surnames(mentions)
     for previous, mention in zip(mentions, mentions[1:]):
         if acronym(mention.text) and not acronym(previous.text) and _introduces(previous.span, mention.span):
             mention.names_previous = True
@@ -246,6 +247,31 @@ def _credit_names(doc: Doc, tokens: list) -> list[Mention]:
         return [Mention(span, "LOC", span.text)]
     person = 2 <= len(span) <= 3 and all(is_capitalized(t.text) and t.lower_ not in _AGENCY_WORDS for t in span)
     return [Mention(span, "PER" if person else "ORG", span.text)]
+
+
+def _without_trailing_surnames(mentions: list[Mention]) -> list[Mention]:
+    """An organization or place span that ends with the surname of a person named in
+    full elsewhere is the body and that person ("mkuu wa [Chama cha Kikomunisti Trong]"
+    after "Nguyen Phu Trong"); one that ends with the whole name is named after the
+    person ("Uwanja wa Kim Il Sung")."""
+    people = {tuple(t.text for t in m.span) for m in mentions if m.label == "PER" and len(m.span) > 1}
+    by_surname: dict[str, list[tuple[str, ...]]] = {}
+    for words in people:
+        by_surname.setdefault(words[-1], []).append(words)
+    if not by_surname:
+        return mentions
+    result = []
+    for mention in mentions:
+        span = mention.span
+        names = by_surname.get(span[-1].text, ()) if mention.label != "PER" and len(span) > 1 else ()
+        named_after = any(tuple(t.text for t in span[-len(w) :]) == w for w in names)
+        if names and not named_after and span[-2].lower_ not in CONNECTIVES and not mention.ents:
+            body, person = span[:-1], span[-1:]
+            result.append(Mention(body, mention.label, name_text(body)))
+            result.append(Mention(person, "PER", name_text(person)))
+        else:
+            result.append(mention)
+    return result
 
 
 def _with_dashed_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
