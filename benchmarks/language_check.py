@@ -37,7 +37,7 @@ def main() -> None:
         return
     long_texts, source = articles_of_about(600, 35)
     long_texts = list(dict.fromkeys(long_texts))
-    print(f"language check on {len(long_texts)} {source}; CPU time per article, best of 5 passes")
+    print(f"language check on {source}; CPU time per article, best of 5 passes")
     for label, sample in ((f"first {SAMPLE_CHARS:,} characters (service)", SAMPLE_CHARS), ("whole text", None)):
         guard = LanguageGuard("sw", sample_chars=sample)
         per_article = cpu_ms_per_text(guard, long_texts)

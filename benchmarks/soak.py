@@ -8,7 +8,8 @@ Every document carries made-up names (benchmarks/articles.py), so without
     python -m benchmarks.soak --via bare-pipe -n 20000   # control: nlp.pipe without memory_zone
     python -m benchmarks.soak --cap-caches 1024     # the components' caches made smaller still
 
-Prints RSS after 1,000 documents and at the end, and the growth between them (goal <= 5%).
+Prints RSS after 1,000 documents and at the end, and the growth between them (goal <= 5%);
+also the lowest and highest RSS after a batch between two lines, and how both moved.
 """
 from __future__ import annotations
 
@@ -125,15 +126,25 @@ def main() -> None:
     baseline = None
     checkpoints: dict[int, float] = {}
     next_report = BASELINE_AT
+    # RSS after every batch: the service hands freed memory back at most once a second, so
+    # one reading lands anywhere between the floor (just after) and the peak (just before).
+    window: list[float] = []
+    first_window = None
     for batch in batches(ARGS.documents, ARGS.batch):
         run(batch)
         done += len(batch)
+        window.append(rss_mib())
         if done >= next_report or done == ARGS.documents:
-            rss = rss_mib()
+            rss = window[-1]
+            if baseline is not None and first_window is None:
+                first_window = (min(window), max(window))
             baseline = baseline or rss
             print(f"{done:>9,} documents  RSS {rss:8.1f} MiB  ({100 * (rss - baseline) / baseline:+.2f}% vs 1k)  "
+                  f"since last line: min {min(window):6.1f} max {max(window):6.1f}  "
                   f"strings {len(nlp.vocab.strings):>9,}  {done / (time.perf_counter() - started):6.1f} docs/s",
                   flush=True)
+            last_window = (min(window), max(window))
+            window = []
             next_report = BASELINE_AT if done < BASELINE_AT else (done // ARGS.report_every + 1) * ARGS.report_every
             checkpoints[done] = rss
     final = rss_mib()
@@ -144,6 +155,9 @@ def main() -> None:
     # reaching its high-water mark) stops. The second half tells them apart.
     half = min(checkpoints, key=lambda count: abs(count - done / 2))
     print(f"second half ({half:,} to {done:,} documents): {100 * (final - checkpoints[half]) / checkpoints[half]:+.2f}%")
+    for name, first, last in zip(("min", "max"), first_window or last_window, last_window):
+        print(f"{name} of the RSS after each batch, from the window after 1k documents to the last: "
+              f"{first:.1f} → {last:.1f} MiB ({100 * (last - first) / first:+.2f}%)")
     for cache in component_caches():
         info = cache.cache_info()
         print(f"  cache {cache.__module__}.{cache.__qualname__}: {info.currsize:,} of {info.maxsize:,} entries")
