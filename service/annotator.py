@@ -39,14 +39,32 @@ class Article:
     published: dt.date | None = None
 
 
-def _glibc_malloc_trim():
+def _glibc():
     try:
-        trim = ctypes.CDLL(None).malloc_trim
+        libc = ctypes.CDLL(None)
+        trim, mallopt = libc.malloc_trim, libc.mallopt
     except (OSError, AttributeError, TypeError):  # not glibc (musl, macOS, Windows)
-        return None
+        return None, None
     trim.argtypes = [ctypes.c_size_t]
     trim.restype = ctypes.c_int
-    return trim
+    mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
+    mallopt.restype = ctypes.c_int
+    return trim, mallopt
+
+
+_malloc_trim, _mallopt = _glibc()
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # glibc's malloc.h
+MALLOC_THRESHOLD_BYTES = 1 << 20
+
+
+def fix_malloc_thresholds() -> None:
+    """glibc raises its mmap threshold to the size of each large block freed, and its trim
+    threshold to twice that: after the first large arrays, ~28 MiB of freed heap stayed
+    in a worker between requests. Fixed thresholds keep large blocks in mmap and trim the
+    heap's top as soon as it is free (benchmarks/README.md, section 2)."""
+    if _mallopt is not None:
+        _mallopt(_M_MMAP_THRESHOLD, MALLOC_THRESHOLD_BYTES)
+        _mallopt(_M_TRIM_THRESHOLD, MALLOC_THRESHOLD_BYTES)
 
 
 # Every so often, after a request: free the cyclic garbage spaCy's NER leaves per batch
@@ -56,7 +74,6 @@ def _glibc_malloc_trim():
 # on a worker's heap, so at most once a second (benchmarks/README.md, section 2).
 # malloc_trim is glibc's.
 RELEASE_INTERVAL_SECONDS = 1.0
-_malloc_trim = _glibc_malloc_trim()
 _last_release = 0.0
 
 
@@ -84,6 +101,7 @@ class Annotator:
         # process: frozen, they are no longer counted or scanned (and stay shared
         # copy-on-write by gunicorn's forked workers).
         gc.freeze()
+        fix_malloc_thresholds()
         self.model = {
             "name": f"{nlp.meta.get('lang', 'sw')}_{nlp.meta.get('name', 'pipeline')}",
             "version": nlp.meta.get("version", "0.0.0"),

@@ -69,3 +69,12 @@ def test_a_request_leaves_no_doc_for_the_collector(nlp, monkeypatch):
         gc.enable()
     assert result["quotes"] and result["people"]
     assert not left & {"Doc", "Span", "Entity", "Quote"}
+
+
+def test_malloc_thresholds_are_fixed_when_the_annotator_is_built(nlp, monkeypatch):
+    calls = []
+    monkeypatch.setattr(annotator, "_mallopt", lambda option, value: calls.append((option, value)))
+    Annotator(nlp)
+    assert sorted(calls) == [(-3, 1 << 20), (-1, 1 << 20)]
+    monkeypatch.setattr(annotator, "_mallopt", None)
+    Annotator(nlp)  # no glibc: nothing to set
