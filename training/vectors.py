@@ -1,7 +1,8 @@
 """Train floret vectors on the raw Swahili news and turn them into a spaCy vectors table.
 
-The raw sentences are tokenized with Habari's own `sw` tokenizer first, so that the
-vectors are keyed by the same tokens the NER model sees. floret (rather than plain
+The raw sentences are tokenized with Habari's own `sw` tokenizer first (the rules of
+habari 1.0.0, see VECTORS_TOKENIZER), so that the vectors are keyed by the same tokens the
+NER model sees. floret (rather than plain
 fastText) stores only `bucket` subword rows, which keeps the shipped model small and
 gives every unseen word a vector.
 """
@@ -37,8 +38,16 @@ def raw_sentences(raw_dir: Path) -> Iterator[str]:
             yield from article["text"].splitlines()
 
 
+# The tokenizer rules of habari 1.0.0, which the shipped vectors were trained with (a copy
+# of the tokenizer that model saved). Rules added to service/language.py since (quotation
+# marks, commas and caption pipes glued to words) serve raw text better, but they change
+# the tokenized corpus, hence the vectors and, through them, the whole training run: the
+# rebuilt model would no longer be the shipped one. A new model may adopt them.
+VECTORS_TOKENIZER = REPO / "training" / "tokenizer-1.0"
+
+
 def write_tokenized(raw_dir: Path, out_path: Path) -> int:
-    tokenizer = spacy.blank("sw").tokenizer
+    tokenizer = spacy.blank("sw").tokenizer.from_disk(VECTORS_TOKENIZER)
     n_words = 0
     with open(out_path, "w", encoding="utf-8") as out:
         texts = (line.strip() for line in raw_sentences(raw_dir))
