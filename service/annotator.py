@@ -54,14 +54,16 @@ def _glibc():
 
 _malloc_trim, _mallopt = _glibc()
 _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # glibc's malloc.h
-MALLOC_THRESHOLD_BYTES = 1 << 20
+# At 1 MiB both cost 13-15% CPU per ~600-word request (the heap's top given back and
+# taken again on every large array); at 16 MiB nothing measurable (benchmarks/README.md).
+MALLOC_THRESHOLD_BYTES = 16 << 20
 
 
 def fix_malloc_thresholds() -> None:
     """glibc raises its mmap threshold to the size of each large block freed, and its trim
     threshold to twice that: after the first large arrays, ~28 MiB of freed heap stayed
-    in a worker between requests. Fixed thresholds keep large blocks in mmap and trim the
-    heap's top as soon as it is free (benchmarks/README.md, section 2)."""
+    in a worker between requests. Fixed thresholds stop that drift (benchmarks/README.md,
+    section 2)."""
     if _mallopt is not None:
         _mallopt(_M_MMAP_THRESHOLD, MALLOC_THRESHOLD_BYTES)
         _mallopt(_M_TRIM_THRESHOLD, MALLOC_THRESHOLD_BYTES)

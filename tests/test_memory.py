@@ -75,6 +75,7 @@ def test_malloc_thresholds_are_fixed_when_the_annotator_is_built(nlp, monkeypatc
     calls = []
     monkeypatch.setattr(annotator, "_mallopt", lambda option, value: calls.append((option, value)))
     Annotator(nlp)
-    assert sorted(calls) == [(-3, 1 << 20), (-1, 1 << 20)]
+    size = annotator.MALLOC_THRESHOLD_BYTES
+    assert sorted(calls) == [(-3, size), (-1, size)]
     monkeypatch.setattr(annotator, "_mallopt", None)
     Annotator(nlp)  # no glibc: nothing to set
