@@ -23,6 +23,9 @@ workers = int(os.environ.get("HABARI_WORKERS", os.cpu_count() or 1))
 worker_class = "sync"
 # Load the model once in the master; workers share its pages copy-on-write.
 preload_app = True
+# gunicorn's control socket (under $HOME/.gunicorn) is not used; in the image the non-root
+# user has no home, and it logged an ERROR at every start.
+control_socket_disable = True
 timeout = int(os.environ.get("HABARI_TIMEOUT", "60"))
 graceful_timeout = int(os.environ.get("HABARI_GRACEFUL_TIMEOUT", "30"))
 keepalive = 5
