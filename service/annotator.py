@@ -54,8 +54,9 @@ def _glibc():
 
 _malloc_trim, _mallopt = _glibc()
 _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # glibc's malloc.h
-# At 1 MiB both cost 13-15% CPU per ~600-word request (the heap's top given back and
-# taken again on every large array); at 16 MiB nothing measurable (benchmarks/README.md).
+# At 1 MiB both cost 13-27% CPU per ~600-word request (the heap's top given back and
+# taken again on every large array); at 16 MiB nothing measurable
+# (`python -m benchmarks.malloc_thresholds`, benchmarks/README.md section 2).
 MALLOC_THRESHOLD_BYTES = 16 << 20
 
 
