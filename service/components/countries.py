@@ -134,8 +134,14 @@ def normalize_name(text: str) -> str:
     "Korea K." → "korea k", "Côte d’Ivoire" → "cote d ivoire", "Kim Jong-un" →
     "kim jong un".
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():
+        # ASCII has no decompositions and no combining marks: most words and names of
+        # an article skip the per-character pass (misses of the cache are many: every
+        # distinct lowercase word is looked up as a possible country).
+        stripped = text
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(part for part in _NON_WORD.split(stripped.casefold()) if part)
 
 
