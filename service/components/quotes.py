@@ -236,6 +236,10 @@ class _Article:
     def __init__(self, doc: Doc, text: str):
         self.doc = doc
         self.text = text  # doc.text rebuilds the string on every access
+        # Every word of the text, found once: `words` takes its slices from these.
+        self.all_words = list(WORD.finditer(text))
+        self.word_starts = [w.start() for w in self.all_words]
+        self.word_ends = [w.end() for w in self.all_words]
         self.sentences = split_sentences(self.text)
         self.sent_starts = [s for s, _ in self.sentences]
         all_cues = list(find_speech_cues(self.text))
@@ -292,7 +296,14 @@ class _Article:
             and self.mentions[i].label in labels
 
     def words(self, start: int, end: int) -> list[re.Match]:
-        return list(WORD.finditer(self.text, start, end))
+        """The matches of WORD.finditer(self.text, start, end): a slice of the article's
+        words when the range cuts none of them (the usual case: a clause, a sentence)."""
+        i = bisect.bisect_right(self.word_ends, start)
+        j = bisect.bisect_left(self.word_starts, end)
+        if i < j and (self.word_starts[i] < start or self.word_ends[j - 1] > end):
+            # part of a word is in the range: what the regex makes of it there
+            return list(WORD.finditer(self.text, start, end))
+        return self.all_words[i:j]
 
     def verb_words(self, start: int, end: int, finite_only: bool = False) -> list[re.Match]:
         """Verbs in text[start:end]; a capitalised word inside a sentence is a name."""
