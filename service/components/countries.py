@@ -205,12 +205,21 @@ def _formal_name_code(key: str) -> str | None:
     return _CODE_BY_NAME.get(match.group("after") or match.group("long")) if match else None
 
 
-@lru_cache(maxsize=CACHE_SIZE)
 def country_code(name: str) -> str | None:
     """ISO 3166-1 alpha-2 code of a country name in Swahili or English, else None.
 
     Cities, regions and anything unknown give None.
     """
+    if name.isascii() and name.isalpha():
+        # One plain word, as every distinct lowercase word of an article is looked up:
+        # its key is its lowercase form, a lookup cheaper than the cache's, which is
+        # left to the names that need normalizing.
+        return _CODE_BY_NAME.get(name.lower())
+    return _normalized_country_code(name)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _normalized_country_code(name: str) -> str | None:
     key = normalize_name(name)
     code = _CODE_BY_NAME.get(key)
     if code is None and " " in key:

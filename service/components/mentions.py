@@ -154,7 +154,12 @@ def acronym(text: str) -> str | None:
 
 
 def name_text(span: Span) -> str:
-    text = span.text
+    return _name_of(span.text)
+
+
+def _name_of(text: str) -> str:
+    """name_text of a span whose text is `text`: Span.text joins the tokens anew on
+    each access, so callers that hold the text already pass it."""
     text = _GLUE_SUFFIX.sub("", _GLUE_PREFIX.sub("", text))
     return text.strip("".join(_SEPARATORS) + " -–—:;,")
 
@@ -336,7 +341,8 @@ def _join_head_nouns(mentions: list[Mention], labels: frozenset[str]) -> list[Me
 
 
 def _split_at_separators(span: Span) -> list[Span]:
-    if not any(mark in span.text for mark in _SEPARATORS):
+    text = span.text
+    if not any(mark in text for mark in _SEPARATORS):
         return [span]
     doc, pieces, start = span.doc, [], span.start
     for i in range(span.start, span.end):
@@ -432,21 +438,24 @@ def _clean_span(span: Span, label: str, is_acronym_of) -> list[Mention]:
         or (end - 1 > start and (doc[end - 1].text in CONNECTIVES or _is_verb(doc[end - 1])))
     ):
         end -= 1
-    if start >= end or not name_text(doc[start:end]):
+    if start >= end:
         return []
     name = doc[start:end]
+    text = name.text
+    if not _name_of(text):
+        return []
     if end > ner_end > start:
         # the place's continuation ("[Afrika] Mashariki") is the entity's only: the
         # MasakhaNER data tags "Afrika" alone there too
-        return [Mention(name, label, name_text(name), ner_span=doc[start:ner_end])]
-    if normalize_name(name.text) in SEATS:
+        return [Mention(name, label, _name_of(text), ner_span=doc[start:ner_end])]
+    if normalize_name(text) in SEATS:
         label = "ORG"  # a government named by its seat, whatever the NER said
-    head = _head_start(name, ORGANIZATION_HEADS) if label == "ORG" and not acronym(name.text) else start
+    head = _head_start(name, ORGANIZATION_HEADS) if label == "ORG" and not acronym(text) else start
     if head < start:
         # The entity is the whole body ("Tume ya Umoja wa Afrika", ANNOTATION.md), but
         # doc.ents keeps the NER's span: the MasakhaNER data leaves such heads out.
         return [Mention(doc[head:end], label, name_text(doc[head:end]), ner_span=name)]
-    return [Mention(name, label, name_text(name))]
+    return [Mention(name, label, _name_of(text))]
 
 
 # Compass words after a place that make a larger region of it ("Afrika Mashariki").
@@ -462,8 +471,12 @@ def _place_end(span: Span) -> int:
     free = 0
     while free < MAX_NAME_WORDS and end + free < len(doc) and not doc[end + free].ent_type and not _no_word(doc[end + free]):
         free += 1
+    # The text of the span with each number of free words, as Span.text gives it (the
+    # last token without its whitespace), from one pass over the tokens.
+    tokens = [(t.text_with_ws, t.text) for t in doc[span.start : end + free]]
     for extra in range(free, 0, -1):
-        if country_code(doc[span.start : end + extra].text):
+        last = len(span) + extra - 1
+        if country_code("".join(with_ws for with_ws, _ in tokens[:last]) + tokens[last][1]):
             return end + extra
     if free and doc[end].text in _COMPASS_WORDS and not country_code(span.text):
         return end + 1
@@ -654,7 +667,7 @@ def repeated_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     i, n = 0, len(doc)
     while i < n:
         candidates = by_first.get(texts[i])
-        length = next((len(w) for w in candidates or () if _is_free_name(doc, i, w, taken)), 0)
+        length = next((len(w) for w in candidates if _is_free_name(doc, i, w, taken)), 0) if candidates else 0
         if length:
             words = doc[i : i + length]
             label_votes = votes[tuple(t.text for t in words)]
