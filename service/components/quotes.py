@@ -226,10 +226,14 @@ def _mentions(doc: Doc) -> list[_Mention]:
         for span in doc.ents:
             if span.label_ in ("PER", "ORG", "LOC"):
                 out.append(_Mention(span.start_char, span.end_char, span.label_, span, None))
-    out = [m for m in out if " " in m.span.text.strip() or not (
-        is_verb(m.span.text) or m.span.text.lower() in COMPLEMENTIZERS | NON_SUBJECT_WORDS)]
+    out = [m for m in out if _can_name_speaker(m.span.text)]
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _can_name_speaker(text: str) -> bool:
+    # Takes the text once: Span.text joins the tokens anew on each access.
+    return " " in text.strip() or not (is_verb(text) or text.lower() in COMPLEMENTIZERS | NON_SUBJECT_WORDS)
 
 
 class _Article:
