@@ -556,9 +556,9 @@ def _canonical_name(members: list[_Name], code: str | None) -> str:
 
 def _speech_verb_positions(doc: Doc) -> list[int]:
     """Token indices of speech verbs, found once per distinct word of the document."""
-    lowers = doc.to_array([LOWER])
-    verbs = {key for key in set(lowers.tolist()) if SPEECH_VERB.match(doc.vocab.strings[key])}
-    return [i for i, key in enumerate(lowers.tolist()) if key in verbs] if verbs else []
+    lowers = doc.to_array([LOWER]).tolist()
+    verbs = {key for key in set(lowers) if SPEECH_VERB.match(doc.vocab.strings[key])}
+    return [i for i, key in enumerate(lowers) if key in verbs] if verbs else []
 
 
 def _near_speech_verb(span: Span, verbs: list[int]) -> bool:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span
 
 from service.components.countries import MAX_NAME_WORDS, country_code, normalize_name
@@ -164,6 +165,13 @@ def _name_of(text: str) -> str:
     return text.strip("".join(_SEPARATORS) + " -–—:;,")
 
 
+def _token_strings(doc: Doc, attr: int = ORTH) -> list[str]:
+    """Every token's text (or other string attribute), read through an array: rules that
+    look at every word of an article would otherwise make a Token object per word."""
+    strings = doc.vocab.strings
+    return [strings[key] for key in doc.to_array(attr).tolist()]
+
+
 def clean_mentions(doc: Doc, labels: Iterable[str], is_acronym_of) -> list[Mention]:
     """The name mentions of the NER spans with a label in `labels`, in text order.
 
@@ -213,8 +221,9 @@ def _with_credit_lines(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     which the NER, trained on running text, tags in pieces ("[GAVRIIL] GRIGOROV"). The
     credit's own mentions replace the NER's there."""
     credits = []
+    texts = _token_strings(doc)
     for i in range(len(doc) - 2):
-        if doc[i].text in _CREDIT_CUES and doc[i + 1].text == ":":
+        if texts[i] in _CREDIT_CUES and texts[i + 1] == ":":
             end = i + 2
             while end < len(doc) and end - i <= _CREDIT_MAX_TOKENS and (doc[end].text == "/" or not _no_word(doc[end])):
                 end += 1
@@ -649,7 +658,7 @@ def repeated_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     # A person named in full is then named by surname ("Naitore Nyamu" ... "alisema Nyamu").
     for surname in surnames:
         votes.setdefault((surname,), {"PER": 1})
-    texts = [t.text for t in doc]
+    texts = _token_strings(doc)
     lowercase = {text for text in texts if text[:1].islower()}
     for text in lowercase:
         if _is_country_word(text):
@@ -740,16 +749,17 @@ def untagged_organizations(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
     found: list[Mention] = []
     absorbed: set[int] = set()
+    texts, lowers = _token_strings(doc), _token_strings(doc, LOWER)
     i, n = 0, len(doc)
     while i < n:
+        if i not in taken and texts[i] in _PLATFORMS:
+            found.append(Mention(doc[i : i + 1], "ORG", texts[i], ents=()))
+            i += 1
+            continue
+        if i in taken or lowers[i] not in _UNTAGGED_HEADS or not is_capitalized(texts[i]):
+            i += 1
+            continue
         token = doc[i]
-        if i not in taken and token.text in _PLATFORMS:
-            found.append(Mention(doc[i : i + 1], "ORG", token.text, ents=()))
-            i += 1
-            continue
-        if i in taken or token.lower_ not in _UNTAGGED_HEADS or not is_capitalized(token.text):
-            i += 1
-            continue
         end, inner, words = i + 1, [], 0
         while end < n:
             # "na" after a place joins another name to the body's ("Bunge la Marekani na
