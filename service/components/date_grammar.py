@@ -72,9 +72,15 @@ def canonical_word(word: str) -> str:
         return word[:-1]
     if len(word) < 6 or word in MONTHS or word in WEEKDAYS or not word.isalpha():
         return word
-    near = [name for name in _SPELLED_NAMES
-            if name[:2] == word[:2] and _one_edit_apart(word, name)]
+    near = [name for name in _SPELLED_NAMES_BY_START.get(word[:2], ()) if _one_edit_apart(word, name)]
     return near[0] if len(near) == 1 else word
+
+
+# The names of _SPELLED_NAMES by their first two letters, in order: a misspelling keeps
+# them, and most words a cache miss brings here share them with no name.
+_SPELLED_NAMES_BY_START: dict[str, list[str]] = {}
+for _name in _SPELLED_NAMES:
+    _SPELLED_NAMES_BY_START.setdefault(_name[:2], []).append(_name)
 
 
 # Fixed-date feasts news dates things by; the year comes like a bare month's.
@@ -627,21 +633,20 @@ def find_expressions(words: list[str], spaced: list[bool] | None = None) -> list
     tokenizer be read whole). Only words that can start an expression are tried, so the
     cost is a set lookup per word plus the grammar at the few trigger words.
     """
-    words = [canonical_word(word) for word in words]
+    # Each distinct word is looked at once: an article repeats most of its words.
+    canonical = {word: canonical_word(word) for word in set(words)}
+    words = [canonical[word] for word in words]
+    triggers = {word for word in canonical.values() if is_trigger(word)}
     grammar = _Grammar(words, spaced)
     found: list[DateExpression] = []
-    i = 0
-    n = len(words)
-    while i < n:
-        if not is_trigger(words[i]):
-            i += 1
+    i = 0  # where the next expression may start: after the last one found
+    for start in [k for k, word in enumerate(words) if word in triggers]:
+        if start < i:
             continue
-        matches = grammar.match(i)
-        if not matches:
-            i += 1
-            continue
-        found.extend(matches)
-        i = matches[-1].end
+        matches = grammar.match(start)
+        if matches:
+            found.extend(matches)
+            i = matches[-1].end
     return found
 
 
