@@ -194,6 +194,20 @@ def _build_loose_table() -> dict[str, str]:
 
 _CODE_BY_LOOSE_NAME = _build_loose_table()
 
+# The last word of every name, exact or loose: a formal name ends with an exact one.
+_LAST_WORDS = frozenset(key.rsplit(" ", 1)[-1] for key in (*_CODE_BY_NAME, *_CODE_BY_LOOSE_NAME))
+
+
+def may_end_country_name(word: str) -> bool:
+    """False when no text ending with " " + `word` can be a country name: the last word
+    of its key ends no name (a connective may, left out of the loose key). A cheap test
+    that spares building and looking up the longer texts."""
+    key = normalize_name(word)
+    if not key:
+        return True
+    last = key.rsplit(" ", 1)[-1]
+    return last in _LAST_WORDS or last in _CONNECTIVES
+
 # A state's formal name ends with its common one: "Jamhuri ya Kiislamu ya Iran",
 # "Jamhuri ya Afrika Kusini". A bare one-word "Jamhuri ya X" is left out: "Jamhuri ya
 # Congo" and "Jamhuri ya China" are other states than "Congo" and "China" usually are.

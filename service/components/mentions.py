@@ -15,7 +15,7 @@ from typing import Iterable, Sequence
 from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span
 
-from service.components.countries import MAX_NAME_WORDS, country_code, normalize_name
+from service.components.countries import MAX_NAME_WORDS, country_code, may_end_country_name, normalize_name
 
 # Titles and honorifics written before a name (lowercased, without the abbreviation's
 # period). Role nouns are here too: "Msemaji Peter Ndege" is a role + name, and the
@@ -485,6 +485,9 @@ def _place_end(span: Span) -> int:
     tokens = [(t.text_with_ws, t.text) for t in doc[span.start : end + free]]
     for extra in range(free, 0, -1):
         last = len(span) + extra - 1
+        spaced = tokens[last - 1][0] != tokens[last - 1][1]  # the word is a word of its own
+        if spaced and not may_end_country_name(tokens[last][1]):
+            continue
         if country_code("".join(with_ws for with_ws, _ in tokens[:last]) + tokens[last][1]):
             return end + extra
     if free and doc[end].text in _COMPASS_WORDS and not country_code(span.text):
