@@ -437,11 +437,11 @@ def _clean_span(span: Span, label: str, is_acronym_of) -> list[Mention]:
     # a name does not run on past a speech verb ("Shirika la ... la kuhudumia wakimbizi
     # linasema mzozo wa silaha")
     end = next((i for i in range(start + 1, end) if SPEECH_VERB.match(doc[i].lower_)), end)
-    while start < end and (_no_word(doc[start]) or _glued_boilerplate(doc[start], doc[start + 1 : end])):
+    while start < end and (_no_word(doc[start]) or _glued_boilerplate(doc, start, start + 1, end)):
         start += 1
     while end > start and (
         _no_word(doc[end - 1])
-        or _glued_boilerplate(doc[end - 1], doc[start : end - 1])
+        or _glued_boilerplate(doc, end - 1, start, end - 1)
         # a connective or verb the NER ran into ("Chama cha Kikomunisti cha", "Putin
         # alisema"); a lowercase name part stays ("Bobi wine": scraped text)
         or (end - 1 > start and (doc[end - 1].text in CONNECTIVES or _is_verb(doc[end - 1])))
@@ -513,11 +513,14 @@ def _no_word(token) -> bool:
     return token.is_punct or token.is_space or not any(ch.isalnum() for ch in token.text)
 
 
-def _glued_boilerplate(token, rest: Span) -> bool:
-    """A page word written together with the name beside it in the span ("Putin" +
-    "Picha"); `rest` is the rest of the span."""
-    if token.lower_ not in GLUE_WORDS or not len(rest):
+def _glued_boilerplate(doc: Doc, i: int, rest_start: int, rest_end: int) -> bool:
+    """A page word (token i) written together with the name beside it in the span
+    ("Putin" + "Picha"); doc[rest_start:rest_end] is the rest of the span, made only for
+    the rare page word (a Span per token tried costs more than the test)."""
+    token = doc[i]
+    if token.lower_ not in GLUE_WORDS or rest_start >= rest_end:
         return False
+    rest = doc[rest_start:rest_end]
     left = rest[-1] if rest[-1].i < token.i else token
     neighbour = rest[-1] if rest[-1].i < token.i else rest[0]
     return not left.whitespace_ and neighbour.is_alpha
