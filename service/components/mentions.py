@@ -165,11 +165,23 @@ def _name_of(text: str) -> str:
     return text.strip("".join(_SEPARATORS) + " -–—:;,")
 
 
-def _token_strings(doc: Doc, attr: int = ORTH) -> list[str]:
-    """Every token's text (or other string attribute), read through an array: rules that
-    look at every word of an article would otherwise make a Token object per word."""
+def _token_texts(doc: Doc) -> list[str]:
+    """Every token's text, read through an array: rules that look at every word of an
+    article would otherwise make a Token object per word."""
     strings = doc.vocab.strings
-    return [strings[key] for key in doc.to_array(attr).tolist()]
+    return [strings[key] for key in _token_keys(doc)]
+
+
+def _token_keys(doc: Doc, attr: int = ORTH) -> list[int]:
+    """Every token's string-store key of `attr`: compared with _keys_of, no string is
+    decoded per token."""
+    return doc.to_array(attr).tolist()
+
+
+def _keys_of(doc: Doc, words: Iterable[str]) -> set[int]:
+    # Looking a string's key up does not add the string to the store.
+    strings = doc.vocab.strings
+    return {strings[word] for word in words}
 
 
 def clean_mentions(doc: Doc, labels: Iterable[str], is_acronym_of) -> list[Mention]:
@@ -221,9 +233,9 @@ def _with_credit_lines(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     which the NER, trained on running text, tags in pieces ("[GAVRIIL] GRIGOROV"). The
     credit's own mentions replace the NER's there."""
     credits = []
-    texts = _token_strings(doc)
+    keys, cues, colon = _token_keys(doc), _keys_of(doc, _CREDIT_CUES), doc.vocab.strings[":"]
     for i in range(len(doc) - 2):
-        if texts[i] in _CREDIT_CUES and texts[i + 1] == ":":
+        if keys[i] in cues and keys[i + 1] == colon:
             end = i + 2
             while end < len(doc) and end - i <= _CREDIT_MAX_TOKENS and (doc[end].text == "/" or not _no_word(doc[end])):
                 end += 1
@@ -664,7 +676,7 @@ def repeated_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     # A person named in full is then named by surname ("Naitore Nyamu" ... "alisema Nyamu").
     for surname in surnames:
         votes.setdefault((surname,), {"PER": 1})
-    texts = _token_strings(doc)
+    texts = _token_texts(doc)
     lowercase = {text for text in texts if text[:1].islower()}
     for text in lowercase:
         if _is_country_word(text):
@@ -755,14 +767,15 @@ def untagged_organizations(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
     found: list[Mention] = []
     absorbed: set[int] = set()
-    texts, lowers = _token_strings(doc), _token_strings(doc, LOWER)
+    keys, lowers = _token_keys(doc), _token_keys(doc, LOWER)
+    platforms, heads = _keys_of(doc, _PLATFORMS), _keys_of(doc, _UNTAGGED_HEADS)
     i, n = 0, len(doc)
     while i < n:
-        if i not in taken and texts[i] in _PLATFORMS:
-            found.append(Mention(doc[i : i + 1], "ORG", texts[i], ents=()))
+        if i not in taken and keys[i] in platforms:
+            found.append(Mention(doc[i : i + 1], "ORG", doc[i].text, ents=()))
             i += 1
             continue
-        if i in taken or lowers[i] not in _UNTAGGED_HEADS or not is_capitalized(texts[i]):
+        if i in taken or lowers[i] not in heads or not is_capitalized(doc[i].text):
             i += 1
             continue
         token = doc[i]
