@@ -8,7 +8,7 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from service import components, language  # noqa: F401  (registers "sw" and factories)
-from service.components.speech_verbs import find_speech_cues
+from service.components.speech_verbs import SPEECH_VERB, find_speech_cues
 
 
 @pytest.fixture(scope="module")
@@ -70,6 +70,18 @@ def test_negated_speech_verbs_are_marked(word):
 @pytest.mark.parametrize("word", ["madai", "maelezo", "taarifa", "semina", "ripoti", "wasemaji"])
 def test_nouns_are_not_speech_verbs(word):
     assert list(find_speech_cues(f"Kuna {word} mpya.")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "ALISEMA, alisema’ na ali’sema; wa-lisema “Amesema” alisema_ 2alisema alisemaé",
+    "Waziri ametaarifu, wameongezea na kuongeza. Hakusema. Alisema",
+    "alikiri akariri kiri wakaririwa alijibu-jibu",
+    "ali\u212airi al\u0131sema na \u0130sema; alisema",  # letters that match only ignoring case
+])
+def test_whole_text_scan_finds_what_the_regex_finds(text):
+    # Over a whole text the cues come from a faster search than the regex's own scan.
+    expected = [(m.span(), m.group("stem").lower()) for m in SPEECH_VERB.finditer(text)]
+    assert [((c.start, c.end), c.stem) for c in find_speech_cues(text)] == expected
 
 
 # ---------------------------------------------------------------- direct quotes

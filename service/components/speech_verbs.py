@@ -110,9 +110,46 @@ SPEECH_VERB = _build()
 SPEECH_LOOKALIKE_NOUNS = {"wajibu"}
 
 
+# Characters that match an ASCII letter of SPEECH_VERB under IGNORECASE but are not that
+# letter once lowercased ("İ", "ı", "ſ", Kelvin "K"): such a text is left to the regex.
+_CASELESS_ONLY = frozenset("\u0130\u0131\u017f\u212a")
+_WORD_CHAR = re.compile(r"[\w’']")
+
+
+def _speech_verb_matches(text: str) -> list[re.Match]:
+    """The matches of SPEECH_VERB.finditer(text), found faster. A match is a whole run of
+    word characters (the lookarounds) that ends with a stem, so the regex is tried only at
+    the start of runs where str.find sees a stem end, rather than at every word; at ~1/3
+    of the time of the plain scan, which was the quote component's largest step."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or not _CASELESS_ONLY.isdisjoint(text):
+        return list(SPEECH_VERB.finditer(text))
+    run_ends = set()
+    for stem in SPEECH_STEMS:
+        at = lowered.find(stem)
+        while at != -1:
+            stem_end = at + len(stem)
+            if stem_end == len(text) or not _WORD_CHAR.match(text, stem_end):
+                run_ends.add(stem_end)
+            at = lowered.find(stem, at + 1)
+    matches = (SPEECH_VERB.match(text, run_start) for run_start in sorted(_run_start(text, end) for end in run_ends))
+    return [m for m in matches if m is not None]
+
+
+def _run_start(text: str, end: int) -> int:
+    start = end
+    while start and _WORD_CHAR.match(text, start - 1):
+        start -= 1
+    return start
+
+
 def find_speech_cues(text: str, start: int = 0, end: int | None = None):
     """Yield every speech verb in text[start:end] as a SpeechCue (char offsets into text)."""
-    for m in SPEECH_VERB.finditer(text, start, len(text) if end is None else end):
+    if start == 0 and end is None:
+        matches = _speech_verb_matches(text)
+    else:
+        matches = SPEECH_VERB.finditer(text, start, len(text) if end is None else end)
+    for m in matches:
         if m.group().lower() in SPEECH_LOOKALIKE_NOUNS:
             continue
         neg = m.group("neg")
