@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Optional
 
@@ -310,16 +311,15 @@ class _Article:
         return self.all_words[i:j]
 
     def verb_words(self, start: int, end: int, finite_only: bool = False) -> list[re.Match]:
-        """Verbs in text[start:end]; a capitalised word inside a sentence is a name."""
-        test = is_finite_verb if finite_only else is_verb
-        out = []
-        for w in self.words(start, end):
-            if not test(w.group()) or self.in_mention(w.start()):
-                continue
-            if w.group()[0].isupper() and self.text[self.sentence(w.start())[0]:w.start()].strip(" “\"«‘'"):
-                continue
-            out.append(w)
-        return out
+        """Verbs in text[start:end]."""
+        return [w for w in self.words(start, end) if self.is_verb_word(w, finite_only)]
+
+    def is_verb_word(self, w: re.Match, finite_only: bool = False) -> bool:
+        """Whether a word of the text is a verb; a capitalised word inside a sentence is a name."""
+        word = w.group()
+        if not (is_finite_verb if finite_only else is_verb)(word) or self.in_mention(w.start()):
+            return False
+        return not (word[0].isupper() and self.text[self.sentence(w.start())[0]:w.start()].strip(" “\"«‘'"))
 
     def span(self, start: int, end: int) -> Optional[Span]:
         return self.doc.char_span(start, end, alignment_mode="expand")
@@ -716,9 +716,9 @@ class _Article:
         out = []
         for s, e in self.sentences:
             s = self._main_clause_start(s, e)
-            finite = _main_verbs(self, s, e)
-            if finite:
-                people = [m for m in self.mentions_in(s, finite[0].start()) if m.label == "PER"
+            first = next(_each_main_verb(self, s, e), None)
+            if first is not None:
+                people = [m for m in self.mentions_in(s, first.start()) if m.label == "PER"
                           and not self._after_genitive(m, s) and not self.inside_quotation(m.start)]
                 if people:
                     out.append((people[-1].start, people[-1]))
@@ -1121,20 +1121,21 @@ def _clause_after_addressee(art: _Article, words: list[re.Match], lead: re.Match
 
 
 def _main_verbs(art: _Article, start: int, end: int) -> list[re.Match]:
-    """Finite verbs of text[start:end] that are not in a relative clause: relative verb
-    forms (i-li-yo-tolewa) and the first verb after an amba- word ("ambayo …
-    inamaanisha") are left out."""
-    out = []
+    return list(_each_main_verb(art, start, end))
+
+
+def _each_main_verb(art: _Article, start: int, end: int) -> Iterator[re.Match]:
+    """Finite verbs of text[start:end] that are not in a relative clause, in text order:
+    relative verb forms (i-li-yo-tolewa) and the first verb after an amba- word ("ambayo
+    … inamaanisha") are left out. Lazily: a sentence's subject needs only the first."""
     in_relative = False
-    verbs = {w.start() for w in art.verb_words(start, end, finite_only=True)}
     for w in art.words(start, end):
         if w.group().lower().startswith("amba"):
             in_relative = True
-        elif w.start() in verbs:
+        elif art.is_verb_word(w, finite_only=True):
             if not in_relative and not is_relative_verb(w.group()):
-                out.append(w)
+                yield w
             in_relative = False
-    return out
 
 
 def _reporters_verb(art: _Article, cue: SpeechCue, pos: int) -> bool:
