@@ -8,7 +8,7 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from service import components, language  # noqa: F401  (registers "sw" and factories)
-from service.components.speech_verbs import SPEECH_VERB, find_speech_cues
+from service.components.speech_verbs import SPEECH_STEMS, SPEECH_VERB, find_speech_cues
 
 
 @pytest.fixture(scope="module")
@@ -80,8 +80,23 @@ def test_nouns_are_not_speech_verbs(word):
 ])
 def test_whole_text_scan_finds_what_the_regex_finds(text):
     # Over a whole text the cues come from a faster search than the regex's own scan.
-    expected = [(m.span(), m.group("stem").lower()) for m in SPEECH_VERB.finditer(text)]
+    expected = [(m.span(), m.group("stem").lower()) for m in SPEECH_VERB.finditer(text)
+                if m.group("stem").lower() in SPEECH_STEMS]
     assert [((c.start, c.end), c.stem) for c in find_speech_cues(text)] == expected
+
+
+@pytest.mark.parametrize("word", ["ali\u017fema", "al\u0131sema", "\u0130sema", "ali\u212airi"])
+def test_letters_that_match_only_ignoring_case_leave_only_listed_stems(blank, word):
+    # The regex ignores case, so "ſ" matches s (and "ı", "İ", Kelvin "K" match i, i, k):
+    # "aliſema" used to yield the unlisted stem "ſema" and a KeyError out of the quote
+    # component. The pipeline must run; every cue is a listed verb.
+    text = f"Rais Samia {word} jambo hilo jana."
+    assert all(cue.stem in SPEECH_STEMS for cue in find_speech_cues(text))
+    assert isinstance(blank(text)._.quotes, list)
+
+
+def test_long_s_spelling_is_not_a_speech_verb():
+    assert list(find_speech_cues("Rais ali\u017fema jambo hilo.")) == []
 
 
 # ---------------------------------------------------------------- direct quotes

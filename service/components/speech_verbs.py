@@ -152,8 +152,12 @@ def find_speech_cues(text: str, start: int = 0, end: int | None = None):
     for m in matches:
         if m.group().lower() in SPEECH_LOOKALIKE_NOUNS:
             continue
-        neg = m.group("neg")
         stem = m.group("stem").lower()
+        if stem not in SPEECH_STEMS:
+            # The regex ignores case, so "ſ", "ı", "İ" and Kelvin "K" match s, i, i, k;
+            # lowercased, such a stem is not a listed verb ("aliſema"): not a cue.
+            continue
+        neg = m.group("neg")
         yield SpeechCue(
             start=m.start(),
             end=m.end(),
