@@ -22,18 +22,19 @@ def load_pipeline(path: str | os.PathLike | None = None) -> Language:
     Needs no network.
     """
     # Importing these registers the `sw` language and the component factories.
-    from service import components, language, vectors  # noqa: F401
+    from service import components, language  # noqa: F401
+    from service.embeddings import cache_word_embeddings
 
     model_path = path or os.environ.get("HABARI_MODEL_PATH") or DEFAULT_MODEL_PATH
     # The tokenizer is code (service/language.py), not a trained artifact: built from the
     # current rules rather than read back from the model's saved copy, so that tokenizer
     # fixes reach the service without re-saving the model. The NER never sees it in
     # training (gold tokens).
-    # The floret table is read into CachedFloretVectors (service/vectors.py): the same
-    # vectors, built once per distinct word instead of once per document.
-    nlp = spacy.load(model_path, exclude=["tokenizer"],
-                     config={"nlp": {"vectors": {"@vectors": "habari.CachedFloretVectors.v1"}}})
+    nlp = spacy.load(model_path, exclude=["tokenizer"])
     nlp.tokenizer = language.BoundedTokenizer(nlp.tokenizer)
+    # Each distinct word's embedding (the context-free half of tok2vec) is computed once
+    # per process, not once per token: service/embeddings.py.
+    cache_word_embeddings(nlp)
     for name in HABARI_COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
