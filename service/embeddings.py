@@ -14,6 +14,10 @@ others each time. Words missing from it are embedded in batches of a fixed size,
 word's embedding is the same whenever and beside whatever words it is computed: the
 annotations depend on the text alone, never on what the process saw before. (BLAS picks
 its kernels by matrix size, and a different kernel may round the last bit differently.)
+
+The wrapper is for inference only: a pipeline saved after wrapping (`nlp.to_disk`) has
+one more node than its config builds. The model is saved as trained
+(training/finalize.py loads it with `spacy.load`, unwrapped).
 """
 from __future__ import annotations
 
