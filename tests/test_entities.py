@@ -518,6 +518,15 @@ _WORDS = st.sampled_from(
 )
 
 
+def test_a_seat_of_government_after_a_comma_in_a_person_span_is_the_name_alone(nlp):
+    # found by the property test below: the comma used to become an ORG named ""
+    words = ["Putin", "Kremlin", ",", "Kremlin", "Rais"]
+    doc = nlp.get_pipe("habari_entities")(
+        Doc(nlp.vocab, words=words, ents=["B-PER", "I-PER", "B-PER", "I-PER", "I-PER"]))
+    assert sorted((e.label, e.name) for e in doc._.entities) == [
+        ("ORG", "Kremlin"), ("PER", "Putin Kremlin"), ("PER", "Rais")]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(_WORDS, st.sampled_from(["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-DATE"])), max_size=40))
 def test_any_ner_output_gives_consistent_entities(nlp, tagged):

@@ -409,7 +409,9 @@ def _place_before_name(span: Span, name_start: int) -> list[Mention]:
     doc = span.doc
     for length in range(min(MAX_NAME_WORDS, name_start - span.start), 0, -1):
         piece = doc[name_start - length : name_start]
-        if not is_capitalized(piece.text):
+        # a piece starting with a comma is the same place with the comma ("Putin ,
+        # Kremlin Rais"): the shorter piece will be tried
+        if _no_word(piece[0]) or not is_capitalized(piece.text):
             continue
         if normalize_name(piece.text) in SEATS:
             return [Mention(piece, "ORG", name_text(piece))]
