@@ -66,7 +66,7 @@ def main() -> None:
     parser.add_argument("--model", type=Path, default=None)
     parser.add_argument("--ner-only", action="store_true",
                         help="time the trained model alone as the service loads it (tokenizer, "
-                             "vectors), without Habari's rule components")
+                             "embedding cache), without Habari's rule components")
     parser.add_argument("--repeat", type=int, default=1, help="passes over the articles")
     parser.add_argument("--warmup", type=int, default=300,
                         help="other articles (the ones after those timed) run before timing, as "
