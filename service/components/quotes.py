@@ -130,9 +130,11 @@ ADDRESSEE_TIMES = {"siku", "ya", "jana", "leo", "juzi", "jumatatu", "jumanne", "
                    "alhamisi", "ijumaa", "jumamosi", "jumapili", "asubuhi", "mchana", "jioni",
                    "usiku", "alasiri", "wiki", "mwezi", "mwaka", "hii", "huu", "iliyopita",
                    "uliopita", "ijayo", "ujao"}
+# Possessives after a noun ("nchi yake", "msemaji wao").
+POSSESSIVES = {"wake", "yake", "lake", "chake", "zake", "vyake", "yao", "zao", "wao"}
 # Words that close an addressee's noun phrase ("nchi yake", "wanahabari hao").
-ADDRESSEE_DETERMINERS = {"wake", "yake", "lake", "chake", "zake", "vyake", "yao", "zao", "wao",
-                         "huyo", "hao", "hiyo", "hilo", "hicho", "hizo", "wote", "yote", "zote"}
+ADDRESSEE_DETERMINERS = POSSESSIVES | {"huyo", "hao", "hiyo", "hilo", "hicho", "hizo", "wote",
+                                       "yote", "zote"}
 # Objects that close a speech verb without a clause ("alisema hayo").
 OBJECT_PRONOUNS = {"hayo", "haya", "hivyo", "hivi", "hilo", "hicho", "lolote", "chochote",
                    "kuhusu", "juu"}
@@ -143,9 +145,7 @@ NON_SOURCE_NOUNS = {"hali", "muda", "desturi", "mila", "dini", "uwezo", "mahitaj
                     "yale", "hayo", "haya", "hesabu"}
 # Finite verbs that may stand before a speech verb as its auxiliary ("aliendelea kusema").
 _AUXILIARY_ENDINGS = ("endelea", "endea", "malizia", "ongeza", "rudia")
-POSSESSIVES = {"wake", "yake", "lake", "chake", "zake", "vyake", "yao", "zao", "wao"}
-GENITIVES = {"wa", "ya", "la", "za", "cha", "vya", "kwa",
-             "wake", "yake", "lake", "chake", "zake", "vyake", "yao", "zao", "wao"}
+GENITIVES = {"wa", "ya", "la", "za", "cha", "vya", "kwa"} | POSSESSIVES
 # Where a subject after the verb ends: punctuation, a complementizer, a quotation mark,
 # or a preposition or participle that starts an adjunct.
 _POST_SUBJECT_END = re.compile(
