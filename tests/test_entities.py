@@ -169,6 +169,52 @@ def test_lowercase_descriptor_is_not_part_of_an_organization(nlp):
 @pytest.mark.parametrize(
     "marked, name",
     [
+        ("Habari zilienea. [Shirika la ndege la Kilimanjaro Express|ORG] limesitisha safari.", "Kilimanjaro Express"),
+        ("Mkutano wa [Jumuia ya EAC|ORG] ulimalizika.", "EAC"),
+        ("Ripoti ya [shirika la Umoja wa Mataifa|ORG] ilitolewa.", "Umoja wa Mataifa"),
+    ],
+)
+def test_a_head_noun_before_a_name_of_its_own_is_left_out(nlp, marked, name):
+    doc = annotate(nlp, marked)
+    assert [(e.name, e.label) for e in doc._.entities] == [(name, "ORG")]
+    assert [(ent.text, ent.label_) for ent in doc.ents] == [(name, "ORG")]
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        # capitalized mid-sentence: part of the name
+        "Wasafiri wa [Shirika la ndege la Kilimanjaro Express|ORG] walichelewa.",
+        # a purpose before "Umoja wa Mataifa" makes the agency's own name
+        "Msaada wa [shirika la kuhudumia watoto la Umoja wa Mataifa|ORG] ulifika.",
+        "Ripoti ya [Shirika la Afya Duniani|ORG] ilitolewa.",
+    ],
+)
+def test_a_head_noun_that_is_part_of_the_name_stays(nlp, marked):
+    name = marked[marked.index("[") + 1 : marked.index("|")]
+    assert [ent.text for ent in annotate(nlp, marked).ents] == [name]
+
+
+@pytest.mark.parametrize(
+    "marked, label",
+    [
+        ("Habari hizo zilichapishwa na gazeti la [Mwangaza Leo|LOC] jana.", "ORG"),
+        ("Wakurugenzi wa kampuni ya [Juma Traders|PER] walikamatwa.", "ORG"),
+        ("Wapiganaji wa kundi la [Nyati Weusi|PER] walishambulia.", "ORG"),
+        # a country after the descriptor keeps its own label
+        ("Wafanyakazi wa kampuni ya [Ufaransa|LOC] waligoma.", "LOC"),
+        # not a descriptor: "timu ya" names national and city teams too
+        ("Mashabiki wa timu ya [Mwanza|LOC] walishangilia.", "LOC"),
+    ],
+)
+def test_a_name_after_an_organization_descriptor_is_an_organization(nlp, marked, label):
+    doc = annotate(nlp, marked)
+    assert [ent.label_ for ent in doc.ents] == [label]
+
+
+@pytest.mark.parametrize(
+    "marked, name",
+    [
         ("Mkopo wa [benki ya Dunia|ORG] umefika.", "benki ya Dunia"),
         ("Wavuvi wa [mto Nile|LOC] walilalamika.", "mto Nile"),
         ("Kiongozi wa kidini [al-Sistani|PER] alisema.", "al-Sistani"),
