@@ -106,6 +106,7 @@ _ORGANIZATION_DESCRIPTORS = frozenset(
     )
 )
 _ORGANIZATION_DESCRIPTOR_LENGTHS = sorted({len(phrase) for phrase in _ORGANIZATION_DESCRIPTORS})
+_ORGANIZATION_DESCRIPTOR_ENDS = frozenset(phrase[-1] for phrase in _ORGANIZATION_DESCRIPTORS)
 
 # Caption separators scraped pages glue to words: "Korea Kaskazini| Pyongyang|".
 _SEPARATORS = ("|", "•")
@@ -233,7 +234,12 @@ def _organizations_by_descriptor(doc: Doc, mentions: list[Mention]) -> list[Ment
     la [Politico]") is an organization, unless it is a country."""
     for mention in mentions:
         start = mention.span.start
-        if mention.label == "ORG" or country_code(mention.text):
+        if (
+            mention.label == "ORG"
+            or start < 2
+            or doc[start - 1].lower_ not in _ORGANIZATION_DESCRIPTOR_ENDS
+            or country_code(mention.text)
+        ):
             continue
         if any(
             length <= start and tuple(t.lower_ for t in doc[start - length : start]) in _ORGANIZATION_DESCRIPTORS
