@@ -611,6 +611,15 @@ def test_any_ner_output_gives_consistent_entities(nlp, tagged):
         assert entity.name
 
 
+def test_a_date_inside_a_photo_credit_stays_a_date(nlp):
+    # found by the property test: the credit's name ran over the DATE span, and setting
+    # doc.ents failed on the overlap
+    doc = nlp.get_pipe("habari_entities")(
+        Doc(nlp.vocab, words=["Picha", ":", "Jumatatu", "/", "AFP"], ents=["O", "O", "B-DATE", "O", "O"])
+    )
+    assert [(ent.text, ent.label_) for ent in doc.ents] == [("Jumatatu", "DATE"), ("AFP", "ORG")]
+
+
 def test_a_name_the_ner_missed_once_is_found_from_its_other_mentions(nlp):
     doc = annotate(
         nlp,

@@ -220,7 +220,7 @@ def clean_mentions(doc: Doc, labels: Iterable[str], is_acronym_of) -> list[Menti
             mentions.extend(_clean(piece, ent.label_, is_acronym_of))
     mentions = _join_head_nouns(mentions, labels)
     mentions = _with_dashed_acronyms(doc, mentions)
-    mentions = _with_credit_lines(doc, mentions)
+    mentions = _with_credit_lines(doc, mentions, labels)
     mentions = _without_trailing_surnames(mentions)
     mentions = _organizations_by_descriptor(doc, mentions)
     for previous, mention in zip(mentions, mentions[1:]):
@@ -273,10 +273,11 @@ _CREDIT_FILLERS = frozenset("uncredited pool handout via file".split())
 _AGENCY_WORDS = frozenset("images image alliance agency service news press photo photos pictures media".split())
 
 
-def _with_credit_lines(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def _with_credit_lines(doc: Doc, mentions: list[Mention], labels: frozenset[str]) -> list[Mention]:
     """Every name of a photo credit (ANNOTATION.md: a photographer PER, an agency ORG),
     which the NER, trained on running text, tags in pieces ("[GAVRIIL] GRIGOROV"). The
-    credit's own mentions replace the NER's there."""
+    credit's own mentions replace the NER's there; entities of other labels (a date in
+    the credit) stay, and no name runs over them."""
     credits = []
     keys, cues, colon = _token_keys(doc), _keys_of(doc, _CREDIT_CUES), doc.vocab.strings[":"]
     for i in range(len(doc) - 2):
@@ -294,7 +295,12 @@ def _with_credit_lines(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     for start, end in credits:
         piece: list = []
         for token in [*doc[start:end], None]:
-            if token is None or token.text == "/" or token.lower_ in _CREDIT_FILLERS:
+            if (
+                token is None
+                or token.text == "/"
+                or token.lower_ in _CREDIT_FILLERS
+                or (token.ent_type and token.ent_type_ not in labels)
+            ):
                 found.extend(_credit_names(doc, piece))
                 piece = []
             else:
