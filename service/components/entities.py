@@ -276,7 +276,7 @@ class EntityGrouper:
                 ents.extend(name.mention.ents)
             else:
                 span = name.mention.ner_span or name.span
-                ents.append(Span(doc, span.start, span.end, label=name.label))
+                ents.append(Span(doc, span.start, span.end, label=name.mention.ents_label or name.label))
         doc.ents = sorted(ents, key=lambda s: s.start)
         clusters = _Clusters(len(names))
         _relabel_surnames(names)
