@@ -16,9 +16,11 @@ Steps, each a small rule over the mention text (no model is trained for this):
    the NER found, which it missed, become mentions too (also "Kremlin" after "Ikulu ya
    Kremlin", and lowercase country names). Organization names the NER left untagged
    are found by their head noun ("Wizara ya Mambo ya Nje ya Marekani"). ``doc.ents`` is
-   rewritten with these spans, except where the MasakhaNER data tags less: a widening
-   to a head noun or a place's continuation, and an untagged organization (doc.ents
-   keeps the places inside it), go to the entity only.
+   rewritten with these spans, except where the MasakhaNER data tags otherwise: a
+   widening to a head noun or a place's continuation, and an untagged organization
+   (doc.ents keeps the places inside it), go to the entity only; a name with its
+   acronym ("National Resistance Movement NRM") and a place with its country ("Nairobi
+   Kenya") stay one span there, and a seat of government keeps the NER's label.
 2. Labels the name itself decides: a country is a place (LOC) also when the NER called
    it an organization; a government named by its seat ("Kremlin", "Ikulu ya White
    House") is an organization (ORG). Mentions of one written name get one label (the
