@@ -142,6 +142,9 @@ def test_shared_first_name_after_two_people_follows_the_most_recent(nlp):
         ("Msemaji wa wizara ya [Marekani Matthew Miller|PER] alisema.", "Matthew Miller", "Marekani"),
         ("Mshambuliaji [Jordan Henderson|PER] alisema.", "Jordan Henderson", None),
         ("Msaidizi wa [Kremlin Yuri Ushakov|PER] alisema.", "Yuri Ushakov", "Kremlin"),
+        # "Jen" is a title only as "Jen." (Jenerali); without its period a given name
+        ("[Jen. Halima Bakari|PER] alisema.", "Halima Bakari", None),
+        ("Msemaji [Jen Psaki|PER] alisema.", "Jen Psaki", None),
     ],
 )
 def test_titles_are_trimmed_off_person_spans(nlp, marked, name, place):
@@ -188,9 +191,12 @@ def test_a_head_noun_before_a_name_of_its_own_is_left_out(nlp, marked, name):
         # a purpose before "Umoja wa Mataifa" makes the agency's own name
         "Msaada wa [shirika la kuhudumia watoto la Umoja wa Mataifa|ORG] ulifika.",
         "Ripoti ya [Shirika la Afya Duniani|ORG] ilitolewa.",
+        # nouns shaped like verbs (wa-ki-mbizi, ki-ta-ifa) end names, unlike verbs
+        "Msaada wa [Shirika la Umoja wa Mataifa la kuhudumia wakimbizi|ORG] ulifika.",
+        "Waliunda serikali ya [umoja wa kitaifa|ORG] jana.",
     ],
 )
-def test_a_head_noun_that_is_part_of_the_name_stays(nlp, marked):
+def test_words_that_belong_to_the_name_stay_in_it(nlp, marked):
     name = marked[marked.index("[") + 1 : marked.index("|")]
     assert [ent.text for ent in annotate(nlp, marked).ents] == [name]
 

@@ -124,6 +124,9 @@ SPEECH_VERB = re.compile(
 # Subject + tense prefix of a finite verb ("alikutana", "wamesema"): no name or role
 # noun starts this way.
 VERB_LIKE = re.compile(r"^(?:a|wa|i|u|li|ki|zi|ya|vi)(?:li|me|na|ta|ki|nge)[a-z]{2,}$")
+# Nouns and adjectives of that shape that end names in the MasakhaNER data ("Shirika la
+# ... la kuhudumia wakimbizi", "serikali ya umoja wa kitaifa"): wa-ki-mbizi, ki-ta-ifa.
+_VERB_SHAPED_NAME_WORDS = frozenset("wakimbizi kitaifa ulinzi wanawake walinda ulimwenguni wanamgambo".split())
 
 # Words before a country name that make another place: "New Mexico", "Ziwa Chad".
 _PLACE_PREFIXES = frozenset(
@@ -170,8 +173,14 @@ def is_capitalized(text: str) -> bool:
     return letter.isupper()
 
 
+# Titles that are also given names ("Jen Psaki": every "Jen" in the MasakhaNER data):
+# titles only written with their period ("Jen." for Jenerali).
+_TITLES_ONLY_WITH_PERIOD = frozenset({"jen"})
+
+
 def is_title(token) -> bool:
-    return token.lower_.rstrip(".") in TITLE_WORDS
+    word = token.lower_
+    return word not in _TITLES_ONLY_WITH_PERIOD and word.rstrip(".") in TITLE_WORDS
 
 
 def acronym(text: str) -> str | None:
@@ -694,6 +703,8 @@ def _is_verb(token) -> bool:
     """A finite verb the NER ran into a name ("akishindwa Kitgum", "Amesema Nsereko"):
     any lowercase verb form, and speech verbs also capitalized ("Amerika",
     "Ulimwenguni" look like verb forms but are names)."""
+    if token.lower_ in _VERB_SHAPED_NAME_WORDS:
+        return False
     return bool(VERB_LIKE.match(token.text) or SPEECH_VERB.match(token.lower_))
 
 
