@@ -306,8 +306,10 @@ def test_acronym_from_initials_only_when_one_full_name_fits(nlp):
 def test_seat_of_government_is_an_organization(nlp):
     doc = annotate(nlp, "[Kremlin|LOC] na [Ikulu ya White House|LOC] zilijibu.")
     assert [(e.label, e.id) for e in doc._.entities] == [("ORG", "org-1"), ("ORG", "org-2")]
-    # doc.ents keeps the NER's label: the MasakhaNER data tags seats either way
+    # doc.ents keeps the NER's place: the MasakhaNER data tags seats either way
     assert [(ent.text, ent.label_) for ent in doc.ents] == [("Kremlin", "LOC"), ("Ikulu ya White House", "LOC")]
+    # but never a person
+    assert [(ent.text, ent.label_) for ent in annotate(nlp, "[Kremlin|PER] ilisema.").ents] == [("Kremlin", "ORG")]
 
 
 # -- places and country codes ----------------------------------------------------------

@@ -162,8 +162,9 @@ class Mention:
     # labelled spans doc.ents keeps instead of this mention: the NER's mentions inside an
     # organization name it did not tag ("Wizara ya Mambo ya Nje ya [Marekani]")
     ents: tuple[Span, ...] | None = None
-    # the label doc.ents keeps when it differs from the entity's: the NER's for a seat of
-    # government (the MasakhaNER data tags "White House" 40 times LOC, 32 times ORG)
+    # the label doc.ents keeps when it differs from the entity's: LOC for a seat of
+    # government the NER called a place (the MasakhaNER data tags "White House" 40 times
+    # LOC, 32 times ORG)
     ents_label: str | None = None
 
 
@@ -539,8 +540,8 @@ def _clean_span(span: Span, label: str, is_acronym_of) -> list[Mention]:
     ents_label = None
     if normalize_name(text) in SEATS and label != "ORG":
         # a government named by its seat is an organization (ANNOTATION.md), whatever the
-        # NER said; doc.ents keeps the NER's label
-        label, ents_label = "ORG", label
+        # NER said; doc.ents keeps the NER's place, as the MasakhaNER data often has it
+        label, ents_label = "ORG", label if label == "LOC" else None
     head = _head_start(name, ORGANIZATION_HEADS) if label == "ORG" and not acronym(text) else start
     if head < start:
         # The entity is the whole body ("Tume ya Umoja wa Afrika", ANNOTATION.md), but
