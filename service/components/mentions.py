@@ -500,7 +500,10 @@ def _clean_span(span: Span, label: str, is_acronym_of) -> list[Mention]:
         # a dash before it introduces it whatever its letters ("... ya Jinai -ICC")
         introduced = doc[end - 1].text.startswith(_DASHES)
         if end - start >= 3 and last and (introduced or is_acronym_of(last, doc[start : end - 1].text)):
-            return _with_acronym(_clean(doc[start : end - 1], label, is_acronym_of), doc[end - 1 : end], one_span=True)
+            mentions = _with_acronym(_clean(doc[start : end - 1], label, is_acronym_of), doc[end - 1 : end])
+            # without parentheses the MasakhaNER data tags name and acronym as one span
+            # (64 of 66 such names; "Full Name (ACR)" is two spans there, 116 of 116)
+            return _as_one_span(mentions[:-1], mentions[-1:], "ORG") if mentions[0].label == "ORG" else mentions
     ner_end = end
     if label == "LOC":
         split = _country_after_place(span)
@@ -636,15 +639,8 @@ def _glued_boilerplate(doc: Doc, i: int, rest_start: int, rest_end: int) -> bool
     return not left.whitespace_ and neighbour.is_alpha
 
 
-def _with_acronym(full: list[Mention], acronym_span: Span, one_span: bool = False) -> list[Mention]:
-    """The mentions of a full name and of its acronym. With `one_span` ("National
-    Resistance Movement NRM", no parentheses) doc.ents keeps name and acronym as one span,
-    as the MasakhaNER data tags them (64 of 66 such names; "Full Name (ACR)" is two spans
-    there, 116 of 116)."""
-    short = [Mention(acronym_span, "ORG", name_text(acronym_span), names_previous=bool(full))]
-    if one_span and len(full) == 1 and full[0].label == "ORG":
-        return _as_one_span(full, short, "ORG")
-    return full + short
+def _with_acronym(full: list[Mention], acronym_span: Span) -> list[Mention]:
+    return [*full, Mention(acronym_span, "ORG", name_text(acronym_span), names_previous=bool(full))]
 
 
 def _as_one_span(first: list[Mention], second: list[Mention], label: str) -> list[Mention]:
