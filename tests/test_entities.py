@@ -158,6 +158,21 @@ def test_titles_are_trimmed_off_person_spans(nlp, marked, name, place):
     assert [e.text for e in doc.ents] == ([place] if place else []) + [name]
 
 
+@pytest.mark.parametrize(
+    "marked, name",
+    [
+        # in capitals and without a period, "DR" is the country's acronym
+        ("Wakimbizi kutoka [DR Congo|LOC] wamewasili Kigoma.", "DR Congo"),
+        ("[Dr Slaa|PER] alisema.", "Slaa"),
+        ("[DR. Slaa|PER] alisema.", "Slaa"),
+    ],
+)
+def test_a_short_title_in_capitals_counts_only_with_its_period(nlp, marked, name):
+    doc = annotate(nlp, marked)
+    assert [e.name for e in doc._.entities] == [name]
+    assert [e.text for e in doc.ents] == [name]
+
+
 def test_a_span_that_is_only_a_title_is_dropped(nlp):
     doc = annotate(nlp, "[Rais|PER] alihutubia bunge.")
     assert doc._.entities == []

@@ -181,7 +181,20 @@ _TITLES_ONLY_WITH_PERIOD = frozenset({"jen"})
 
 def is_title(token) -> bool:
     word = token.lower_
-    return word not in _TITLES_ONLY_WITH_PERIOD and word.rstrip(".") in TITLE_WORDS
+    if word in _TITLES_ONLY_WITH_PERIOD or _is_acronym_not_title(token):
+        return False
+    return word.rstrip(".") in TITLE_WORDS
+
+
+def _is_acronym_not_title(token) -> bool:
+    """A short title word in capitals with no period after it: "DR Congo" (the one such
+    word in the MasakhaNER training data, tagged B-LOC), not "DR. Slaa", whose period
+    the tokenizer splits off."""
+    text = token.text
+    if not (text.isalpha() and text.isupper() and len(text) <= 3):
+        return False
+    following = token.i + 1
+    return following == len(token.doc) or token.doc[following].text != "."
 
 
 def acronym(text: str) -> str | None:
