@@ -94,9 +94,8 @@ def release_freed_memory() -> None:
 class Annotator:
     """Annotates articles with one loaded pipeline; safe to share within a process."""
 
-    def __init__(self, nlp: Language, batch_size: int = 16):
+    def __init__(self, nlp: Language):
         self.nlp = nlp
-        self.batch_size = batch_size
         self.language_guard = LanguageGuard(expected=nlp.lang)
         # The oldest GC generation runs once its survivors grow by a quarter: with the
         # model's ~100k objects counted, garbage piled up for thousands of requests and
@@ -132,7 +131,7 @@ class Annotator:
                     doc._.published = article.published
                     docs.append(doc)
                 results = []
-                for doc, article in zip(self.nlp.pipe(docs, batch_size=self.batch_size), articles):
+                for doc, article in zip(self.nlp.pipe(docs), articles):
                     results.append(self._serialize(doc, article, include))
                     # The components' extensions hold Spans, which hold their Doc: a cycle
                     # only the collector would free. Cut, the Doc and its arrays go now.
