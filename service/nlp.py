@@ -31,8 +31,8 @@ def load_pipeline(path: str | os.PathLike | None = None) -> Language:
     # current rules rather than read back from the model's saved copy, so that tokenizer
     # fixes reach the service without re-saving the model. The NER never sees it in
     # training (gold tokens).
-    # The NER as trained, decoded by service/greedy_ner.py (same decisions, a third of the
-    # time on Python 3.11).
+    # The NER as trained, decoded by service/greedy_ner.py (same decisions, two fifths of
+    # the time on Python 3.11).
     nlp = spacy.load(model_path, exclude=["tokenizer"],
                      config={"components": {"ner": {"factory": "habari_greedy_ner"}}})
     nlp.tokenizer = language.BoundedTokenizer(nlp.tokenizer)
