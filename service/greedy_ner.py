@@ -6,8 +6,9 @@ on below 3.12), and the inline helpers that loop calls (thinc's `Vec.arg_max`, t
 `StateC` accessors, the moves' `is_valid`) take and release the GIL on every call to
 check for a profiler. That was most of the NER's time (`perf`: 594 of 710 samples in
 `PyGILState_Ensure`/`Release`); Python 3.12's wheels, without the hooks, ran the same
-model nearly three times as fast (0.35 against 0.95 s per 300 articles). No setting switches the hooks off, so this class decodes the
-same way with the GIL held, where taking it again costs nothing.
+model nearly three times as fast (0.35 against 0.95 s per 300 articles). No setting
+switches the hooks off, so this class decodes the same way with the GIL held, where
+taking it again costs nothing.
 
 It changes only where the scores come from, not the decisions:
 
