@@ -50,11 +50,15 @@ evaluate-quotes:
 	$(PYTHON) -m dev.quotes.evaluate
 
 # ---- entities (service/components/entities.py, dev/entities) ----
-.PHONY: evaluate-entities
+.PHONY: evaluate-entities evaluate-newspaper
 
 # Grouping, false merges and country codes on dev/entities (issue 6); "skipped" without ../shared.
 evaluate-entities:
 	$(PYTHON) -m dev.entities.evaluate
+
+# Entity P/R/F1 per label on the Maneno Yetu newspaper sentences (dev half; HALF=blind once, for the report).
+evaluate-newspaper:
+	$(NER_ENV) $(PYTHON) -m dev.entities.newspaper --half $(or $(HALF),dev)
 
 # ---- service (the README's two commands, and the smoke tests) ----
 .PHONY: serve test smoke container-smoke
