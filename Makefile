@@ -42,7 +42,7 @@ evaluate-dates:
 bench-dates:
 	$(PYTHON) benchmarks/dates_speed.py
 
-# ---- quotes (service/components/quotes.py, dev/quotes) ----
+# ---- quotes (service/components/quotes/, dev/quotes) ----
 .PHONY: evaluate-quotes
 
 # Figures of issue 4 on the quotes dev set; prints "skipped" without ../shared.

@@ -8,7 +8,7 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from service import components, language  # noqa: F401  (registers "sw" and factories)
-from service.components.speech_verbs import SPEECH_STEMS, SPEECH_VERB, find_speech_cues
+from service.components.quotes.cues import SPEECH_STEMS, SPEECH_VERB, find_speech_cues
 
 
 @pytest.fixture(scope="module")
@@ -661,3 +661,22 @@ def test_infinitive_of_purpose_reports_nothing(blank):
     # The narrative "na kusema" after a finite verb reports: "and said".
     doc = annotate(blank, "Afisa mmoja alikanusha madai hayo na kusema ni uongo mtupu.")
     assert quotes(doc) == [("indirect", "ni uongo mtupu", None)]
+
+
+# ---------------------------------------------------------------- the speaker seam
+
+def test_speaker_candidates_offer_each_reading_and_the_rules_choose_one(blank):
+    from service.components.quotes.speakers import Reading, SpeakerCandidates, choose_speaker
+
+    doc = annotate(blank, "Waziri Amina Juma alisema kwamba shule zitafunguliwa. "
+                          "Baadaye, alisema Baraka Mushi, bei zitashuka.",
+                   per=("Amina Juma", "Baraka Mushi"))
+    art = Reading(doc, doc.text)
+    first, second = art.cues
+    candidates = SpeakerCandidates(art, first, {True: None, False: None})
+    assert candidates.before_verb[0] and candidates.before_verb[1].span.text == "Amina Juma"
+    assert choose_speaker(candidates).mention.span.text == "Amina Juma"
+    later = SpeakerCandidates(art, second, {True: None, False: None})
+    assert later.after_verb[1].span.text == "Baraka Mushi"
+    # what the rules chose is what the component reports
+    assert [art.events[c.start].speaker.span.text for c in art.cues] == ["Amina Juma", "Baraka Mushi"]

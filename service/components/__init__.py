@@ -9,7 +9,7 @@ Importing this package registers their factories and the extensions they write:
   ``doc._.document_date`` (``(iso_value, source)`` with source "request" or "text", or None).
 - ``habari_entities`` → ``doc._.entities``: list of ``Entity`` (see entities.py), each
   with its mention Spans; ``span._.entity_id`` on every mention.
-- ``habari_quotes`` → ``doc._.quotes``: list of ``Quote`` (see quotes.py).
+- ``habari_quotes`` → ``doc._.quotes``: list of ``Quote`` (see quotes/__init__.py).
 
 Every component must also work on a bare ``Doc(nlp.vocab, words=...)``.
 """

@@ -1,0 +1,76 @@
+"""habari_quotes: direct, partial and indirect quotations with their speakers.
+
+Runs after habari_entities and writes ``doc._.quotes`` (list of ``Quote``, text order).
+What counts and where spans start and end follows ../shared/ANNOTATION.md (Quotes).
+
+The work is done on the characters of ``doc.text``: quotation marks, sentence ends and
+speech-verb morphology are all visible there, while tokenization of scraped news (glued
+words, odd marks) is not always reliable. Spans become token Spans only at the end.
+Patterns are compiled once at import; every step is a pass over the text or over the
+cues found in it, with bisect lookups instead of rescans.
+
+One module a step: marks.py pairs quotation marks and splits sentences, cues.py finds
+speech verbs, text.py indexes the article for lookups, subjects.py, noun_phrases.py and
+speakers.py decide who says each verb, and direct.py, indirect.py, sources.py and
+partial.py turn quotations and reported clauses into quotes.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from service.components.entities import Entity
+from service.components.quotes.direct import direct_quotes
+from service.components.quotes.indirect import indirect_quotes
+from service.components.quotes.partial import partial_quotes
+from service.components.quotes.sources import attribution_phrases
+from service.components.quotes.speakers import Reading
+
+if not Doc.has_extension("quotes"):
+    Doc.set_extension("quotes", default=None)
+
+
+@dataclass
+class Quote:
+    start: int
+    end: int
+    kind: str  # "direct" | "partial" | "indirect"
+    cue: Optional[Span] = None
+    speaker: Optional[Span] = None
+    speaker_entity: Optional[Entity] = None
+
+
+@Language.factory("habari_quotes")
+def make_quote_finder(nlp: Language, name: str) -> "QuoteFinder":
+    return QuoteFinder()
+
+
+class QuoteFinder:
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quotes = find_quotes(doc)
+        return doc
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    text = doc.text
+    if not text.strip():
+        return []
+    art = Reading(doc, text)
+    direct, embedded = direct_quotes(art)
+    indirect = indirect_quotes(art, direct)
+    indirect += attribution_phrases(art, direct, indirect)
+    partial = partial_quotes(art, embedded, indirect)
+    indirect = [it for it in indirect if it.end > it.start]
+    quotes = []
+    for it in sorted(direct + indirect + partial, key=lambda it: (it.start, it.end)):
+        ev = it.event
+        cue = speaker = entity = None
+        if ev is not None:
+            cue = art.span(ev.start, ev.end) if ev.end > ev.start else None
+            if ev.speaker is not None:
+                speaker, entity = ev.speaker.span, ev.speaker.entity
+        quotes.append(Quote(it.start, it.end, it.kind, cue, speaker, entity))
+    return quotes

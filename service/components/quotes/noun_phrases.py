@@ -1,0 +1,231 @@
+"""Who a noun phrase names as a speaker: a person, a body, a place that speaks for its
+government, a role or a document pointing back at whoever it stands for."""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING, Optional
+
+from service.components.entities import ROLE_WORDS, entity_for_role
+from service.components.quotes.marks import WORD
+from service.components.quotes.records import SpeakerMention
+from service.components.quotes.verbs import VERB_LOOKALIKE_NOUNS
+from service.components.quotes.words import (
+    BODY_HEADS,
+    DEMONSTRATIVES,
+    DESCRIPTOR_HEADS,
+    DOCUMENT_HEADS,
+    GENITIVES,
+    NON_SUBJECT_WORDS,
+    OFFICIAL_HEADS,
+    PERSON_DEMONSTRATIVES,
+    PERSONAL_DOCUMENTS,
+    PLACE_ADJUNCTS,
+    POSSESSIVES,
+    PROFESSION_NOUNS,
+)
+
+if TYPE_CHECKING:
+    from service.components.quotes.speakers import Reading
+
+
+def noun_phrase_speaker(art: Reading, start: int, end: int) -> tuple[bool, Optional[SpeakerMention]]:
+    """Read text[start:end] as a noun phrase naming a speaker.
+
+    Returns (names_someone, mention): names_someone is False when the phrase is only
+    adverbs or pronouns, so that the speaker is the previous one; mention is None for
+    a generic source ("wachambuzi", "maafisa wa afya", "ndugu wa familia ya X").
+    """
+    words = art.words(start, end)
+    content = [w for w in words if w.group().lower() not in NON_SUBJECT_WORDS
+               and not w.group().isdigit()]
+    if not content:
+        return False, None
+    head = content[0].group().lower()
+    found = art.mentions_in(start, end)
+    found = sorted(found + _name_part_mentions(art,
+        [w for w in content if not art.in_mention(w.start(), ("PER", "ORG"))]), key=lambda m: m.start)
+    # A name after a genitive ("ndugu wa familia ya [George Floyd]") qualifies the
+    # head noun, which is then the speaker; officials and named bodies speak for it.
+    # A document speaks for whoever issued it ("taarifa ya Ikulu", "ripoti
+    # iliyotolewa na HRW").
+    own = [m for m in found if not after_genitive(art, m, start) or head in DOCUMENT_HEADS
+           or m.label == "ORG" and head in OFFICIAL_HEADS | BODY_HEADS | DESCRIPTOR_HEADS]
+    for label in ("PER", "ORG"):
+        picked = [m for m in own if m.label == label]
+        if picked:
+            return True, picked[-1]
+    locs = [m for m in found if m.label == "LOC"]
+    if locs:
+        before = [w.group().lower() for w in art.words(start, locs[0].start)
+                  if w.group().lower() not in NON_SUBJECT_WORDS]
+        # A place that speaks is the subject itself ("Washington ilisema"), its
+        # government ("serikali ya Kenya"), or its officials ("maafisa wa Marekani").
+        if not before or before[0] in OFFICIAL_HEADS | {"serikali"} and len(before) <= 2:
+            return True, locs[0]
+    demonstrative = any(w.group().lower() in DEMONSTRATIVES for w in words)
+    # "wizara hiyo" points back at a body; "wizara ya afya ya nchi hiyo" does not.
+    head_at = next(i for i, w in enumerate(words) if w.start() == content[0].start())
+    head_demonstrative = head_at + 1 < len(words) and words[head_at + 1].group().lower() in DEMONSTRATIVES
+    if head in DOCUMENT_HEADS and head_demonstrative:
+        # "ripoti hiyo": the body that published it; "ujumbe huo": whoever wrote it.
+        if head in PERSONAL_DOCUMENTS:
+            return True, _last_speaker(art, start)
+        named = list(re.finditer(rf"\b{head}\s+(?:ya|la|za)\s+", art.text[:start], re.IGNORECASE))
+        if named:
+            # "ripoti ya polisi … kwa mujibu wa ripoti hiyo": that report's issuer.
+            at = named[-1].end()
+            stop = re.search(r"[,.;:]|$", art.text[at:art.sentence(at)[1]])
+            return noun_phrase_speaker(art, named[-1].start(), at + stop.start())
+        return True, _last_body_speaker(art, start) or _last_speaker(art, start)
+    if head in DOCUMENT_HEADS:
+        # "takwimu zilizotolewa na wizara ya afya": the body that issued it.
+        body = next((w for w in content[1:] if w.group().lower() in BODY_HEADS), None)
+        if body is not None:
+            return noun_phrase_speaker(art, body.start(), end)
+    if head in BODY_HEADS:
+        if head_demonstrative:
+            return True, _last_body_named(art, head, start)
+        # A body the NER missed: "Tume ya uchaguzi", "Wizara ya Mambo ya Nje ya
+        # Marekani"; the noun phrase is the speaker's mention.
+        np = words[head_at:]
+        for k, w in enumerate(np):
+            if w.group().lower() in PLACE_ADJUNCTS:
+                np = np[:k]
+                break
+        size = sum(w.group().lower() not in NON_SUBJECT_WORDS | GENITIVES for w in np)
+        if np and (size <= 4 or np[0].group()[0].isupper() and size <= 9):
+            return True, SpeakerMention(np[0].start(), np[-1].end(), "ORG",
+                                  art.span(np[0].start(), np[-1].end()), None)
+    if head_demonstrative and words[head_at + 1].group().lower() in ("hao", "hawa") and (
+            head.startswith(("wa", "vi")) and head not in VERB_LOOKALIKE_NOUNS | {"watu"}):
+        # "viongozi hao" after "viongozi wa Tigray …": the body they were named by.
+        introduced = re.compile(rf"\b{re.escape(head)}\s+(?:wa|ya|la)\s+$", re.IGNORECASE)
+        recent = art.sentences[max(0, art.sentence_index(start) - 2)][0]
+        for m in reversed(art.mentions_in(recent, start)):
+            if introduced.search(art.text, max(0, m.start - 30), m.start):
+                return True, m
+        # "wakuu hao", "viongozi hao": the people just named; any of them speaks.
+        people = [m for m in art.mentions_in(0, start) if m.label == "PER"]
+        return True, people[-1] if people else None
+    # A person's role: "waziri huyo", "mchumi huyo wa Kenya", "kiongozi wa chama
+    # hicho", or a bare "Rais".
+    if any(w.group().lower() in PERSON_DEMONSTRATIVES for w in words) or (
+            head in ROLE_WORDS and (demonstrative or len(content) <= 2)):
+        holder = _role_holder(art, content[0].start(), end, head, forward=not demonstrative)
+        if holder is None and head_demonstrative and head in ROLE_WORDS | PROFESSION_NOUNS:
+            # "mwanasiasa huyo chipukizi": the person the text has been about, its
+            # last speaker or the last person who opened a sentence.
+            holder = _last_speaker(art, start, ("PER",))
+            k = bisect.bisect_left(art.subject_starts, start) - 1
+            if k >= 0 and (holder is None or art.subjects[k][0] > holder.start):
+                holder = art.subjects[k][1]
+        return True, holder
+    return True, None
+
+
+def after_genitive(art: Reading, m: SpeakerMention, start: int) -> bool:
+    prev = art.words(max(start, m.start - 30), m.start)
+    if len(prev) >= 2 and prev[-1].group().lower() in POSSESSIVES \
+            and prev[-2].group().lower() in OFFICIAL_HEADS | ROLE_WORDS | PROFESSION_NOUNS:
+        return False  # a role, a possessive, a name: "msemaji wao [Ridwan Hajji]"
+    return bool(prev) and prev[-1].group().lower() in GENITIVES and not art.text[
+        prev[-1].end():m.start].strip()
+
+
+def _name_part_mentions(art: Reading, content: list[re.Match]) -> list[SpeakerMention]:
+    """Capitalised words the NER left out, or put in a place's name, that are part
+    of a person's or body's name found elsewhere ("Lakini Nyamu aliongeza" beside
+    "Naitore Nyamu"; "msaidizi wa [Kremlin Yuri Ushakov]" beside "Ushakov")."""
+    out = []
+    for w in content:
+        m = art.name_parts.get(w.group())
+        if m is not None and w.group()[0].isupper() and not m.start <= w.start() < m.end:
+            span = art.span(w.start(), w.end())
+            out.append(SpeakerMention(w.start(), w.end(), m.label, span, m.entity))
+    return out
+
+
+def _role_holder(art: Reading, start: int, end: int, role: str, forward: bool = False) -> Optional[SpeakerMention]:
+    """The person introduced earlier with this role ("waziri huyo" → the minister):
+    the entities helper first, else the nearest earlier person whose sentence names
+    the role next to them. A role without a demonstrative may also name a person the
+    next sentences introduce ("Meya wa Atlanta anasema …. [Name], Meya wa Atlanta,")."""
+    role_span = art.span(start, end)
+    if role_span is None:
+        return None
+    entity = entity_for_role(art.doc, role_span)
+    if entity is not None:
+        return SpeakerMention(role_span.start_char, role_span.end_char, entity.label, role_span, entity)
+    role_word = re.compile(rf"\b{re.escape(role)}\b", re.IGNORECASE)
+    before = [m for m in reversed(art.mentions_in(0, start))]
+    after = []
+    if forward:
+        last = art.sentences[min(len(art.sentences) - 1, art.sentence_index(end) + 2)][1]
+        after = art.mentions_in(end, last)
+    for m in before + after:
+        if m.label == "PER" and _introduced_as(art, m, role_word):
+            return SpeakerMention(role_span.start_char, role_span.end_char, "PER", role_span, m.entity)
+    return None
+
+
+def _introduced_as(art: Reading, m: SpeakerMention, role_word: re.Pattern) -> bool:
+    """The role is written next to the person: "Waziri wa Fedha [X]" (no verb
+    between) or "[X], mhadhiri katika …"."""
+    s_start, s_end = art.sentence(m.start)
+    lo = max(s_start, m.start - 80)
+    found = None
+    for found in role_word.finditer(art.text, lo, m.start):
+        pass
+    if found is not None and not art.verb_words(found.end(), m.start):
+        return True
+    return role_word.search(art.text, m.end, min(s_end, m.end + 40)) is not None
+
+
+def _last_body_speaker(art: Reading, before: int) -> Optional[SpeakerMention]:
+    """The last body that spoke, or that has since opened a sentence ("NEC
+    imetupilia mbali …. Taarifa hiyo imeeleza …")."""
+    speaker = _last_speaker(art, before, ("ORG", "LOC"))
+    for m in reversed(art.mentions_in(speaker.end if speaker else 0, before)):
+        if m.label == "ORG" and not WORD.search(art.text, art.sentence(m.start)[0], m.start):
+            return m
+    return speaker
+
+
+def _last_speaker(art: Reading, before: int, labels=("PER", "ORG", "LOC")) -> Optional[SpeakerMention]:
+    for start in sorted(art.events, reverse=True):
+        ev = art.events[start]
+        if start < before and ev.speaker is not None and ev.speaker.label in labels:
+            return ev.speaker
+    return None
+
+
+def _last_body_named(art: Reading, head: str, before: int) -> Optional[SpeakerMention]:
+    introduced = re.compile(rf"\b{re.escape(head)}\s+(?:ya|la|wa|cha|za)\s+$", re.IGNORECASE)
+    for m in reversed(art.mentions_in(0, before)):
+        if m.label == "ORG" and (art.text[m.start:m.end].lower().startswith(head)
+                                 or introduced.search(art.text, max(0, m.start - 30), m.start)):
+            return m
+    return _last_body_speaker(art, before)
+
+
+def appositive_person(art: Reading, pos: int) -> Optional[SpeakerMention]:
+    """A person named right after a comma: "mkuu wa utafiti wa HRW, [Oryem Nyeko],"."""
+    m = re.match(r"\s*,\s*", art.text[pos:pos + 10])
+    if not m:
+        return None
+    start = pos + m.end()
+    found = art.mentions_in(start, start + 60)
+    if found and found[0].start == start and found[0].label in ("PER", "ORG"):
+        after = art.text[found[0].end:found[0].end + 3].lstrip()
+        if not after or after[0] in ",.;:":
+            return found[0]
+    return None
+
+
+def sentence_subject(art: Reading, sentence_start: int) -> Optional[SpeakerMention]:
+    """The person who opens the sentence starting there as its subject, if any."""
+    i = bisect.bisect_left(art.subject_starts, sentence_start)
+    if i < len(art.subjects) and art.subjects[i][0] < art.sentence(sentence_start)[1]:
+        return art.subjects[i][1]
+    return None

@@ -1,0 +1,53 @@
+"""Partial quotes: a quoted phrase inside someone's reported clause is theirs; one that
+opens a clause of its own in the first person is a direct quote after all."""
+from __future__ import annotations
+
+import re
+
+from service.components.quotes.indirect import trim_content
+from service.components.quotes.marks import WORD, Quotation
+from service.components.quotes.records import Item
+from service.components.quotes.speakers import Reading
+from service.components.quotes.verbs import COPULAS, is_finite_verb, is_relative_verb
+
+
+def partial_quotes(art: Reading, embedded: list[Quotation], indirect: list[Item]) -> list[Item]:
+    """A quoted phrase inside reported speech is that speaker's partial quote; one that
+    the speaker says in the first person ("anasema hali imerudi “na ninataka …”") is a
+    direct quote, and the reported clause ends before it."""
+    items = []
+    for q in embedded:
+        for it in indirect:
+            if it.start <= q.start and q.end <= it.end + 2:
+                if it.start >= q.open - 1 and _quoted_clause(art, q):
+                    # "kwamba “Hatujaiomba Uganda …,” baada ya …": the complement is the
+                    # quoted clause, a direct quote; the words after it are the writer's
+                    it.end = it.start
+                    items.append(Item(q.start, q.end, "direct", it.event))
+                elif it.start < q.open and _first_person_clause(art, q):
+                    it.end = trim_content(art.text, it.start, q.open)[1]
+                    items.append(Item(q.start, q.end, "direct", it.event))
+                else:
+                    items.append(Item(q.start, q.end, "partial", it.event))
+                break
+    return items
+
+
+_FIRST_PERSON_VERB = re.compile(r"(?:ni|tu)(?:li|me|na|ta|nge|ngali)\w{2,}", re.IGNORECASE)
+
+
+def _quoted_clause(art: Reading, q: Quotation) -> bool:
+    """The quotation after a complementizer starts with a finite verb of its own
+    ("kwamba “Hatujaiomba …"), not a predicate ("ni ukiukaji …") or a phrase ("baada ya …")."""
+    if not re.search(r"\b(?:kwamba|kuwa),?\s*$", art.text[max(0, q.open - 12):q.open]):
+        return False  # ("amesema “alikuwa na mashaka …” mpaka …" goes on reporting)
+    first = WORD.match(art.text, q.start)
+    return first is not None and is_finite_verb(first.group()) and not is_relative_verb(first.group()) \
+        and first.group().lower() not in COPULAS and not art.in_mention(first.start())
+
+
+def _first_person_clause(art: Reading, q: Quotation) -> bool:
+    """The quotation opens a main clause in the first person: "na ninataka …"."""
+    words = [w for w in art.words(q.start, q.end)[:3] if w.group().lower() not in ("na", "lakini", "ila")]
+    return bool(words) and _FIRST_PERSON_VERB.fullmatch(words[0].group()) is not None \
+        and not is_relative_verb(words[0].group())

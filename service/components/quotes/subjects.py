@@ -1,0 +1,256 @@
+"""The subject of a speech verb: written before it, after it ("…,” alisema Kim."), or
+the main clause's for a participle; and the people who open sentences as subjects."""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING, Optional
+
+from service.components.entities import ROLE_WORDS
+from service.components.quotes.cues import SpeechCue, is_dependent
+from service.components.quotes.marks import WORD, after_abbreviation
+from service.components.quotes.noun_phrases import after_genitive, appositive_person, noun_phrase_speaker
+from service.components.quotes.records import SpeakerMention
+from service.components.quotes.verbs import is_finite_verb, is_relative_verb, is_verb
+from service.components.quotes.words import COMPLEMENTIZERS, DOCUMENT_HEADS, NON_SUBJECT_WORDS
+
+if TYPE_CHECKING:
+    from service.components.quotes.speakers import Reading
+
+# Where a subject after the verb ends: punctuation, a complementizer, a quotation mark,
+# or a preposition or participle that starts an adjunct.
+_POST_SUBJECT_END = re.compile(
+    r"[,.;:“”\"«»‘’(]|\b(?:kwamba|kuwa|kwa|katika|kwenye|kupitia|mbele|alipokuwa|akiwa|wakati|"
+    r"baada|kabla|bila)\b|\b\w+ki(?:sema|ongeza|ongezea|eleza|elezea|mshukuru)\b", re.IGNORECASE)
+
+
+def agrees(verb_prefix: str, noun: str, is_person: bool) -> bool:
+    """Whether a noun can be the subject of a verb with this subject prefix, judged by
+    the noun-class prefix of the noun (only the clear cases are told apart)."""
+    noun = noun.lower()
+    onsets = {"vi": ("vi", "vy"), "ki": ("ki", "ch"), "ya": ("ma",)}
+    if verb_prefix in onsets:
+        return noun.startswith(onsets[verb_prefix])
+    person_like = is_person or noun in ROLE_WORDS
+    if verb_prefix == "a":
+        return person_like or noun.startswith(("m", "mw")) and not noun.startswith(("mi", "ma"))
+    if verb_prefix == "wa":
+        return person_like or not noun.startswith(("ki", "ch", "vi", "vy", "ma", "mi"))
+    # Class 6 (ma-) takes "ya"; a few class 9 nouns only look like it.
+    class_6 = noun.startswith("ma") and noun not in ("mamlaka", "mahakama", "maabara")
+    return not person_like and not class_6 and not noun.startswith(("ki", "vi", "vy", "wa"))
+
+
+def clause_start(art: Reading, pos: int) -> int:
+    s = art.sentence(pos)[0]
+    i = bisect.bisect_right(art.q_starts, pos) - 1
+    if i >= 0:
+        q = art.quotations[i]
+        if q.close is not None and s <= q.close < pos:
+            s = q.close + 1
+    words = art.words(s, pos)
+    for k, m in enumerate(words):
+        low = m.group().lower()
+        # An amba- relative followed by a subject of its own opens that subject's
+        # clause ("… video ambapo Trump anasema …", "siku ambayo tume ilitangaza …").
+        if low in COMPLEMENTIZERS or low.startswith("amba") and any(
+                w.group().lower() not in NON_SUBJECT_WORDS for w in words[k + 1:]) \
+                and not art.verb_words(m.end(), pos, finite_only=True):
+            s = m.end()
+    return s
+
+
+def _subject_chunks(art: Reading, start: int, end: int, dependent: bool,
+                    verb_prefix: str = "") -> list[tuple[int, int, bool]]:
+    """Comma-separated chunks before a verb, nearest first, as (start, end, adjacent).
+
+    A chunk with a finite verb of its own ends the search (its part before that verb
+    may still be the subject: "Trump anaendelea kusema"); a participial phrase
+    ("James Macharia wakati akizindua …") is skipped over; parentheses are asides.
+    """
+    text = art.text
+    bounds = [start] + [start + m.end() for m in re.finditer(r"[,;:]", text[start:end])]
+    chunks = []
+    for i in range(len(bounds) - 1, -1, -1):
+        b, e = bounds[i], (end if i == len(bounds) - 1 else bounds[i + 1] - 1)
+        e = b + len(re.sub(r"\([^()]*\)?\s*$", "", text[b:e]))
+        b = b + len(text[b:e]) - len(re.sub(r"^\s*\([^()]*\)", "", text[b:e]))
+        adjacent = i == len(bounds) - 1
+        if re.match(r"\s*amba\w*\b", text[b:e]) and (not adjacent or i > 0 and not dependent):
+            # "X, ambayo ilihusika …, anasema": an aside about X (its closing
+            # comma is often left out)
+            continue
+        if dependent and adjacent and verb_prefix == "":
+            after = list(re.finditer(r"\b(?:baada|kabla)\s+ya\s+", text[b:e]))
+            if after and not art.verb_words(b + after[-1].end(), e):
+                chunks.append((b + after[-1].end(), e, adjacent))  # "baada ya AP kuripoti"
+                break
+        first = WORD.search(text, b, e)
+        # "Taarifa iliyotolewa na X ilisema": a relative verb is inside the subject.
+        nominal = first is not None and first.group().lower() in DOCUMENT_HEADS
+        finite = [w for w in art.verb_words(b, e, finite_only=True)
+                  if not (nominal and is_relative_verb(w.group()))]
+        if finite:
+            # "Blake yuko hospitali na madaktari wanasema": a subject of its own
+            # after the other verb's clause; else the subject before that verb.
+            tails = list(re.finditer(r"\b(?:na|lakini|huku|ila|kisha)\s+", text[finite[-1].end():e]))
+            tail_start = finite[-1].end() + tails[-1].end() if tails else e
+            tail_words = art.words(tail_start, e)
+            # (a longer one when it names someone: "… umemalizika na muungano wa
+            # upinzani kupitia msemaji wao X wamesema")
+            named_tail = len(tail_words) <= 12 and any(
+                m.label in ("PER", "ORG") for m in art.mentions_in(tail_start, e))
+            if adjacent and not dependent and (len(tail_words) <= 4 or named_tail) and any(
+                    w.group().lower() not in NON_SUBJECT_WORDS for w in tail_words):
+                chunks.append((tail_start, e, adjacent))
+            elif adjacent and finite[0].start() > b:
+                chunks.append((b, finite[0].start(), adjacent))
+            break
+        participles = [w for w in art.verb_words(b, e) if not (nominal and is_relative_verb(w.group()))]
+        if participles:
+            intro = re.search(r"\b(?:wakati|alipokuwa|walipokuwa|huku)\s*$",
+                              text[b:participles[0].start()])
+            cut = b + intro.start() if intro else participles[0].start()
+            if cut > b:
+                chunks.append((b, cut, adjacent))
+            if dependent and adjacent:
+                break
+            continue
+        if dependent and adjacent:
+            # "huku serikali ikisema": a subject of its own follows a conjunction;
+            # a whole chunk set off by a comma must agree with the verb's noun class
+            # (", vyama vya upinzani vikidai" but not ", kibiashara na kijeshi
+            # akisisitiza", where the words end the main verb's object).
+            conj = None
+            for conj in re.finditer(r"\b(?:huku|wakati|naye|nao|nayo)\s+", text[b:e]):
+                pass
+            head = WORD.search(text, b, e)
+            if conj is not None:
+                chunks.append((b + conj.end(), e, adjacent))
+            elif head and agrees(verb_prefix, head.group(), art.in_mention(head.start(), ("PER",))):
+                chunks.append((b, e, adjacent))
+            break
+        chunks.append((b, e, adjacent))
+    return chunks
+
+
+def pre_subject(art: Reading, cue: SpeechCue, dependent: bool) -> tuple[bool, Optional[SpeakerMention]]:
+    """The subject written before the verb.
+
+    Dependent verbs (a-ki-sema, a-ka-sema, ku-sema) take a subject only right before
+    them ("huku serikali ikisema"); otherwise theirs is the main clause's.
+    """
+    chunks = _subject_chunks(art, clause_start(art, cue.start), cue.start, dependent, cue.subject)
+    named = []
+    for k, (b, e, adjacent) in enumerate(chunks):
+        is_named, mention = noun_phrase_speaker(art, b, e)
+        if mention is not None and mention.label == "LOC" and k + 1 < len(chunks):
+            before = art.mentions_in(*chunks[k + 1][:2])
+            if before and before[-1].label == "LOC" and not art.text[before[-1].end:chunks[k + 1][1]].strip():
+                continue  # "huko McAllen, Texas, wamesema": the state of a city
+        # A generic noun phrase set off by commas is an adverbial ("Matokeo yake,
+        # ilisema") unless its noun class agrees with the verb ("…,” mwandishi wa
+        # familia, ameliambia"); a name or a role there is an appositive subject.
+        head = WORD.search(art.text, b, e)
+        if is_named and (adjacent or mention is not None or head is not None and not dependent
+                         and agrees(cue.subject, head.group(), False)):
+            named.append(mention)
+    if not named:
+        return False, None
+    for label in ("PER", "ORG", "LOC"):
+        for mention in named:
+            if mention is not None and mention.label == label:
+                return True, mention
+    return True, named[0]
+
+
+def verb_opens_clause(art: Reading, cue: SpeechCue) -> bool:
+    start = clause_start(art, cue.start)
+    comma = max(art.text.rfind(",", start, cue.start), art.text.rfind(";", start, cue.start))
+    lead = art.words(max(start, comma + 1), cue.start)
+    return all(w.group().lower() in NON_SUBJECT_WORDS for w in lead)
+
+
+def coordinated(art: Reading, cue: SpeechCue) -> bool:
+    """"X wamechangia …, na sasa wanasema …": a second verb of the same subject."""
+    s, _ = art.sentence(cue.start)
+    return bool(re.search(r"\b(?:na|lakini|kisha|pia)\b[\w\s]{0,20}$", art.text[s:cue.start])) \
+        and bool(art.verb_words(s, cue.start, finite_only=True))
+
+
+def main_clause_subject(art: Reading, cue: SpeechCue) -> tuple[bool, Optional[SpeakerMention]]:
+    """"X alisema …, akiongeza kwamba …": the subject of the sentence's main verb,
+    a reporting verb first ("X alisema"), else its first non-relative finite verb."""
+    s, _ = art.sentence(cue.start)
+    for earlier in reversed(art.cues_between(s, cue.start)):
+        ev = art.events.get(earlier.start)
+        if ev is not None and not is_dependent(art.text, earlier):
+            return True, ev.speaker
+    finite = [w for w in art.verb_words(s, cue.start, finite_only=True)
+              if not is_relative_verb(w.group())]
+    if not finite:
+        # "Akikiri kwamba …, Blinken alikataa …": the main clause follows.
+        main = main_clause_start(art, s, art.sentence(s)[1])
+        finite = art.main_verbs(main, art.sentence(s)[1]) if main > cue.start else []
+        if not finite:
+            return False, None
+    verb = SpeechCue(finite[0].start(), finite[0].end(), "", "a", False, "", False, False)
+    return pre_subject(art, verb, dependent=False)
+
+
+def main_clause_start(art: Reading, s: int, e: int) -> int:
+    """Where a sentence's main clause starts: after an opening participial clause
+    ("Akizungumza na wanahabari, …"), else at the sentence start."""
+    first = WORD.search(art.text, s, e)
+    if first and is_verb(first.group()) and not is_finite_verb(first.group()):
+        comma = art.text.find(",", first.end(), e)
+        if comma > 0:
+            return comma + 1
+    return s
+
+
+def post_subject(art: Reading, cue: SpeechCue) -> tuple[bool, Optional[SpeakerMention]]:
+    """A subject after the verb: `,” alisema Kim.`, `alisema jaji huyo.`"""
+    _, sent_end = art.sentence(cue.start)
+    after = art.text[cue.end:sent_end]
+    if after.lstrip()[:1] in (",", ":"):
+        return False, None
+    stop = _POST_SUBJECT_END.search(after)
+    while stop and stop.group() == "." and after_abbreviation(art.text, cue.end + stop.start(), cue.end):
+        stop = _POST_SUBJECT_END.search(after, stop.end())  # `alisema Bw. Haji.`
+    end = cue.end + (stop.start() if stop else len(after))
+    words = art.words(cue.end, end)
+    for k, w in enumerate(words):
+        if k and is_verb(w.group()) and not is_finite_verb(w.group()) \
+                and art.in_mention(words[k - 1].start(), ("PER", "ORG")):
+            # "amesema msemaji … Redwan Hussein akiendelea kusema": a new clause
+            end, words = words[k - 1].end(), words[:k]
+            break
+    if not words or len(words) > 10 or cue.has_object or art.cues_between(cue.end, end):
+        # (after "ameliambia", the words are whom it was told; "Ameongeza kusema"
+        # is one speech act)
+        return False, None
+    # Up to the next punctuation, complementizer or speech verb, which start other clauses.
+    clause_end = end + re.search(r"[,.;:“”\"«»]|\b(?:kwamba|kuwa)\b|$", art.text[end:sent_end]).start()
+    later = art.cues_between(end, clause_end)
+    clause_end = later[0].start if later else clause_end
+    if art.verb_words(cue.end, end) or art.main_verbs(end, clause_end):
+        return False, None  # a clause follows, not a subject
+    named, mention = noun_phrase_speaker(art, cue.end, end)
+    if named and (mention is None or mention.label != "PER"):
+        mention = appositive_person(art, end) or mention
+    return named, mention
+
+
+def sentence_subjects(art: Reading) -> list[tuple[int, SpeakerMention]]:
+    """Persons that open a sentence as its subject, for verbs with none written."""
+    out = []
+    for s, e in art.sentences:
+        s = main_clause_start(art, s, e)
+        first = next(art.each_main_verb(s, e), None)
+        if first is not None:
+            people = [m for m in art.mentions_in(s, first.start()) if m.label == "PER"
+                      and not after_genitive(art, m, s) and not art.inside_quotation(m.start)]
+            if people:
+                out.append((people[-1].start, people[-1]))
+    return out
