@@ -43,11 +43,15 @@ bench-dates:
 	$(PYTHON) benchmarks/dates_speed.py
 
 # ---- quotes (service/components/quotes/, dev/quotes) ----
-.PHONY: evaluate-quotes
+.PHONY: evaluate-quotes evaluate-quotes-blind
 
 # Figures of issue 4 on the quotes dev set; prints "skipped" without ../shared.
 evaluate-quotes:
 	$(PYTHON) -m dev.quotes.evaluate
+
+# The frozen blind set (dev/quotes/README.md): figures only, once per session at most.
+evaluate-quotes-blind:
+	$(PYTHON) -m dev.quotes.evaluate --blind
 
 # ---- entities (service/components/entities.py, dev/entities) ----
 .PHONY: evaluate-entities evaluate-newspaper

@@ -1,6 +1,7 @@
 """Score `habari_quotes` on the quotes development set (issue 4, item 3).
 
     python -m dev.quotes.evaluate [--errors] [--model PATH] [--gold FILE ...]
+    python -m dev.quotes.evaluate --blind     # the frozen blind set: figures only
 
 Each gold file is scored and reported on its own (default: voa.jsonl, the set the
 component was tuned on, then fresh.jsonl to fresh4.jsonl, whose articles were annotated
@@ -21,6 +22,7 @@ prediction.
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import json
 import sys
@@ -29,6 +31,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 ARTICLES = REPO.parent / "shared" / "data" / "raw" / "swa" / "voa_swahili_articles.jsonl"
+# One sentence a line: a record with "line" instead of "article" points here.
+SENTENCES = REPO.parent / "shared" / "data" / "raw" / "swa" / "maneno_yetu_news_sentences.txt.gz"
+BLIND = [HERE / "blind.jsonl", HERE / "blind_maneno.jsonl"]
 
 GROUPS = {"direct+partial": ({"direct", "partial"}, 0.8), "indirect": ({"indirect"}, 0.5)}
 
@@ -78,13 +83,24 @@ def predicted_quotes(doc) -> list[dict]:
     return out
 
 
-def load_gold(path: Path = HERE / "voa.jsonl", articles: Path = ARTICLES) -> list[dict]:
-    texts = [json.loads(line)["text"] for line in articles.open(encoding="utf-8")]
+def load_gold(path: Path = HERE / "voa.jsonl", articles: Path = ARTICLES,
+              sentences: Path = SENTENCES) -> list[dict]:
+    """The gold records of one file, each with the `text` its offsets point into: a VOA
+    article (`article`: its line in ARTICLES) or one newspaper sentence (`line`: its line
+    in SENTENCES, scored as an article of its own)."""
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    if any("line" in r for r in records):
+        with gzip.open(sentences, "rt", encoding="utf-8") as f:
+            texts = f.read().split("\n")
+        key = "line"
+    else:
+        texts = [json.loads(line)["text"] for line in articles.open(encoding="utf-8")]
+        key = "article"
     for record in records:
-        record["text"] = texts[record["article"]]
+        record["text"] = texts[record[key]]
+        record.setdefault("article", f"line {record.get('line')}")
         if hashlib.sha1(record["text"].encode()).hexdigest()[:12] != record["sha1"]:
-            raise SystemExit(f"article {record['article']} changed: the offsets are stale")
+            raise SystemExit(f"{key} {record[key]} changed: the offsets are stale")
     return records
 
 
@@ -146,7 +162,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", nargs="+", type=Path,
                         default=[HERE / "voa.jsonl"] + [HERE / f"fresh{n}.jsonl" for n in ("", 2, 3, 4)],
                         help="gold files, each scored separately (default: all five)")
+    parser.add_argument("--blind", action="store_true",
+                        help="score the frozen blind files (README: once per session, figures only)")
     args = parser.parse_args(argv)
+    if args.blind:
+        if args.errors:
+            parser.error("--blind reports figures only: its errors must not steer changes")
+        args.gold = BLIND
     if not ARTICLES.exists():
         print(f"skipped: {ARTICLES} is absent")
         return 0

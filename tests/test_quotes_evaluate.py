@@ -1,0 +1,44 @@
+"""The quotes evaluator reads gold records that point into sentence files as well as articles."""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+
+import pytest
+
+from dev.quotes.evaluate import load_gold, one_to_one
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha1(text.encode()).hexdigest()[:12]
+
+
+def test_sentence_records_read_their_line_of_the_gzip_file(tmp_path):
+    lines = ["Mvua ilinyesha jana.", "“Tutashinda,” alisema kocha Juma Ali."]
+    sentences = tmp_path / "sentences.txt.gz"
+    with gzip.open(sentences, "wt", encoding="utf-8") as f:
+        f.write("\n".join(lines))
+    gold = tmp_path / "gold.jsonl"
+    record = {"line": 1, "sha1": _sha(lines[1]),
+              "quotes": [{"kind": "direct", "start": 1, "end": 12, "speaker": ["Juma Ali"]}]}
+    gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    [loaded] = load_gold(gold, articles=tmp_path / "absent.jsonl", sentences=sentences)
+    assert loaded["text"][1:12] == "Tutashinda,"
+    assert loaded["article"] == "line 1"
+
+
+def test_a_changed_sentence_is_refused(tmp_path):
+    sentences = tmp_path / "sentences.txt.gz"
+    with gzip.open(sentences, "wt", encoding="utf-8") as f:
+        f.write("Alisema ndiyo.")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"line": 0, "sha1": _sha("Alisema hapana."), "quotes": []}) + "\n")
+    with pytest.raises(SystemExit):
+        load_gold(gold, sentences=sentences)
+
+
+def test_matching_is_one_to_one_best_overlap_first():
+    gold = [{"start": 0, "end": 10}, {"start": 20, "end": 30}]
+    predicted = [{"start": 0, "end": 10}, {"start": 0, "end": 9}, {"start": 50, "end": 60}]
+    assert one_to_one(gold, predicted, 0.8) == [(0, 0)]
