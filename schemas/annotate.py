@@ -104,6 +104,8 @@ class EntitySchema(Schema):
     mentions = fields.List(fields.Nested(MentionSchema), required=True)
     country_code = fields.String(allow_none=True, metadata={"description": "ISO 3166-1 alpha-2, places only."})
     salience = fields.Float(allow_none=True, validate=validate.Range(0, 1))
+    kb_id = fields.String(allow_none=True, metadata={
+        "description": "The deployment's own id (HABARI_KNOWN_ENTITIES), or null."})
 
 
 class DateSchema(MentionSchema):

@@ -53,12 +53,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.extensions["habari"] = state
     app.extensions["habari_metrics"] = metrics
     if app.config["HABARI_LOAD_PIPELINE"]:
-        state.load(lambda: app.config["HABARI_PIPELINE"] or _load_pipeline(app.config["HABARI_MODEL_PATH"]))
+        state.load(lambda: app.config["HABARI_PIPELINE"] or _load_pipeline(app.config["HABARI_MODEL_PATH"],
+                                                                           app.config["HABARI_KNOWN_ENTITIES"]))
         metrics.model_load_seconds.set(state.load_seconds)
     return app
 
 
-def _load_pipeline(path):
+def _load_pipeline(path, known_entities):
     from service.nlp import load_pipeline
 
-    return load_pipeline(path)
+    return load_pipeline(path, known_entities)

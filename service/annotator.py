@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from service.known_entities import kb_id_of
 from service.language_id import LanguageGuard
 
 KINDS = ("people", "organizations", "places", "dates", "quotes")
@@ -149,7 +150,7 @@ class Annotator:
         for kind in include:
             if kind in _ENTITY_KIND_LABEL:
                 label = _ENTITY_KIND_LABEL[kind]
-                result[kind] = [_entity(entity) for entity in doc._.entities if entity.label == label]
+                result[kind] = [_entity(entity, doc) for entity in doc._.entities if entity.label == label]
             elif kind == "dates":
                 result["dates"] = [_date(span) for span in doc.spans.get("dates", [])]
             elif kind == "quotes":
@@ -172,13 +173,14 @@ def _mention(span: Span) -> dict:
     return {"text": span.text, "start": span.start_char, "end": span.end_char}
 
 
-def _entity(entity) -> dict:
+def _entity(entity, doc: Doc) -> dict:
     return {
         "id": entity.id,
         "name": entity.name,
         "mentions": [_mention(span) for span in entity.mentions],
         "country_code": entity.country_code,
         "salience": entity.salience,
+        "kb_id": kb_id_of(doc, entity),
     }
 
 

@@ -8,6 +8,8 @@ from typing import Any
 # to create_app() instead of touching the environment.
 _SETTINGS: dict[str, tuple[Any, Any]] = {
     "HABARI_MODEL_PATH": (None, str),
+    # A JSONL list of the deployment's own entities (SPEC.md "Known entities"), or none.
+    "HABARI_KNOWN_ENTITIES": (None, str),
     "MAX_TEXT_CHARS": (100_000, int),
     "BATCH_MAX_DOCUMENTS": (64, int),
     "BATCH_MAX_CHARS": (1_000_000, int),

@@ -12,17 +12,20 @@ DEFAULT_MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "sw_hab
 # Rule-based components added on top of the trained NER. They are added here rather
 # than saved in the model so that they evolve without retraining; order matters:
 # quotes resolve speakers through the entity grouping.
-HABARI_COMPONENTS = ("habari_dates", "habari_entities", "habari_quotes")
+HABARI_COMPONENTS = ("habari_entity_types", "habari_dates", "habari_entities", "habari_quotes")
 PIPE_BATCH_SIZE = 16
 
 
-def load_pipeline(path: str | os.PathLike | None = None) -> Language:
+def load_pipeline(path: str | os.PathLike | None = None,
+                  known_entities: str | os.PathLike | None = None) -> Language:
     """Return the Swahili pipeline: the trained NER plus Habari's components.
 
     `path` defaults to $HABARI_MODEL_PATH, else the model bundled in the repo.
-    Needs no network.
+    `known_entities`: a deployment's JSONL list of entities (service/known_entities.py);
+    a bad file raises KnownEntitiesError. Needs no network.
     """
     # Importing these registers the `sw` language and the component factories.
+    import service.known_entities  # noqa: F401  (registers habari_known_entities)
     from service import components, greedy_ner, language  # noqa: F401
     from service.embeddings import cache_word_embeddings
 
@@ -42,6 +45,10 @@ def load_pipeline(path: str | os.PathLike | None = None) -> Language:
     for name in HABARI_COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
+    if known_entities:
+        # After the typing rules: the owner's list has the last word on its names.
+        nlp.add_pipe("habari_known_entities", after="habari_entity_types",
+                     config={"path": str(known_entities)})
     # nlp.pipe's default batch (the service's too). With the trained config's 1,000
     # documents the tok2vec's arrays grow to tens of MB: over the bench's 300 articles
     # nlp.pipe ran 7,100-10,900 words/s with it against 12,200-14,900 with 16 (four runs

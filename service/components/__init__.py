@@ -18,4 +18,4 @@ from spacy.tokens import Doc
 if not Doc.has_extension("published"):
     Doc.set_extension("published", default=None)
 
-from service.components import dates, entities, quotes  # noqa: E402,F401
+from service.components import dates, entities, entity_types, quotes  # noqa: E402,F401

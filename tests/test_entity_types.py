@@ -1,0 +1,108 @@
+"""habari_entity_types: typing rules applied to spans given as the NER's output."""
+import pytest
+from spacy.tokens import Span
+
+from service.components.entity_types import RULES, EntityTyper
+
+
+@pytest.fixture(scope="module")
+def typer():
+    return EntityTyper(list(RULES))
+
+
+def _with_ents(nlp, text: str, spans: list[tuple[str, str]]):
+    """A doc of `text` whose doc.ents are the given (words, label), as the NER might give."""
+    doc = nlp.make_doc(text)
+    ents = []
+    for words, label in spans:
+        start = text.index(words)
+        ents.append(doc.char_span(start, start + len(words), label=label, alignment_mode="expand"))
+    doc.ents = ents
+    return doc
+
+
+def _ents(doc):
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize("text, given, expected", [
+    ("Kiongozi Kim Jong-un alifika.", [("Kim Jong", "PER")], [("Kim Jong-un", "PER")]),
+    ("Rais Moon Jae-in alifika.", [("Moon Jae-", "PER")], [("Moon Jae-in", "PER")]),
+    ("Waziri Nkosazana Dlamini-Zuma alisema.", [("Nkosazana Dlamini", "PER"), ("Zuma", "PER")],
+     [("Nkosazana Dlamini-Zuma", "PER")]),
+    # spaced dashes separate, and a glued word of another type is not swallowed
+    ("Juma - Ali alisema.", [("Juma", "PER"), ("Ali", "PER")], [("Juma", "PER"), ("Ali", "PER")]),
+    ("Juma-Kenya alisema.", [("Juma", "PER"), ("Kenya", "LOC")], [("Juma", "PER"), ("Kenya", "LOC")]),
+])
+def test_hyphenated_names_are_one_span(nlp, typer, text, given, expected):
+    assert _ents(typer(_with_ents(nlp, text, given))) == expected
+
+
+def test_apostrophe_names_are_one_token(nlp):
+    assert [t.text for t in nlp.make_doc("Ng'ang'a na O'Brien walifika")][:3] == ["Ng'ang'a", "na", "O'Brien"]
+
+
+@pytest.mark.parametrize("text, given, expected", [
+    ("Isitoshe Juma Ali alisema.", [("Isitoshe Juma Ali", "PER")], [("Juma Ali", "PER")]),
+    ("Hata hivyo Juma alisema.", [("Hata hivyo Juma", "PER")], [("Juma", "PER")]),
+    # a connective alone is left to the NER: nothing would remain of the name
+    ("Aidha alisema.", [("Aidha", "PER")], [("Aidha", "PER")]),
+])
+def test_sentence_connectives_are_not_part_of_names(nlp, typer, text, given, expected):
+    assert _ents(typer(_with_ents(nlp, text, given))) == expected
+
+
+def test_peoples_and_page_furniture_are_not_entities(nlp, typer):
+    text = "Wakenya na Mtanzania na Waingereza walisoma Popular na Related Posts na 1 Min Read kuhusu Kenya."
+    given = [("Wakenya", "LOC"), ("Mtanzania", "PER"), ("Waingereza", "LOC"), ("Popular", "PER"),
+             ("Related Posts", "ORG"), ("1 Min Read", "DATE"), ("Kenya", "LOC")]
+    assert _ents(typer(_with_ents(nlp, text, given))) == [("1 Min Read", "DATE"), ("Kenya", "LOC")]
+
+
+def test_page_furniture_dates_are_dropped_too(nlp):
+    typer = EntityTyper(["furniture"])
+    doc = _with_ents(nlp, "Habari 1 Min Read leo", [("1 Min Read", "PER")])
+    assert _ents(typer(doc)) == []
+
+
+@pytest.mark.parametrize("text, given, expected", [
+    ("Kim alisema kuwa Pyongyang iko tayari.", [("Kim", "PER"), ("Pyongyang", "PER")],
+     [("Kim", "PER"), ("Pyongyang", "LOC")]),
+    ("Mkutano wa Hanoi ulifanyika.", [("Hanoi", "PER")], [("Hanoi", "LOC")]),
+    # a title before the name says it is a person
+    ("Bw. Arusha alisema.", [("Arusha", "PER")], [("Arusha", "PER")]),
+    # a given name that is only an alternate name of a city stays a person
+    ("Kamau alisema.", [("Kamau", "PER")], [("Kamau", "PER")]),
+])
+def test_capitals_and_big_cities_are_not_people(nlp, typer, text, given, expected):
+    assert _ents(typer(_with_ents(nlp, text, given))) == expected
+
+
+def test_a_dateline_is_a_place(nlp, typer):
+    doc = _with_ents(nlp, "DODOMA. Serikali imesema leo.\n\nMWANZA: Mvua ilinyesha.", [("DODOMA", "PER")])
+    assert _ents(typer(doc)) == [("DODOMA", "LOC"), ("MWANZA", "LOC")]
+
+
+@pytest.mark.parametrize("text, given, expected", [
+    ("Timu ya Simba ilishinda mechi ya ligi jana.", [("Simba", "PER")], [("Simba", "ORG")]),
+    ("Wachezaji wa Yanga walifika Morogoro.", [("Yanga", "LOC")], [("Yanga", "ORG")]),
+    # the same name with no football around it, or after a title, stays as the NER said
+    ("Simba alisema serikali itajenga barabara.", [("Simba", "PER")], [("Simba", "PER")]),
+    ("Mufti Simba alisema mechi zimeahirishwa.", [("Simba", "PER")], [("Simba", "PER")]),
+])
+def test_football_clubs_are_organizations_in_context(nlp, typer, text, given, expected):
+    assert _ents(typer(_with_ents(nlp, text, given))) == expected
+
+
+def test_rules_can_be_switched_off_one_by_one(nlp):
+    doc = _with_ents(nlp, "Kim alisema kuwa Pyongyang iko tayari.", [("Pyongyang", "PER")])
+    assert _ents(EntityTyper([r for r in RULES if r != "places"])(doc)) == [("Pyongyang", "PER")]
+    with pytest.raises(ValueError, match="unknown rules"):
+        EntityTyper(["no such rule"])
+
+
+def test_kim_jong_un_is_one_person_through_the_pipeline(nlp):
+    doc = nlp("Kiongozi wa Korea Kaskazini Kim Jong-un alikutana na Rais Moon Jae-in mjini Pyongyang jana.")
+    people = {e.text for e in doc.ents if e.label_ == "PER"}
+    assert "Kim Jong-un" in people and not any(isinstance(e, Span) and e.text == "Kim Jong" for e in doc.ents)
+    assert ("Pyongyang", "LOC") in _ents(doc)
