@@ -1,3 +1,5 @@
+import datetime as dt
+
 from marshmallow import Schema, ValidationError, fields, validate, validates, validates_schema
 
 from service.annotator import KINDS, SUPPORTED_LANGUAGES
@@ -46,15 +48,58 @@ def _include_field():
     )
 
 
+class PublishedDate(fields.String):
+    """A date as `YYYY-MM-DD`, or an ISO 8601 datetime whose date is used as written (its
+    offset is not converted: an article stamped 2024-06-19T23:30:00+03:00 appeared on
+    the 19th where it was published). CMS exports send either, or null.
+
+    Declared as a string in /openapi.json: `format: date` would make generated clients
+    and schema-driven fuzzers refuse the datetime form this field accepts.
+    """
+
+    # "invalid" is also what fields.String says to a non-string (a number such as 20240619).
+    default_error_messages = {
+        "invalid": "Not a valid date: send YYYY-MM-DD (2024-06-19) or an ISO 8601 datetime (2024-06-19T10:00:00Z).",
+    }
+
+    def _deserialize(self, value, attr, data, **kwargs) -> dt.date:
+        text = super()._deserialize(value, attr, data, **kwargs).strip()
+        try:
+            if len(text) == 10:
+                return dt.date.fromisoformat(text)
+            if len(text) > 10 and text[10] in "Tt ":
+                return dt.datetime.fromisoformat(text).date()
+        except ValueError:
+            pass
+        raise self.make_error("invalid")
+
+
 def _published_field():
-    return fields.Date(
-        format="%Y-%m-%d",
-        metadata={"description": "Publication date, the anchor for relative dates.", "example": "2024-06-19"},
+    return PublishedDate(
+        allow_none=True,
+        metadata={
+            "description": "Publication date, the anchor for relative dates such as \"jana\": YYYY-MM-DD, or an "
+            "ISO 8601 datetime (its date is used, in its own offset); null or absent for none.",
+            "example": "2024-06-19",
+        },
+    )
+
+
+# Written for the documentation (the interactive /docs fills its forms from these).
+EXAMPLE_TEXT = (
+    "Waziri wa Afya Ummy Mwalimu alizungumza na wanahabari mjini Dodoma Jumatatu. "
+    "\u201cTutaanza kampeni ya chanjo mwezi ujao,\u201d alisema Bi. Mwalimu."
+)
+
+
+def _text_field():
+    return fields.String(
+        required=True, metadata={"description": "The article, plain text.", "example": EXAMPLE_TEXT}
     )
 
 
 class AnnotateRequestSchema(_TextLimitMixin, Schema):
-    text = fields.String(required=True, metadata={"description": "The article, plain text."})
+    text = _text_field()
     language = _language_field()
     published = _published_field()
     include = _include_field()
@@ -64,10 +109,14 @@ class AnnotateRequestSchema(_TextLimitMixin, Schema):
         _check_text(text, self.max_text_chars)
 
 
-class BatchDocumentSchema(Schema):
-    id = fields.String(required=True, validate=validate.Length(min=1))
-    text = fields.String(required=True, metadata={"description": "The article, plain text."})
+class BatchDocumentSchema(_TextLimitMixin, Schema):
+    id = fields.String(required=True, validate=validate.Length(min=1), metadata={"example": "makala-1"})
+    text = _text_field()
     published = _published_field()
+
+    @validates("text")
+    def _validate_text(self, text, **_):
+        _check_text(text, self.max_text_chars)
 
 
 class BatchRequestSchema(_TextLimitMixin, Schema):
@@ -77,19 +126,26 @@ class BatchRequestSchema(_TextLimitMixin, Schema):
     language = _language_field()
     include = _include_field()
 
-    @validates_schema
-    def _validate_documents(self, data, **_):
-        errors = {}
-        for index, document in enumerate(data.get("documents", [])):
-            try:
-                _check_text(document["text"], self.max_text_chars)
-            except ValidationError as error:
-                errors[index] = {"text": error.messages}
-        if errors:
-            raise ValidationError({"documents": errors})
-        ids = [document["id"] for document in data.get("documents", [])]
-        if len(ids) != len(set(ids)):
-            raise ValidationError("Document ids must be unique.", "documents")
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Each document checks its own text, so a fault in one document's `id` does not
+        # hide a fault in another's `text`: every faulty field is reported at once.
+        self.fields["documents"].inner.schema.max_text_chars = self.max_text_chars
+
+    @validates_schema(skip_on_field_errors=False)
+    def _validate_unique_ids(self, data, **_):
+        first_index: dict[str, int] = {}
+        duplicates = {}
+        for index, document in enumerate(data.get("documents") or []):
+            identifier = document.get("id") if isinstance(document, dict) else None
+            if identifier is None:
+                continue
+            if identifier in first_index:
+                duplicates[index] = {"id": [f"Document ids must be unique: same as document {first_index[identifier]}."]}
+            else:
+                first_index[identifier] = index
+        if duplicates:
+            raise ValidationError({"documents": duplicates})
 
 
 class MentionSchema(Schema):

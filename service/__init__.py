@@ -5,7 +5,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from flask import Flask
-from flask_smorest import Api
 
 from service.config import settings_from_env
 
@@ -19,8 +18,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     instead of loading one; HABARI_LOAD_PIPELINE=False, start without a model (not ready).
     """
     from service import api, ops, ui
+    from service.cors import enable_cors
     from service.metrics import ServiceMetrics
     from service.observability import configure_logging, init_request_ids
+    from service.openapi import HabariApi, document_operational_endpoints, nullable_reference
     from service.problems import register_problem_handlers
     from service.state import PipelineState
 
@@ -41,14 +42,17 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     configure_logging(app.config["LOG_LEVEL"])
     init_request_ids(app)
 
-    smorest = Api(app)
+    smorest = HabariApi(app)
+    smorest.ma_plugin.converter.add_attribute_function(nullable_reference)
     smorest.register_blueprint(api.blp)
     app.register_blueprint(ops.bp)
     app.register_blueprint(ui.bp)
     # Registered after flask-smorest's own handlers, so these win.
     register_problem_handlers(app)
+    enable_cors(app)
 
     metrics = ServiceMetrics(app)
+    document_operational_endpoints(smorest.spec, app)
     state = PipelineState()
     app.extensions["habari"] = state
     app.extensions["habari_metrics"] = metrics

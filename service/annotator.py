@@ -8,6 +8,7 @@ from __future__ import annotations
 import ctypes
 import datetime as dt
 import gc
+import re
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -32,6 +33,18 @@ _COMPONENTS_FOR_KIND = {
     "quotes": {"habari_entities", "habari_quotes"},
 }
 _OPTIONAL_COMPONENTS = set().union(*_COMPONENTS_FOR_KIND.values())
+
+
+# Control characters other than tab, line feed and carriage return (NUL, ESC, DEL, the C1
+# range...) mean nothing in news text, but the tokenizer keeps them inside a word:
+# "Samia\x00Suluhu" was one token and the name was lost. Each becomes one space for the
+# pipeline, so every offset still indexes the text as sent; returned texts are cut from it.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def text_for_pipeline(text: str) -> str:
+    """`text` with each control character other than tab and newlines replaced by a space."""
+    return _CONTROL_CHARACTERS.sub(" ", text)
 
 
 @dataclass(frozen=True)
@@ -128,7 +141,7 @@ class Annotator:
             with self.nlp.memory_zone(), self.nlp.select_pipes(disable=disable):
                 docs = []
                 for article in articles:
-                    doc = self.nlp.make_doc(article.text)
+                    doc = self.nlp.make_doc(text_for_pipeline(article.text))
                     doc._.published = article.published
                     docs.append(doc)
                 results = []
@@ -150,9 +163,9 @@ class Annotator:
         for kind in include:
             if kind in _ENTITY_KIND_LABEL:
                 label = _ENTITY_KIND_LABEL[kind]
-                result[kind] = [_entity(entity, doc) for entity in doc._.entities if entity.label == label]
+                result[kind] = [_entity(article.text, entity, doc) for entity in doc._.entities if entity.label == label]
             elif kind == "dates":
-                result["dates"] = [_date(span) for span in doc.spans.get("dates", [])]
+                result["dates"] = [_date(article.text, span) for span in doc.spans.get("dates", [])]
             elif kind == "quotes":
                 # Doc.text would join every token anew for each quote; the tokenizer keeps
                 # the article's text character for character, so the offsets index it.
@@ -169,23 +182,23 @@ def _document_date(doc: Doc, article: Article, dates_ran: bool) -> dict | None:
     return None
 
 
-def _mention(span: Span) -> dict:
-    return {"text": span.text, "start": span.start_char, "end": span.end_char}
+def _mention(text: str, span: Span) -> dict:
+    return {"text": text[span.start_char:span.end_char], "start": span.start_char, "end": span.end_char}
 
 
-def _entity(entity, doc: Doc) -> dict:
+def _entity(text: str, entity, doc: Doc) -> dict:
     return {
         "id": entity.id,
         "name": entity.name,
-        "mentions": [_mention(span) for span in entity.mentions],
+        "mentions": [_mention(text, span) for span in entity.mentions],
         "country_code": entity.country_code,
         "salience": entity.salience,
         "kb_id": kb_id_of(doc, entity),
     }
 
 
-def _date(span: Span) -> dict:
-    return {**_mention(span), "value": span._.date_value, "granularity": span._.date_granularity}
+def _date(text: str, span: Span) -> dict:
+    return {**_mention(text, span), "value": span._.date_value, "granularity": span._.date_granularity}
 
 
 def _quote(text: str, quote) -> dict:
@@ -195,7 +208,7 @@ def _quote(text: str, quote) -> dict:
         speaker = {
             "name": entity.name if entity is not None else quote.speaker.text,
             "entity": entity.id if entity is not None else None,
-            "mention": _mention(quote.speaker) if quote.speaker is not None else None,
+            "mention": _mention(text, quote.speaker) if quote.speaker is not None else None,
         }
     return {
         "text": text[quote.start:quote.end],
@@ -203,5 +216,5 @@ def _quote(text: str, quote) -> dict:
         "end": quote.end,
         "kind": quote.kind,
         "speaker": speaker,
-        "cue": _mention(quote.cue) if quote.cue is not None else None,
+        "cue": _mention(text, quote.cue) if quote.cue is not None else None,
     }

@@ -18,10 +18,12 @@ from schemas import (
 )
 from service.annotator import Article
 from service.budget import TimeBudgetExceeded, time_budget
+from service.language_id import UNDETERMINED
 
 blp = Blueprint("annotate", __name__, url_prefix="/v1", description="Annotate Swahili news articles.")
 
 _PROBLEM = "application/problem+json"
+_ANNOTATE_TYPES = "application/json or text/plain; charset=utf-8"
 _ERRORS = {
     400: "Malformed JSON, or text that is not valid UTF-8.",
     401: "Missing or wrong API key (only when keys are configured).",
@@ -40,6 +42,9 @@ def _document_errors(view):
 
 @blp.before_request
 def _require_api_key():
+    # A browser's CORS preflight never carries credentials; the request after it does.
+    if request.method == "OPTIONS":
+        return
     keys = [key.strip() for key in current_app.config["HABARI_API_KEYS"].split(",") if key.strip()]
     if not keys:
         return
@@ -62,11 +67,9 @@ def _annotator():
     return state.annotator
 
 
-def _json_body():
-    if request.mimetype == "text/plain":
-        abort(415, message="This endpoint takes application/json.")
+def _json_body(accepted: str = "application/json"):
     if not request.is_json:
-        abort(415, message="Send application/json.")
+        abort(415, message=f"Got {request.mimetype or 'no content type'}; this endpoint takes {accepted}.")
     # A JSON body carries every field itself; a query parameter beside it would be
     # silently ignored (`?language=sw` not applied), so it is refused like an unknown field.
     if request.args:
@@ -111,7 +114,22 @@ def _load(schema, payload):
     try:
         return schema.load(payload)
     except ValidationError as error:
-        abort(422, message="The request is invalid.", errors=error.messages)
+        abort(422, message="The request is invalid.", errors=_with_document_ids(error.messages, payload))
+
+
+def _with_document_ids(errors: dict, payload) -> dict:
+    """Batch errors are keyed by the document's index; `document_ids` names the id sent
+    at each of those indexes, so a client can find the document either way."""
+    by_index = errors.get("documents") if isinstance(errors, dict) else None
+    documents = payload.get("documents") if isinstance(payload, dict) else None
+    if not isinstance(by_index, dict) or not isinstance(documents, list):
+        return errors
+    ids = {}
+    for index in by_index:
+        if isinstance(index, int) and 0 <= index < len(documents) and isinstance(documents[index], dict):
+            if isinstance(documents[index].get("id"), str):
+                ids[index] = documents[index]["id"]
+    return {**errors, "document_ids": ids} if ids else errors
 
 
 def _foreign_text_errors(annotator, payload, texts: list[str]) -> dict[int, list[str]]:
@@ -122,7 +140,12 @@ def _foreign_text_errors(annotator, payload, texts: list[str]) -> dict[int, list
     errors = {}
     for index, text in enumerate(texts):
         language = annotator.foreign_language(text)
-        if language:
+        if language == UNDETERMINED:
+            errors[index] = [
+                f"The text is short and has no word of language {expected!r}; "
+                f"send language={expected!r} to annotate it anyway."
+            ]
+        elif language:
             errors[index] = [
                 f"The text looks like {language!r}, not {expected!r}; send language={expected!r} to annotate it anyway."
             ]
@@ -155,7 +178,8 @@ def _include_docs(requests_content):
 @blp.doc(
     parameters=[
         {"in": "query", "name": "language", "schema": {"type": "string"}, "description": "text/plain only (422 beside a JSON body)."},
-        {"in": "query", "name": "published", "schema": {"type": "string", "format": "date"}, "description": "text/plain only (422 beside a JSON body)."},
+        {"in": "query", "name": "published", "schema": {"type": "string"}, "example": "2024-06-19",
+         "description": "text/plain only (422 beside a JSON body): YYYY-MM-DD or an ISO 8601 datetime."},
         {"in": "query", "name": "include", "schema": {"type": "string"}, "description": "text/plain only (422 beside a JSON body): comma-separated kinds."},
     ]
 )
@@ -163,7 +187,7 @@ def _include_docs(requests_content):
 @_document_errors
 def annotate():
     """Annotate one article (JSON or text/plain)."""
-    payload = _plain_text_body() if request.mimetype == "text/plain" else _json_body()
+    payload = _plain_text_body() if request.mimetype == "text/plain" else _json_body(_ANNOTATE_TYPES)
     data = _load(AnnotateRequestSchema(max_text_chars=current_app.config["MAX_TEXT_CHARS"]), payload)
     annotator = _annotator()
     if foreign := _foreign_text_errors(annotator, payload, [data["text"]]):
@@ -191,7 +215,7 @@ def annotate_batch():
     annotator = _annotator()
     if foreign := _foreign_text_errors(annotator, payload, [document["text"] for document in data["documents"]]):
         errors = {"documents": {index: {"text": messages} for index, messages in foreign.items()}}
-        abort(422, message="Some texts are not in a supported language.", errors=errors)
+        abort(422, message="Some texts are not in a supported language.", errors=_with_document_ids(errors, payload))
     articles = [Article(document["text"], document.get("published")) for document in data["documents"]]
     chars = current_app.extensions["habari_metrics"].document_chars
     for article in articles:

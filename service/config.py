@@ -16,6 +16,8 @@ _SETTINGS: dict[str, tuple[Any, Any]] = {
     # Bytes on the wire; JSON escaping can take up to 6 bytes per character.
     "MAX_CONTENT_LENGTH": (16 * 1024 * 1024, int),
     "HABARI_API_KEYS": ("", str),
+    # Comma-separated origins allowed to call /v1 from a browser ("*" for any); none by default.
+    "HABARI_CORS_ORIGINS": ("", str),
     "LOG_LEVEL": ("INFO", str),
     # Kept below gunicorn's worker timeout, so a slow document ends in a clear 503.
     "REQUEST_BUDGET_SECONDS": (45.0, float),

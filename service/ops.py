@@ -1,7 +1,7 @@
 """Liveness, readiness and the offline assets of the interactive docs."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify, send_from_directory
+from flask import Blueprint, current_app, jsonify, redirect, send_from_directory, url_for
 from swagger_ui_bundle import swagger_ui_path
 
 bp = Blueprint("ops", __name__)
@@ -23,6 +23,12 @@ def ready():
 
     detail = "Shutting down." if state.draining else "The model is still loading."
     return problem_response(503, "Service Unavailable", detail, headers=[("Retry-After", "5")])
+
+
+@bp.get("/docs/")
+def docs_with_slash():
+    # flask-smorest serves Swagger UI at /docs only; people type /docs/ too.
+    return redirect(url_for("api-docs.openapi_swagger_ui"), code=308)
 
 
 @bp.get(f"{SWAGGER_UI_ASSETS}<path:filename>")

@@ -30,7 +30,7 @@ class SchemaValidatingClient(FlaskClient):
             assert response.mimetype == "application/problem+json", (response.status_code, response.data[:200])
             body = ProblemSchema().load(response.get_json())
             assert body["status"] == response.status_code
-        elif path in _SUCCESS_SCHEMAS and response.status_code == 200:
+        elif path in _SUCCESS_SCHEMAS and response.status_code == 200 and response.request.method == "POST":
             _SUCCESS_SCHEMAS[path]().load(response.get_json())
         return response
 

@@ -1,6 +1,7 @@
 """The HTTP contract of SPEC.md, on the real bundled pipeline and our own sentences."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -267,3 +268,157 @@ def test_api_keys_guard_the_annotation_endpoints_only(nlp):
         assert client.get("/health").status_code == 200
         assert client.get("/ready").status_code == 200
         assert client.get("/openapi.json").status_code == 200
+
+
+# --- Issue 20: the API as a client developer meets it ---------------------------------
+
+
+@pytest.mark.parametrize("content_type", ["application/xml", "multipart/form-data", None])
+def test_415_names_both_accepted_types(client, content_type):
+    body = _problem(client.post("/v1/annotate", data=b"Habari", content_type=content_type), 415)
+    assert "application/json" in body["detail"] and "text/plain" in body["detail"]
+
+
+def test_batch_415_names_json_only(client):
+    body = _problem(client.post("/v1/annotate/batch", data=b"Habari", content_type="text/plain"), 415)
+    assert "application/json" in body["detail"] and "text/plain;" not in body["detail"].split("takes")[1]
+
+
+def test_published_null_is_no_date(client):
+    body = client.post("/v1/annotate", json={"text": OTHER_ARTICLE, "published": None}).get_json()
+    assert body["document_date"] is None
+    assert body == client.post("/v1/annotate", json={"text": OTHER_ARTICLE}).get_json()
+
+
+@pytest.mark.parametrize("published, date", [
+    ("2024-06-19T10:00:00Z", "2024-06-19"),
+    ("2024-06-19T23:30:00+03:00", "2024-06-19"),  # the date as written, not converted to UTC
+    ("2024-06-19 08:15", "2024-06-19"),
+])
+def test_published_datetime_uses_its_date(client, published, date):
+    body = client.post("/v1/annotate", json={"text": OTHER_ARTICLE, "published": published}).get_json()
+    assert body["document_date"] == {"value": date, "source": "request"}
+    jana = next(found for found in body["dates"] if found["text"] == "jana")
+    assert jana["value"] == str(dt.date.fromisoformat(date) - dt.timedelta(days=1))
+
+
+def test_published_datetime_works_as_a_query_parameter_and_in_a_batch(client):
+    as_text = client.post("/v1/annotate?published=2024-06-19T10:00:00Z", data=OTHER_ARTICLE.encode(),
+                          content_type="text/plain")
+    assert as_text.get_json()["document_date"]["value"] == "2024-06-19"
+    documents = [{"id": "a", "text": OTHER_ARTICLE, "published": "2024-06-19T10:00:00Z"},
+                 {"id": "b", "text": OTHER_ARTICLE, "published": None}]
+    results = client.post("/v1/annotate/batch", json={"documents": documents}).get_json()["results"]
+    assert [result["document_date"] for result in results] == [{"value": "2024-06-19", "source": "request"}, None]
+
+
+@pytest.mark.parametrize("published", ["19.06.2024", "2024-13-01", "2024-06-19T25:00", "jana", "20240619", 20240619])
+def test_a_bad_published_names_the_expected_format(client, published):
+    body = _problem(client.post("/v1/annotate", json={"text": OTHER_ARTICLE, "published": published}), 422)
+    message = body["errors"]["published"][0]
+    assert "YYYY-MM-DD" in message and "ISO 8601" in message
+
+
+def test_batch_reports_every_faulty_field_of_every_document_by_index_and_id(client):
+    documents = [
+        {"text": "Habari za leo"},                                    # no id
+        {"id": "b", "text": "  "},                                    # empty text
+        {"id": "c", "text": "Habari", "published": "19.06.2024"},     # bad date
+        {"id": "ok", "text": "Habari za leo"},
+    ]
+    body = _problem(client.post("/v1/annotate/batch", json={"documents": documents}), 422)
+    errors = body["errors"]["documents"]
+    assert set(errors) == {"0", "1", "2"}
+    assert set(errors["0"]) == {"id"}
+    assert set(errors["1"]) == {"text"}
+    assert set(errors["2"]) == {"published"}
+    assert body["errors"]["document_ids"] == {"1": "b", "2": "c"}
+
+
+def test_batch_duplicate_ids_are_reported_beside_other_faults(client):
+    documents = [{"id": "a", "text": "Habari"}, {"id": "a", "text": "Jambo"}, {"id": "b", "text": ""}]
+    body = _problem(client.post("/v1/annotate/batch", json={"documents": documents}), 422)
+    assert set(body["errors"]["documents"]) == {"1", "2"}
+    assert "document 0" in body["errors"]["documents"]["1"]["id"][0]
+    assert body["errors"]["document_ids"] == {"1": "a", "2": "b"}
+
+
+def _walk(node):
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _walk(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _walk(value)
+
+
+def test_openapi_lists_the_operational_endpoints_and_no_stray_schemas(client):
+    spec = client.get("/openapi.json").get_json()
+    assert {"/health", "/ready", "/metrics"} <= set(spec["paths"])
+    assert "503" in spec["paths"]["/ready"]["get"]["responses"]
+    assert "text/plain" in spec["paths"]["/metrics"]["get"]["responses"]["200"]["content"]
+    referenced = {node["$ref"].rsplit("/", 1)[1] for node in _walk(spec) if "$ref" in node}
+    referenced &= set(spec["components"]["schemas"])
+    assert set(spec["components"]["schemas"]) == referenced
+    assert "PaginationMetadata" not in spec["components"]["schemas"]
+    assert "Error" not in spec["components"]["schemas"]
+
+
+def test_openapi_examples_are_swahili_text_with_their_own_offsets(client):
+    spec = client.get("/openapi.json").get_json()
+    example = spec["components"]["schemas"]["AnnotateRequest"]["properties"]["text"]["example"]
+    assert "alisema" in example
+    assert client.post("/v1/annotate", json={"text": example}).status_code == 200
+
+
+def test_nullable_objects_are_typed_references_for_client_generators(client):
+    """What a generator needs to build typed models: `nullable` beside `allOf: [$ref]`,
+    never an untyped object branch (which openapi-python-client 0.29 turned into a bag of
+    additional properties; scripts/check-generated-client.sh runs the generator)."""
+    spec = client.get("/openapi.json").get_json()
+    for node in _walk(spec):
+        assert node.get("type") != "object" or "properties" in node or "additionalProperties" in node, node
+    schemas = spec["components"]["schemas"]
+    for schema, field, target in [("Quote", "speaker", "Speaker"), ("Quote", "cue", "Mention"),
+                                  ("Speaker", "mention", "Mention"), ("AnnotateResponse", "document_date", "DocumentDate")]:
+        prop = schemas[schema]["properties"][field]
+        assert prop == {"allOf": [{"$ref": f"#/components/schemas/{target}"}], "nullable": True}
+
+
+@pytest.mark.parametrize("path", ["/docs", "/docs/"])
+def test_docs_answer_with_and_without_a_trailing_slash(client, path):
+    response = client.get(path, follow_redirects=True)
+    assert response.status_code == 200
+    assert "swagger-ui" in response.get_data(as_text=True)
+
+
+def test_cors_is_off_by_default(client):
+    response = client.post("/v1/annotate", json={"text": OTHER_ARTICLE}, headers={"Origin": "https://tools.example"})
+    assert "Access-Control-Allow-Origin" not in response.headers
+    preflight = client.options("/v1/annotate", headers={"Origin": "https://tools.example",
+                                                         "Access-Control-Request-Method": "POST"})
+    assert "Access-Control-Allow-Origin" not in preflight.headers
+
+
+def test_cors_allows_only_the_configured_origins(nlp):
+    app = make_app(nlp, HABARI_CORS_ORIGINS="https://tools.example, https://cms.example/", HABARI_API_KEYS="k1")
+    with app.test_client() as client:
+        preflight = client.options("/v1/annotate", headers={
+            "Origin": "https://cms.example", "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type, x-api-key"})
+        assert preflight.status_code == 200
+        assert preflight.headers["Access-Control-Allow-Origin"] == "https://cms.example"
+        assert "x-api-key" in preflight.headers["Access-Control-Allow-Headers"].lower()
+        allowed = client.post("/v1/annotate", json={"text": OTHER_ARTICLE},
+                              headers={"Origin": "https://tools.example", "X-API-Key": "k1"})
+        assert allowed.status_code == 200
+        assert allowed.headers["Access-Control-Allow-Origin"] == "https://tools.example"
+        assert "X-Request-ID" in allowed.headers["Access-Control-Expose-Headers"]
+        # A refused key is still readable by the allowed page.
+        refused = client.post("/v1/annotate", json={"text": OTHER_ARTICLE}, headers={"Origin": "https://tools.example"})
+        assert refused.status_code == 401
+        assert refused.headers["Access-Control-Allow-Origin"] == "https://tools.example"
+        other = client.post("/v1/annotate", json={"text": OTHER_ARTICLE},
+                            headers={"Origin": "https://elsewhere.example", "X-API-Key": "k1"})
+        assert "Access-Control-Allow-Origin" not in other.headers

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from service.annotator import text_for_pipeline
 from tests.conftest import TEST_LIMITS, make_app
 
 ANNOTATE = "/v1/annotate"
@@ -96,12 +97,8 @@ BAD = {
     "text-infinity": Case("POST", ANNOTATE, b'{"text": 1e999}', JSON, (422,), "text"),
     "published-nan": Case("POST", ANNOTATE, b'{"text": "Habari", "published": NaN}', JSON, (422,), "published"),
     "published-number": Case("POST", ANNOTATE, _json({"text": "Habari", "published": 20240619}), JSON, (422,), "published"),
-    "published-null": Case("POST", ANNOTATE, _json({"text": "Habari", "published": None}), JSON, (422,), "published"),
     "published-impossible-day": Case(
         "POST", ANNOTATE, _json({"text": "Habari", "published": "2024-02-30"}), JSON, (422,), "published"
-    ),
-    "published-datetime": Case(
-        "POST", ANNOTATE, _json({"text": "Habari", "published": "2024-06-19T10:00:00Z"}), JSON, (422,), "published"
     ),
     "language-number": Case("POST", ANNOTATE, _json({"text": "Habari", "language": 1}), JSON, (422,), "language"),
     "language-null": Case("POST", ANNOTATE, _json({"text": "Habari", "language": None}), JSON, (422,), "language"),
@@ -323,3 +320,26 @@ def test_a_pathological_document_is_cut_by_the_budget_and_the_pipeline_survives(
     assert "budget" in response.get_json()["detail"]
     # Interrupted inside memory_zone and the pipeline: the next request is unaffected.
     assert unbudgeted.post(ANNOTATE, json={"text": ARTICLE}).get_json() == before
+
+
+@pytest.mark.parametrize("control", ["\x00", "\x1b", "\x7f", "\x85", "\x0b"])
+def test_a_control_character_before_a_name_does_not_hide_it(client, control):
+    text = f"Mkutano ulifanyika jana.{control}Rais Samia{control}Suluhu Hassan alisema mjini Dodoma kwamba shule zitajengwa."
+    clean = text.replace(control, " ")
+    response = client.post(ANNOTATE, json={"text": text})
+    assert response.status_code == 200
+    body = response.get_json()
+    _assert_offsets_hold(body, text)
+    expected = client.post(ANNOTATE, json={"text": clean}).get_json()
+    # The same annotations as with spaces, every mention's text cut from the text as sent.
+    assert [(entity["name"], [(m["start"], m["end"]) for m in entity["mentions"]]) for entity in body["people"]] == \
+        [(entity["name"], [(m["start"], m["end"]) for m in entity["mentions"]]) for entity in expected["people"]]
+    samia = next(entity for entity in body["people"] if entity["name"] == "Samia Suluhu Hassan")
+    assert samia["mentions"][0]["text"] == f"Samia{control}Suluhu Hassan"
+
+
+def test_the_pipeline_sees_control_characters_as_spaces_and_keeps_tabs_and_newlines():
+    text = "a\x00b\tc\nd\r\ne\x1f\x7f\x9ff\u2028g\u00a0h"
+    seen = text_for_pipeline(text)
+    assert len(seen) == len(text)
+    assert seen == "a b\tc\nd\r\ne   f\u2028g\u00a0h"

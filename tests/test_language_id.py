@@ -1,7 +1,7 @@
 """The language guard decides on the opening of a long text, and still accepts mixed ones."""
 from __future__ import annotations
 
-from service.language_id import SAMPLE_CHARS, LanguageGuard, opening
+from service.language_id import SAMPLE_CHARS, UNDETERMINED, LanguageGuard, is_swahili_word, opening
 from tests.test_operations import ENGLISH, SWAHILI
 
 GUARD = LanguageGuard("sw")
@@ -32,8 +32,22 @@ def test_a_long_swahili_text_is_classified_on_its_opening_only():
     assert guard._identifier.lengths and max(guard._identifier.lengths) <= SAMPLE_CHARS
 
 
-def test_short_texts_are_accepted_whatever_their_language():
-    assert GUARD.foreign_language(" ".join(ENGLISH.split()[:24])) is None
+def test_a_short_text_is_judged_by_its_words():
+    assert GUARD.foreign_language(" ".join(ENGLISH.split()[:24])) in {"en", UNDETERMINED}
+    assert GUARD.foreign_language("Hello from London") == UNDETERMINED
+    # One Swahili word among names and loanwords is enough.
+    assert GUARD.foreign_language("Trump atoka hospitalini") is None
+    assert GUARD.foreign_language("Facebook yazindua app mpya") is None
+    # Nothing to judge.
+    assert GUARD.foreign_language("2024 - 15%") is None
+
+
+def test_swahili_words_are_recognised_by_list_and_shape():
+    swahili = ["na", "Kwamba", "alisema", "wamefika", "itajenga", "mwaka", "nyumba", "ng'ombe", "ng’ombe",
+               "nchini", "afanya", "aapishwa"]
+    english = ["hello", "from", "London", "the", "president", "arrived", "police", "was", "water", "news"]
+    assert [word for word in swahili if not is_swahili_word(word)] == []
+    assert [word for word in english if is_swahili_word(word)] == []
 
 
 def test_a_long_foreign_text_is_refused_with_its_language():

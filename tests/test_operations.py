@@ -43,9 +43,17 @@ def test_explicit_language_annotates_foreign_text_anyway(client):
 
 def test_swahili_short_and_mixed_texts_are_accepted(client):
     assert client.post("/v1/annotate", json={"text": SWAHILI}).status_code == 200
-    assert client.post("/v1/annotate", json={"text": "Breaking news"}).status_code == 200
+    assert client.post("/v1/annotate", json={"text": "Habari za asubuhi"}).status_code == 200
     mixed = ENGLISH + "\n\n" + SWAHILI
     assert client.post("/v1/annotate", json={"text": mixed}).status_code == 200
+
+
+def test_a_short_text_with_no_swahili_word_is_refused_unless_the_language_is_sent(client):
+    body = client.post("/v1/annotate", json={"text": "Hello from London"}).get_json()
+    assert body["status"] == 422
+    assert "no word of language 'sw'" in body["errors"]["text"][0]
+    assert client.post("/v1/annotate", json={"text": "Hello from London", "language": "sw"}).status_code == 200
+    assert client.post("/v1/annotate?language=sw", data=b"Hello from London", content_type="text/plain").status_code == 200
 
 
 def test_foreign_documents_in_a_batch_are_named_by_index(client):
