@@ -10,6 +10,7 @@ from pathlib import PurePosixPath
 
 import pytest
 
+from service.ui import LANGUAGE_COOKIE, LANGUAGES, ui_strings
 from tests.conftest import make_app
 
 ASSET_TYPES = {".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml"}
@@ -154,3 +155,29 @@ def test_missing_asset_is_a_problem_response(page_client):
     response = page_client.get("/ui-assets/nothing-here.js")
     assert response.status_code == 404
     assert response.mimetype == "application/problem+json"
+
+
+def test_the_page_is_swahili_unless_the_cookie_asks_for_english(page_app):
+    client = page_app.test_client()
+    swahili = client.get("/")
+    assert '<html lang="sw">' in swahili.get_data(as_text=True)
+    assert ">Changanua<" in swahili.get_data(as_text=True)
+    assert "Cookie" in swahili.headers["Vary"]
+    client.set_cookie(LANGUAGE_COOKIE, "en")
+    english = client.get("/").get_data(as_text=True)
+    assert '<html lang="en">' in english and ">Annotate<" in english
+    client.set_cookie(LANGUAGE_COOKIE, "xx")
+    assert '<html lang="sw">' in client.get("/").get_data(as_text=True)
+
+
+def test_every_string_exists_in_both_languages_and_every_key_used_exists(page_client):
+    strings = ui_strings()
+    assert set(strings) == set(LANGUAGES)
+    assert set(strings["sw"]) == set(strings["en"])
+    for key in strings["sw"]:
+        placeholders = {language: set(re.findall(r"\{(\w+)\}", strings[language][key])) for language in LANGUAGES}
+        assert placeholders["sw"] == placeholders["en"], key
+    html = page_client.get("/").get_data(as_text=True)
+    script = page_client.get("/ui-assets/habari.js").get_data(as_text=True)
+    used = set(re.findall(r'data-i18n(?:-label)?="(\w+)"', html)) | set(re.findall(r'\bt\("(\w+)"', script))
+    assert used and used <= set(strings["sw"]), used - set(strings["sw"])

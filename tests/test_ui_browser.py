@@ -6,8 +6,11 @@ saved in each test's tmp_path.
 """
 from __future__ import annotations
 
+import csv
+import io
 import json
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -430,10 +433,233 @@ def test_failures_outside_the_api_are_explained(page, service_url):
     )
     submit(page, ARTICLE)
     page.wait_for_selector("#error:not([hidden])")
-    assert "The service answered 502" in page.text_content("#error")
+    assert "Huduma ilijibu 502" in page.text_content("#error")
 
     page.unroute("**/v1/annotate")
     page.route("**/v1/annotate", lambda route: route.abort())
     page.click("#annotate-button")
-    page.locator("#error").filter(has_text="Could not reach the service").wait_for()
+    page.locator("#error").filter(has_text="Imeshindikana kufikia huduma").wait_for()
     assert page.is_enabled("#annotate-button")
+
+
+
+# --- Issue 20: Swahili first, who said what, CSV, wide layout -------------------------
+
+# Written for these tests: two named speakers, one quoted three times.
+KNOWN_ARTICLE = (
+    "Mbunge wa Moshi Mjini Priscus Tarimo alikutana na wakazi wa Kata ya Rau Jumamosi kuzungumzia "
+    "ujenzi wa barabara.\n\n"
+    "\u201cBarabara hii itakamilika kabla ya mvua za masika,\u201d alisema Tarimo.\n\n"
+    "Mkazi wa kata hiyo Rehema Massawe alisema wamesubiri barabara hiyo kwa miaka mitano.\n\n"
+    "\u201cTumechoka kutembea kwenye matope kila mwaka,\u201d alisema Massawe.\n\n"
+    "Tarimo aliongeza kuwa fedha za mradi tayari zimetolewa na serikali.\n\n"
+    "\u201cTutafuatilia kila hatua,\u201d alisema."
+)
+
+READ_SPEAKER_PANEL = """() => Array.from(document.querySelectorAll('#speakers .speaker-group')).map((group) => ({
+  name: group.querySelector('.speaker-group-name').firstChild.textContent,
+  count: group.querySelector('.speaker-count').textContent,
+  reason: group.querySelector('.speaker-reason') ? group.querySelector('.speaker-reason').textContent : null,
+  quotes: Array.from(group.querySelectorAll('.speaker-quote')).map((button) => Number(button.dataset.quote)),
+  meta: Array.from(group.querySelectorAll('.speaker-quote-meta')).map((meta) => meta.textContent),
+}))"""
+
+
+def poll(page, predicate, seconds=5.0):
+    """page.wait_for_function evaluates strings, which the page's policy forbids."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(predicate):
+        assert time.monotonic() < deadline, predicate
+        page.wait_for_timeout(100)
+
+
+def speaker_key(quote):
+    speaker = quote["speaker"]
+    return None if speaker is None else (speaker["entity"] or speaker["name"])
+
+
+def test_the_page_is_swahili_first_and_remembers_english(page, service_url):
+    page.goto(service_url)
+    assert page.evaluate("document.documentElement.lang") == "sw"
+    assert page.text_content("#annotate-button") == "Changanua"
+    assert page.get_attribute("#lang-sw", "aria-pressed") == "true"
+    submit(page, KNOWN_ARTICLE)
+    wait_for_result(page)
+    assert page.text_content("#speakers-heading") == "Nani alisema nini"
+    assert page.text_content("#people-heading").startswith("Watu (")
+
+    page.click("#lang-en")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.text_content("#annotate-button") == "Annotate"
+    assert page.text_content("#speakers-heading") == "Who said what"
+    # The results already shown are redrawn in English, the article's text untouched.
+    assert page.text_content("#people-heading").startswith("People (")
+    assert page.locator(".speaker-count").first.text_content().endswith("quotes")
+    assert "end of direct quote by" in page.text_content("#article")
+    assert page.input_value("#article-text") == KNOWN_ARTICLE
+
+    page.reload()
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.text_content("#annotate-button") == "Annotate"
+    assert page.get_attribute("#lang-en", "aria-pressed") == "true"
+    page.click("#lang-sw")
+    page.reload()
+    assert page.text_content("#annotate-button") == "Changanua"
+
+
+def test_who_said_what_groups_a_known_article_by_speaker(page, service_url, tmp_path):
+    page.goto(service_url)
+    submit(page, KNOWN_ARTICLE)
+    result = wait_for_result(page)
+    quotes = result["quotes"]
+    by_speaker: dict = {}
+    for index, quote in enumerate(quotes):
+        by_speaker.setdefault(speaker_key(quote), []).append(index)
+    # What the article was written to contain.
+    names = {quote["speaker"]["name"] for quote in quotes if quote["speaker"]}
+    assert {"Tarimo", "Rehema Massawe"} <= {name.split()[-1] if name.endswith("Tarimo") else name for name in names}
+    tarimo = next(key for key, indexes in by_speaker.items()
+                  if key and quotes[indexes[0]]["speaker"]["name"].endswith("Tarimo"))
+    assert len(by_speaker[tarimo]) >= 3
+
+    groups = page.evaluate(READ_SPEAKER_PANEL)
+    assert sorted(index for group in groups for index in group["quotes"]) == list(range(len(quotes)))
+    for group in groups:
+        key = {speaker_key(quotes[index]) for index in group["quotes"]}
+        assert len(key) == 1, group
+        assert group["quotes"] == by_speaker[key.pop()]
+        assert group["count"] == f"nukuu {len(group['quotes'])}"
+    counts = [len(group["quotes"]) for group in groups if group["reason"] is None]
+    assert counts == sorted(counts, reverse=True)
+    assert groups[0]["name"].endswith("Tarimo")
+
+    # A click takes the reader to the quote in the article.
+    last = by_speaker[tarimo][-1]
+    page.click(f"#speakers .speaker-quote[data-quote='{last}']")
+    assert page.evaluate("document.activeElement.id") == f"quote-{last}"
+    # Smooth scrolling takes a moment.
+    poll(page, f"""() => {{ const box = document.getElementById('quote-{last}').getBoundingClientRect();
+        const pane = document.getElementById('article').getBoundingClientRect();
+        return box.top >= pane.top && box.bottom <= pane.bottom && box.bottom <= innerHeight; }}""")
+    page.screenshot(path=str(tmp_path / "speakers.png"))
+
+
+def test_unresolved_speakers_are_grouped_with_a_reason_and_confidence_is_shown_when_given(page, service_url):
+    text = ("Mkutano ulifanyika jana. \u201cTutashinda,\u201d alisema Amina. \u201cHapana.\u201d "
+            "Wengine walisema kwamba bei zitapanda. \u201cNi kweli.\u201d")
+
+    def span(part, after=0):
+        start = text.index(part, after)
+        return {"text": part, "start": start, "end": start + len(part)}
+
+    amina = span("Amina")
+    response = {
+        "language": "sw", "model": {"name": "sw_test", "version": "0.0.0"}, "document_date": None,
+        "people": [{"id": "per-1", "name": "Amina", "mentions": [amina], "country_code": None, "salience": 0.9}],
+        "organizations": [], "places": [], "dates": [],
+        "quotes": [
+            {**span("Tutashinda,"), "kind": "direct", "cue": span("alisema"),
+             "speaker": {"name": "Amina", "entity": "per-1", "mention": amina, "confidence": 0.875}},
+            {**span("Hapana."), "kind": "direct", "cue": None, "speaker": None},
+            {**span("bei zitapanda"), "kind": "indirect", "cue": span("walisema"), "speaker": None},
+            {**span("Ni kweli."), "kind": "direct", "cue": None, "speaker": None},
+        ],
+    }
+    page.route("**/v1/annotate", lambda route: route.fulfill(status=200, json=response))
+    page.goto(service_url)
+    submit(page, text)
+    wait_for_result(page)
+    groups = page.evaluate(READ_SPEAKER_PANEL)
+    assert [group["quotes"] for group in groups] == [[0], [1, 3], [2]]
+    assert groups[0]["name"] == "Amina" and groups[0]["reason"] is None
+    assert "uhakika 0.88" in groups[0]["meta"][0] and "kitenzi: alisema" in groups[0]["meta"][0]
+    assert groups[1]["name"] == groups[2]["name"] == "Msemaji hajulikani"
+    assert "kitenzi cha kusema" in groups[1]["reason"]
+    assert "\"walisema\"" in groups[2]["reason"] and "sentensi" in groups[2]["reason"]
+    # Without a confidence in the response, none is shown.
+    del response["quotes"][0]["speaker"]["confidence"]
+    page.click("#annotate-button")
+    page.locator("#speakers").filter(has_not_text="uhakika").wait_for()
+    assert "kitenzi: alisema" in page.evaluate(READ_SPEAKER_PANEL)[0]["meta"][0]
+
+
+def read_download(page, button) -> str:
+    with page.expect_download() as download:
+        page.click(button)
+    return Path(download.value.path()).read_text(encoding="utf-8")
+
+
+def test_csv_exports_hold_the_quotes_and_the_entities(page, service_url):
+    page.goto(service_url)
+    text = KNOWN_ARTICLE + "\n\n=HYPERLINK(\"x\") alisema Tarimo mjini Moshi."
+    submit(page, text, published=PUBLISHED)
+    result = wait_for_result(page)
+
+    quotes_csv = read_download(page, "#download-quotes-csv")
+    assert quotes_csv.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(quotes_csv[1:], newline="")))
+    assert rows[0] == ["speaker", "kind", "text", "start", "end"]
+    assert rows[1:] == [
+        [quote["speaker"]["name"] if quote["speaker"] else "", quote["kind"], quote["text"], str(quote["start"]),
+         str(quote["end"])]
+        for quote in result["quotes"]
+    ]
+    assert any("\u201c" not in row[2] and "," in row[2] for row in rows[1:]) or rows[1:]
+
+    entities_csv = read_download(page, "#download-entities-csv")
+    rows = list(csv.reader(io.StringIO(entities_csv[1:], newline="")))
+    assert rows[0] == ["name", "type", "mentions", "country_code"]
+    expected = [
+        [entity["name"], label, str(len(entity["mentions"])), entity["country_code"] or ""]
+        for field, label in (("people", "PER"), ("organizations", "ORG"), ("places", "LOC"))
+        for entity in result[field]
+    ]
+    assert rows[1:] == expected
+    assert any(row[1] == "LOC" for row in rows[1:])
+
+
+def test_csv_cells_are_quoted_and_formulas_defused(page, service_url):
+    page.goto(service_url)
+    result = {"quotes": [{"speaker": {"name": "Amina \"Mama\" Juma"}, "kind": "direct",
+                          "text": "=1+1, kisha\nmstari", "start": 0, "end": 5}]}
+    csv_text = page.evaluate("(result) => Habari.quotesCsv(result)", result)
+    assert csv_text.endswith("\r\n")
+    rows = list(csv.reader(io.StringIO(csv_text, newline="")))
+    assert rows[1] == ["Amina \"Mama\" Juma", "direct", "'=1+1, kisha\nmstari", "0", "5"]
+
+
+def test_wide_screen_shows_input_and_results_side_by_side_without_scrolling(page, service_url, tmp_path):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(service_url)
+    submit(page, ARTICLE, published=PUBLISHED)
+    wait_for_result(page)
+    boxes = page.evaluate("""() => Object.fromEntries(['.input-pane', '#results', '#article', '#panel', '#speakers-heading']
+      .map((selector) => { const r = document.querySelector(selector).getBoundingClientRect();
+        return [selector, { left: r.left, right: r.right, top: r.top, bottom: r.bottom }]; }))""")
+    assert page.evaluate("window.scrollY") == 0
+    assert boxes["#results"]["left"] >= boxes[".input-pane"]["right"]  # side by side
+    article = boxes["#article"]
+    assert article["top"] < 300
+    assert min(article["bottom"], 800) - article["top"] >= 300  # a good part of the article in view
+    # The first highlight is drawn inside the visible part of the article.
+    first_mark = page.evaluate("document.querySelector('#article mark').getBoundingClientRect().top")
+    assert first_mark < 800
+    page.screenshot(path=str(tmp_path / "wide.png"))
+
+
+def test_reading_mode_underlines_and_shows_labels_on_hover(page, service_url):
+    page.goto(service_url)
+    submit(page, ARTICLE, published=PUBLISHED)
+    wait_for_result(page)
+    mark = "#article mark.entity--person"
+    label_display = f"getComputedStyle(document.querySelector('{mark} > .label')).display"
+    assert page.evaluate(label_display) != "none"
+    page.click("#reading-mode")
+    assert page.get_attribute("#reading-mode", "aria-pressed") == "true"
+    assert page.evaluate(f"getComputedStyle(document.querySelector('{mark}')).backgroundColor") == "rgba(0, 0, 0, 0)"
+    assert page.evaluate(f"getComputedStyle(document.querySelector('{mark}')).borderBottomStyle") == "solid"
+    assert page.evaluate(label_display) == "none"
+    hover_start_of(page, f"{mark} >> nth=0")
+    assert page.evaluate(label_display) != "none"
+    page.click("#reading-mode")
+    assert page.evaluate(label_display) != "none"

@@ -3,15 +3,15 @@
  * The article is rebuilt from the response's offsets (never by searching and replacing
  * text), so overlapping spans (a person or a date inside a quote) nest correctly. The
  * DOM is built with createElement/textContent only: the article text is never parsed
- * as HTML.
+ * as HTML. Every word shown comes from service/ui/strings.json (via data-strings).
  */
 "use strict";
 
 (function () {
   const ENTITY_KINDS = [
-    { field: "people", kind: "person", heading: "People" },
-    { field: "organizations", kind: "organization", heading: "Organizations" },
-    { field: "places", kind: "place", heading: "Places" },
+    { field: "people", kind: "person" },
+    { field: "organizations", kind: "organization" },
+    { field: "places", kind: "place" },
   ];
   const ENTITY_LABELS = { person: "PER", organization: "ORG", place: "LOC", date: "DATE" };
   // Which element wraps which when two spans cover the same characters: quotes outside,
@@ -27,6 +27,37 @@
     "",
     "Waziri wa Elimu Adolf Mkenda alisema kuwa Wizara ya Elimu itaanza ujenzi mwezi Julai. Shirika la habari la Reuters liliripoti kwamba Benki ya Dunia itachangia fedha za mradi huo.",
   ].join("\n");
+
+  /* ---------- Language ---------- */
+
+  const LANGUAGE_COOKIE = "habari_lang";
+  let allStrings = {};
+  let language = "sw";
+
+  // t("status_done", {dates: 2}): the current language's string, {name}s filled in.
+  function t(key, values) {
+    const template = (allStrings[language] || {})[key] ?? key;
+    return template.replace(/\{(\w+)\}/g, (whole, name) => (values && name in values ? String(values[name]) : whole));
+  }
+
+  // The server renders the page in the cookie's language; the cookie keeps the choice.
+  function chooseLanguage(code) {
+    if (!(code in allStrings)) return;
+    language = code;
+    document.cookie = `${LANGUAGE_COOKIE}=${code}; path=/; max-age=31536000; SameSite=Lax`;
+    document.documentElement.lang = code;
+    for (const element of document.querySelectorAll("[data-i18n]")) element.textContent = t(element.dataset.i18n);
+    for (const element of document.querySelectorAll("[data-i18n-label]")) {
+      element.setAttribute("aria-label", t(element.dataset.i18nLabel));
+    }
+    for (const button of document.querySelectorAll("[data-lang]")) {
+      button.setAttribute("aria-pressed", String(button.dataset.lang === code));
+    }
+    updateCount();
+    if (lastResult) showResult(lastText, lastResult);
+  }
+
+  let updateCount = () => {};
 
   /* ---------- Offsets and markup ---------- */
 
@@ -182,7 +213,7 @@
     } else {
       element = document.createElement("span");
       element.className = span.kind === "cue" ? "cue" : "speaker-mention";
-      if (span.kind === "cue") element.title = "Speech verb";
+      if (span.kind === "cue") element.title = t("speech_verb");
     }
     element.dataset.start = String(span.cpStart);
     element.dataset.end = String(span.cpEnd);
@@ -190,7 +221,7 @@
   }
 
   function dateTitle(date) {
-    if (!date.value) return "ISO value unknown";
+    if (!date.value) return t("iso_unknown");
     return date.granularity ? `${date.value} (${date.granularity})` : date.value;
   }
 
@@ -203,16 +234,16 @@
     } else if (span.kind === "quote") {
       const label = document.createElement("span");
       label.className = "label quote-label";
-      label.appendChild(visuallyHidden(`end of ${span.quote.kind} quote by `));
+      label.appendChild(visuallyHidden(t("end_of_quote", { kind: kindName(span.quote.kind) })));
       const speaker = span.quote.speaker;
       const name = document.createElement("span");
       name.className = "speaker-name";
-      name.textContent = speaker ? speaker.name : "speaker unknown";
+      name.textContent = speaker ? speaker.name : t("speaker_unknown");
       label.appendChild(name);
       const kind = document.createElement("span");
       kind.className = "quote-kind";
       kind.setAttribute("aria-hidden", "true");
-      kind.textContent = span.quote.kind;
+      kind.textContent = kindName(span.quote.kind);
       label.appendChild(kind);
       element.appendChild(label);
     }
@@ -227,7 +258,7 @@
       if (span.kind !== "date") continue;
       const description = document.createElement("span");
       description.id = `date-value-${span.dateIndex}`;
-      description.textContent = `ISO value ${dateTitle(span.date)}`;
+      description.textContent = span.date.value ? t("iso_value", { value: dateTitle(span.date) }) : t("iso_unknown");
       holder.appendChild(description);
     }
     return holder;
@@ -269,7 +300,9 @@
     speakerSpans(quoteSpans[0].quote).forEach((span) =>
       span.elements.forEach((element) => element.classList.add("is-speaker")),
     );
-    for (const item of document.querySelectorAll(`.quote-item[data-quote="${index}"]`)) item.classList.add("is-active");
+    for (const item of document.querySelectorAll(`.quote-item[data-quote="${index}"], .speaker-quote[data-quote="${index}"]`)) {
+      item.classList.add("is-active");
+    }
   }
 
   function highlightEntity(id) {
@@ -311,7 +344,7 @@
     if (!rows.length) {
       const none = document.createElement("p");
       none.className = "empty";
-      none.textContent = "None found.";
+      none.textContent = t("none_found");
       return none;
     }
     const element = document.createElement("table");
@@ -350,7 +383,7 @@
     button.className = "link-button";
     button.dataset.entity = entity.id;
     button.textContent = entity.name;
-    button.title = `Show the mentions of ${entity.name}`;
+    button.title = t("show_mentions", { name: entity.name });
     button.addEventListener("click", () => {
       highlightEntity(entity.id);
       const first = renderedSpans.find((span) => span.entity && span.entity.id === entity.id);
@@ -377,12 +410,15 @@
   function renderPanel(result) {
     const summary = document.getElementById("summary");
     summary.replaceChildren();
+    const documentDate = result.document_date;
     const facts = [
-      ["Model", result.model ? `${result.model.name} ${result.model.version}` : "\u2013"],
-      ["Language", result.language || "\u2013"],
+      [t("fact_model"), result.model ? `${result.model.name} ${result.model.version}` : "\u2013"],
+      [t("fact_language"), result.language || "\u2013"],
       [
-        "Document date",
-        result.document_date ? `${result.document_date.value} (from the ${result.document_date.source})` : "unknown",
+        t("fact_document_date"),
+        documentDate
+          ? t("document_date_value", { value: documentDate.value, source: t(`source_${documentDate.source}`) })
+          : t("unknown"),
       ],
     ];
     for (const [term, description] of facts) {
@@ -393,16 +429,18 @@
       summary.append(dt, dd);
     }
 
-    for (const { field, heading } of ENTITY_KINDS) {
+    renderSpeakers(result);
+    for (const { field } of ENTITY_KINDS) {
+      const heading = t(field);
       const section = document.getElementById(field);
       const entities = (result[field] || []).slice();
       entities.sort((a, b) => (b.salience ?? -1) - (a.salience ?? -1));
       section.replaceChildren(
         table(heading, [
-          { title: "Name", value: entityButton },
-          { title: "Mentions", numeric: true, value: (entity) => String((entity.mentions || []).length) },
-          { title: "Country", value: (entity) => entity.country_code || "\u2013" },
-          { title: "Salience", numeric: true, value: salienceCell },
+          { title: t("col_name"), value: entityButton },
+          { title: t("col_mentions"), numeric: true, value: (entity) => String((entity.mentions || []).length) },
+          { title: t("col_country"), value: (entity) => entity.country_code || "\u2013" },
+          { title: t("col_salience"), numeric: true, value: salienceCell },
         ], entities),
       );
       document.getElementById(`${field}-heading`).textContent = `${heading} (${entities.length})`;
@@ -410,50 +448,154 @@
 
     const dates = result.dates || [];
     document.getElementById("dates").replaceChildren(
-      table("Dates", [
-        { title: "Text", value: (date) => date.text },
-        { title: "ISO value", nowrap: true, value: (date) => date.value || "unknown" },
-        { title: "Granularity", value: (date) => date.granularity || "\u2013" },
+      table(t("dates"), [
+        { title: t("col_text"), value: (date) => date.text },
+        { title: t("col_iso"), nowrap: true, value: (date) => date.value || t("unknown") },
+        { title: t("col_granularity"), value: (date) => date.granularity || "\u2013" },
       ], dates),
     );
-    document.getElementById("dates-heading").textContent = `Dates (${dates.length})`;
+    document.getElementById("dates-heading").textContent = `${t("dates")} (${dates.length})`;
 
     const quotes = result.quotes || [];
     const list = document.getElementById("quotes");
     list.replaceChildren();
     quotes.forEach((quote, index) => {
-      const item = document.createElement("li");
-      const button = document.createElement("button");
-      button.type = "button";
-      button.className = "quote-item";
-      button.dataset.quote = String(index);
-      const speaker = document.createElement("span");
-      speaker.className = "quote-speaker";
-      speaker.textContent = quote.speaker ? quote.speaker.name : "Speaker unknown";
-      const kind = document.createElement("span");
-      kind.className = "quote-kind";
-      kind.textContent = quote.kind;
-      const words = document.createElement("span");
-      words.className = "quote-text";
-      words.textContent = quote.text.length > 180 ? `${quote.text.slice(0, 177)}\u2026` : quote.text;
-      button.append(speaker, kind, words);
-      button.addEventListener("click", () => {
-        const target = document.getElementById(`quote-${index}`);
-        if (target) {
-          target.scrollIntoView({ block: "center", behavior: "smooth" });
-          target.focus({ preventScroll: true });
-        }
-      });
-      item.appendChild(button);
-      list.appendChild(item);
+      const speaker = textElement("span", "quote-speaker", quote.speaker ? quote.speaker.name : t("speakers_unknown"));
+      const kind = textElement("span", "quote-kind", kindName(quote.kind));
+      list.appendChild(quoteJump("quote-item", index, [speaker, kind, excerpt(quote)]));
     });
     if (!quotes.length) {
       const none = document.createElement("li");
       none.className = "empty";
-      none.textContent = "None found.";
+      none.textContent = t("none_found");
       list.appendChild(none);
     }
-    document.getElementById("quotes-heading").textContent = `Quotes (${quotes.length})`;
+    document.getElementById("quotes-heading").textContent = `${t("quotes")} (${quotes.length})`;
+  }
+
+  function kindName(kind) {
+    return t(`kind_${kind}`);
+  }
+
+  function textElement(tag, className, text) {
+    const element = document.createElement(tag);
+    element.className = className;
+    element.textContent = text;
+    return element;
+  }
+
+  function excerpt(quote) {
+    const text = quote.text.length > 180 ? `${quote.text.slice(0, 177)}\u2026` : quote.text;
+    return textElement("span", "quote-text", text);
+  }
+
+  // A list item whose button takes the reader to quote `index` in the article.
+  function quoteJump(className, index, children) {
+    const item = document.createElement("li");
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = className;
+    button.dataset.quote = String(index);
+    button.append(...children);
+    button.addEventListener("click", () => jumpToQuote(index));
+    item.appendChild(button);
+    return item;
+  }
+
+  function jumpToQuote(index) {
+    const target = document.getElementById(`quote-${index}`);
+    if (target) {
+      target.scrollIntoView({ block: "center", behavior: "smooth" });
+      target.focus({ preventScroll: true });
+    }
+  }
+
+  /* ---------- Who said what ---------- */
+
+  // Why a quote has no speaker, read from what the response does say: without a cue no
+  // speech verb was found; with one, the verb had no name to attach to.
+  function unresolvedReason(quote) {
+    return quote.cue ? t("reason_no_name", { cue: quote.cue.text }) : t("reason_no_cue");
+  }
+
+  // Quotes grouped by speaker (the entity when there is one, else the name as written),
+  // most quoted first; quotes without a speaker grouped by the reason, last.
+  function speakerGroups(quotes) {
+    const groups = new Map();
+    quotes.forEach((quote, index) => {
+      const speaker = quote.speaker;
+      const key = speaker ? (speaker.entity ? `entity:${speaker.entity}` : `name:${speaker.name}`) : `none:${unresolvedReason(quote)}`;
+      if (!groups.has(key)) {
+        groups.set(key, { speaker, reason: speaker ? null : unresolvedReason(quote), entries: [] });
+      }
+      groups.get(key).entries.push({ quote, index });
+    });
+    const all = Array.from(groups.values());
+    const resolved = all.filter((group) => group.speaker).sort((a, b) => b.entries.length - a.entries.length);
+    return resolved.concat(all.filter((group) => !group.speaker));
+  }
+
+  function renderSpeakers(result) {
+    const container = document.getElementById("speakers");
+    container.replaceChildren();
+    const quotes = result.quotes || [];
+    if (!quotes.length) {
+      container.appendChild(textElement("p", "empty", t("none_found")));
+      return;
+    }
+    for (const group of speakerGroups(quotes)) {
+      const section = document.createElement("section");
+      section.className = group.speaker ? "speaker-group" : "speaker-group speaker-group--unknown";
+      if (group.speaker && group.speaker.entity) section.dataset.entity = group.speaker.entity;
+      const heading = textElement("h4", "speaker-group-name", group.speaker ? group.speaker.name : t("speakers_unknown"));
+      heading.appendChild(textElement("span", "speaker-count", t("quote_count", { count: group.entries.length })));
+      section.appendChild(heading);
+      if (group.reason) section.appendChild(textElement("p", "speaker-reason", group.reason));
+      const list = document.createElement("ul");
+      list.className = "speaker-quotes";
+      for (const { quote, index } of group.entries) {
+        const parts = [kindName(quote.kind)];
+        if (quote.cue) parts.push(t("cue", { cue: quote.cue.text }));
+        // speaker.confidence is optional in the response: shown only when it is there.
+        const confidence = quote.speaker && quote.speaker.confidence;
+        if (typeof confidence === "number") parts.push(t("confidence", { value: confidence.toFixed(2) }));
+        const meta = textElement("span", "speaker-quote-meta", parts.join(" \u00B7 "));
+        list.appendChild(quoteJump("speaker-quote", index, [meta, excerpt(quote)]));
+      }
+      section.appendChild(list);
+      container.appendChild(section);
+    }
+  }
+
+  /* ---------- CSV exports ---------- */
+
+  // RFC 4180: every field quoted, quotes doubled, CRLF between records. A cell that a
+  // spreadsheet would run as a formula (=, +, -, @ first) gets a leading apostrophe.
+  function csvField(value) {
+    let text = value === null || value === undefined ? "" : String(value);
+    if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+    return `"${text.replace(/"/g, '""')}"`;
+  }
+
+  function csvText(header, rows) {
+    return [header, ...rows].map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
+  }
+
+  function quotesCsv(result) {
+    const rows = (result.quotes || []).map((quote) => [
+      quote.speaker ? quote.speaker.name : "", quote.kind, quote.text, quote.start, quote.end,
+    ]);
+    return csvText(["speaker", "kind", "text", "start", "end"], rows);
+  }
+
+  function entitiesCsv(result) {
+    const rows = [];
+    for (const { field, kind } of ENTITY_KINDS) {
+      for (const entity of result[field] || []) {
+        rows.push([entity.name, ENTITY_LABELS[kind], (entity.mentions || []).length, entity.country_code || ""]);
+      }
+    }
+    return csvText(["name", "type", "mentions", "country_code"], rows);
   }
 
   /* ---------- Requests and errors ---------- */
@@ -478,7 +620,7 @@
       problem = null;
     }
     if (!problem || typeof problem !== "object") {
-      return { message: `The service answered ${response.status} ${response.statusText || ""}`.trim() + ".", details: [] };
+      return { message: t("error_status", { status: `${response.status} ${response.statusText || ""}`.trim() }), details: [] };
     }
     const title = problem.title || response.statusText || "Error";
     const detail = problem.detail ? `: ${problem.detail}` : "";
@@ -516,15 +658,17 @@
   /* ---------- Page wiring ---------- */
 
   let lastResult = null;
+  let lastText = "";
 
   function showResult(text, result) {
     lastResult = result;
+    lastText = text;
     const { spans, problems } = collectSpans(result, text);
     renderedSpans = renderArticle(document.getElementById("article"), text, spans);
     const warnings = document.getElementById("render-warnings");
     warnings.hidden = problems.length === 0;
     warnings.textContent = problems.length
-      ? `${problems.length} span(s) did not fit the text and may be drawn wrongly: ${problems.slice(0, 3).join("; ")}`
+      ? t("render_warnings", { count: problems.length, examples: problems.slice(0, 3).join("; ") })
       : "";
     renderPanel(result);
     document.getElementById("raw-json").textContent = JSON.stringify(result, null, 2);
@@ -538,7 +682,7 @@
     const key = document.getElementById("api-key").value.trim();
     hideError();
     if (!text.trim()) {
-      showError("Paste an article first: the text is empty.", []);
+      showError(t("error_empty"), []);
       document.getElementById("article-text").focus();
       return;
     }
@@ -550,14 +694,14 @@
     const button = document.getElementById("annotate-button");
     button.disabled = true;
     app.setAttribute("aria-busy", "true");
-    setStatus("Annotating\u2026");
+    setStatus(t("status_annotating"));
     try {
       let response;
       try {
         response = await fetch(app.dataset.annotateUrl, { method: "POST", headers, body: JSON.stringify(body) });
       } catch (error) {
         setStatus("");
-        showError(`Could not reach the service (${error.message}). Check that it is running and try again.`, []);
+        showError(t("error_unreachable", { error: error.message }), []);
         return;
       }
       if (!response.ok) {
@@ -566,7 +710,7 @@
         if (response.status === 401) {
           const field = document.getElementById("api-key-field");
           field.hidden = false;
-          failure.details.push("Enter the API key above and press Annotate again.");
+          failure.details.push(t("error_enter_key"));
           showError(failure.message, failure.details);
           document.getElementById("api-key").focus();
           return;
@@ -577,9 +721,7 @@
       const result = await response.json();
       showResult(text, result);
       const counts = ENTITY_KINDS.map(({ field }) => (result[field] || []).length).reduce((a, b) => a + b, 0);
-      setStatus(
-        `Done: ${counts} entities, ${(result.dates || []).length} dates, ${(result.quotes || []).length} quotes.`,
-      );
+      setStatus(t("status_done", { entities: counts, dates: (result.dates || []).length, quotes: (result.quotes || []).length }));
     } finally {
       button.disabled = false;
       app.removeAttribute("aria-busy");
@@ -607,23 +749,23 @@
         scratch.remove();
         if (!copied) throw new Error("the browser refused");
       }
-      setStatus("JSON copied to the clipboard.");
+      setStatus(t("status_copied"));
     } catch (error) {
-      setStatus(`Could not copy (${error.message}); use Download JSON or the Raw JSON section.`);
+      setStatus(t("status_copy_failed", { error: error.message }));
     }
   }
 
-  function downloadJson() {
+  function download(name, type, content) {
     if (!lastResult) return;
-    const url = URL.createObjectURL(new Blob([jsonText()], { type: "application/json" }));
+    const url = URL.createObjectURL(new Blob([content(lastResult)], { type }));
     const link = document.createElement("a");
     link.href = url;
-    link.download = "habari-annotations.json";
+    link.download = name;
     document.body.appendChild(link);
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
-    setStatus("JSON downloaded as habari-annotations.json.");
+    setStatus(t("status_downloaded", { file: name }));
   }
 
   function start() {
@@ -632,13 +774,24 @@
     const textArea = document.getElementById("article-text");
     const count = document.getElementById("article-count");
     const maxChars = Number(app.dataset.maxChars);
-    const updateCount = () => {
+    allStrings = JSON.parse(app.dataset.strings);
+    language = app.dataset.language;
+    updateCount = () => {
       const length = codePointLength(textArea.value);
-      count.textContent = `${length} / ${maxChars} characters`;
+      count.textContent = t("char_count", { count: length, max: maxChars });
       count.classList.toggle("over", length > maxChars);
     };
     textArea.addEventListener("input", updateCount);
     updateCount();
+    for (const button of document.querySelectorAll("[data-lang]")) {
+      button.addEventListener("click", () => chooseLanguage(button.dataset.lang));
+    }
+    const readingMode = document.getElementById("reading-mode");
+    readingMode.addEventListener("click", () => {
+      const on = readingMode.getAttribute("aria-pressed") !== "true";
+      readingMode.setAttribute("aria-pressed", String(on));
+      document.getElementById("article").classList.toggle("reading", on);
+    });
 
     document.getElementById("annotate-form").addEventListener("submit", (event) => {
       event.preventDefault();
@@ -651,13 +804,19 @@
       textArea.focus();
     });
     document.getElementById("copy-json").addEventListener("click", copyJson);
-    document.getElementById("download-json").addEventListener("click", downloadJson);
+    document.getElementById("download-json").addEventListener("click", () =>
+      download("habari-annotations.json", "application/json", jsonText));
+    // A byte-order mark tells spreadsheet programs the file is UTF-8 (Swahili quotation marks).
+    document.getElementById("download-quotes-csv").addEventListener("click", () =>
+      download("habari-quotes.csv", "text/csv;charset=utf-8", (result) => `\uFEFF${quotesCsv(result)}`));
+    document.getElementById("download-entities-csv").addEventListener("click", () =>
+      download("habari-entities.csv", "text/csv;charset=utf-8", (result) => `\uFEFF${entitiesCsv(result)}`));
     bindHighlighting(document.getElementById("article"));
     bindHighlighting(document.getElementById("panel"));
   }
 
   // Exposed for the browser test of the offset conversion.
-  window.Habari = { codePointToUtf16Map };
+  window.Habari = { codePointToUtf16Map, quotesCsv, entitiesCsv };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();
