@@ -1,4 +1,6 @@
 import datetime as dt
+import json
+from pathlib import Path
 
 from marshmallow import Schema, ValidationError, fields, validate, validates, validates_schema
 
@@ -90,6 +92,11 @@ EXAMPLE_TEXT = (
     "Waziri wa Afya Ummy Mwalimu alizungumza na wanahabari mjini Dodoma Jumatatu. "
     "\u201cTutaanza kampeni ya chanjo mwezi ujao,\u201d alisema Bi. Mwalimu."
 )
+
+
+# The response of the bundled model to EXAMPLE_TEXT with published 2024-06-19 (kept as
+# measured; tests/test_api.py checks it against the schema and the text's offsets).
+EXAMPLE_RESPONSE = json.loads((Path(__file__).parent / "example_response.json").read_text(encoding="utf-8"))
 
 
 def _text_field():

@@ -16,6 +16,7 @@ from schemas import (
     BatchResponseSchema,
     ProblemSchema,
 )
+from schemas.annotate import EXAMPLE_RESPONSE
 from service.annotator import Article
 from service.budget import TimeBudgetExceeded, time_budget
 from service.language_id import UNDETERMINED
@@ -183,7 +184,7 @@ def _include_docs(requests_content):
         {"in": "query", "name": "include", "schema": {"type": "string"}, "description": "text/plain only (422 beside a JSON body): comma-separated kinds."},
     ]
 )
-@blp.response(200, AnnotateResponseSchema)
+@blp.response(200, AnnotateResponseSchema, example=EXAMPLE_RESPONSE)
 @_document_errors
 def annotate():
     """Annotate one article (JSON or text/plain)."""

@@ -28,8 +28,9 @@ UNDETERMINED = "und"
 
 # Frequent words of Swahili news prose (written for Habari) and, below, word shapes. They
 # first missed every word of 11 of the 1,006 VOA Swahili headlines, whose words were then
-# added; on 4-word openings of VOA paragraphs, not used to choose them, 61 of 8,805 are
-# refused, nearly all lists of names (`python -m benchmarks.language_check`).
+# added; of 8,805 4-word openings of VOA paragraphs, not used to choose them, 61 are
+# refused: an English placeholder of the scrape, English phrases, and names with titles
+# (benchmarks/README.md, `python -m benchmarks.language_check`).
 SWAHILI_WORDS = frozenset(
     """
     na wa ya za la cha vya kwa ni si katika kwamba kuwa huo hiyo hilo hizo hao huu hii hili

@@ -7,6 +7,7 @@ import json
 import pytest
 from openapi_spec_validator import validate
 
+from schemas import AnnotateResponseSchema
 from service.annotator import KINDS
 from tests.conftest import make_app
 
@@ -370,6 +371,16 @@ def test_openapi_examples_are_swahili_text_with_their_own_offsets(client):
     example = spec["components"]["schemas"]["AnnotateRequest"]["properties"]["text"]["example"]
     assert "alisema" in example
     assert client.post("/v1/annotate", json={"text": example}).status_code == 200
+
+
+def test_the_documented_response_example_is_a_valid_response_to_the_request_example(client):
+    spec = client.get("/openapi.json").get_json()
+    example = spec["paths"]["/v1/annotate"]["post"]["responses"]["200"]["content"]["application/json"]["example"]
+    AnnotateResponseSchema().load(example)
+    text = spec["components"]["schemas"]["AnnotateRequest"]["properties"]["text"]["example"]
+    assert example["quotes"] and example["quotes"][0]["speaker"]
+    for span in _spans(example):
+        assert text[span["start"]:span["end"]] == span["text"]
 
 
 def test_nullable_objects_are_typed_references_for_client_generators(client):

@@ -239,6 +239,7 @@
       const name = document.createElement("span");
       name.className = "speaker-name";
       name.textContent = speaker ? speaker.name : t("speaker_unknown");
+      if (!speaker) name.title = unresolvedReason(span.quote);
       label.appendChild(name);
       const kind = document.createElement("span");
       kind.className = "quote-kind";

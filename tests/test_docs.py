@@ -1,0 +1,49 @@
+"""The README and docs/ stand on their own: every link they make resolves inside the
+repository, and every repository file a README command reads is shipped."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+DOCUMENTS = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
+# [text](target), not images of outside addresses; the target up to a space or ')'.
+MARKDOWN_LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)[^)]*\)")
+
+
+def _links(document: Path) -> list[str]:
+    return MARKDOWN_LINK.findall(document.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("document", DOCUMENTS, ids=lambda path: str(path.relative_to(REPO)))
+def test_links_resolve_inside_the_repository(document):
+    links = _links(document)
+    for link in links:
+        if re.match(r"[a-z]+:", link):
+            continue  # an outside address (http:, mailto:) is not a file of ours
+        target = (document.parent / link.split("#")[0]).resolve()
+        assert target.is_relative_to(REPO), f"{link} leaves the repository"
+        assert target.exists(), f"{link} does not exist"
+
+
+def test_the_readme_sends_readers_to_docs_in_the_repository():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    links = _links(REPO / "README.md")
+    assert "docs/api.md" in links
+    assert not [link for link in links if "shared/" in link]
+    # The contract and conventions are not sent to files outside users do not have.
+    assert "shared/SPEC.md" not in readme and "shared/ANNOTATION.md" not in readme
+
+
+def test_files_the_readme_commands_read_are_shipped():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for name in re.findall(r"--data-binary @(\S+)", readme):
+        assert (REPO / name).is_file(), name
+
+
+def test_the_first_command_names_the_port_and_the_bind_variable():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    first_block = readme.split("```")[1]
+    assert "8000" in first_block and "HABARI_BIND" in first_block
