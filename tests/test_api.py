@@ -1,4 +1,4 @@
-"""The HTTP contract of SPEC.md, on the real bundled pipeline and our own sentences."""
+"""The HTTP contract of docs/api.md, on the real bundled pipeline and our own sentences."""
 from __future__ import annotations
 
 import datetime as dt

@@ -33,8 +33,8 @@ def test_the_readme_sends_readers_to_docs_in_the_repository():
     links = _links(REPO / "README.md")
     assert "docs/api.md" in links
     assert not [link for link in links if "shared/" in link]
-    # The contract and conventions are not sent to files outside users do not have.
-    assert "shared/SPEC.md" not in readme and "shared/ANNOTATION.md" not in readme
+    # Outside users have no ../shared: the README must not send them to its contract.
+    assert "SPEC.md" not in readme and "shared/ANNOTATION.md" not in readme
 
 
 def test_files_the_readme_commands_read_are_shipped():
