@@ -43,11 +43,16 @@ bench-dates:
 	$(PYTHON) benchmarks/dates_speed.py
 
 # ---- quotes (service/components/quotes/, dev/quotes) ----
-.PHONY: evaluate-quotes evaluate-quotes-blind
+.PHONY: evaluate-quotes evaluate-quotes-blind quote-speakers
 
 # Figures of issue 4 on the quotes dev set; prints "skipped" without ../shared.
 evaluate-quotes:
 	$(PYTHON) -m dev.quotes.evaluate
+
+# Rebuilds models/quote_speakers.json (the learned speaker chooser) from dev/quotes;
+# `python training/quote_speakers.py --report` adds the cross-validated figures.
+quote-speakers:
+	$(PYTHON) training/quote_speakers.py
 
 # The frozen blind set (dev/quotes/README.md): figures only, once per session at most.
 evaluate-quotes-blind:

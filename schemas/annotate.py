@@ -180,6 +180,10 @@ class SpeakerSchema(Schema):
     name = fields.String(required=True)
     entity = fields.String(required=True, allow_none=True)
     mention = fields.Nested(MentionSchema, required=True, allow_none=True)
+    # An extra field SPEC allows; absent where rules alone named the speaker.
+    confidence = fields.Float(validate=validate.Range(0, 1), metadata={
+        "description": "Probability (learned speaker model) that this is the speaker; "
+                       "keep only attributions at or above a threshold, e.g. 0.9."})
 
 
 class QuoteSchema(MentionSchema):

@@ -210,6 +210,8 @@ def _quote(text: str, quote) -> dict:
             "entity": entity.id if entity is not None else None,
             "mention": _mention(text, quote.speaker) if quote.speaker is not None else None,
         }
+        if quote.confidence is not None:
+            speaker["confidence"] = round(quote.confidence, 4)
     return {
         "text": text[quote.start:quote.end],
         "start": quote.start,

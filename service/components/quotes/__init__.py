@@ -25,7 +25,9 @@ from spacy.tokens import Doc, Span
 from service.components.entities import Entity
 from service.components.quotes.direct import direct_quotes
 from service.components.quotes.indirect import indirect_quotes
+from service.components.quotes.model import SpeakerModel, load_model
 from service.components.quotes.partial import partial_quotes
+from service.components.quotes.records import Item
 from service.components.quotes.sources import attribution_phrases
 from service.components.quotes.speakers import Reading
 
@@ -41,36 +43,48 @@ class Quote:
     cue: Optional[Span] = None
     speaker: Optional[Span] = None
     speaker_entity: Optional[Entity] = None
+    confidence: Optional[float] = None  # the learned chooser's probability for the speaker
 
 
-@Language.factory("habari_quotes")
-def make_quote_finder(nlp: Language, name: str) -> "QuoteFinder":
-    return QuoteFinder()
+@Language.factory("habari_quotes", default_config={"speaker_model": ""})
+def make_quote_finder(nlp: Language, name: str, speaker_model: str) -> "QuoteFinder":
+    """`speaker_model`: JSON coefficients of the learned speaker chooser ("" : the shipped
+    models/quote_speakers.json; the rule cascade alone where that file is absent)."""
+    return QuoteFinder(load_model(speaker_model or None))
 
 
 class QuoteFinder:
+    def __init__(self, model: Optional[SpeakerModel] = None):
+        self.model = model
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = find_quotes(doc)
+        doc._.quotes = find_quotes(doc, self.model)
         return doc
 
 
-def find_quotes(doc: Doc) -> list[Quote]:
-    text = doc.text
-    if not text.strip():
-        return []
-    art = Reading(doc, text)
+def quote_items(art: Reading) -> list[Item]:
+    """The article's quote items in text order, each with its speech event."""
     direct, embedded = direct_quotes(art)
     indirect = indirect_quotes(art, direct)
     indirect += attribution_phrases(art, direct, indirect)
     partial = partial_quotes(art, embedded, indirect)
     indirect = [it for it in indirect if it.end > it.start]
+    return sorted(direct + indirect + partial, key=lambda it: (it.start, it.end))
+
+
+def find_quotes(doc: Doc, model: Optional[SpeakerModel] = None) -> list[Quote]:
+    text = doc.text
+    if not text.strip():
+        return []
+    art = Reading(doc, text, model)
     quotes = []
-    for it in sorted(direct + indirect + partial, key=lambda it: (it.start, it.end)):
+    for it in quote_items(art):
         ev = it.event
-        cue = speaker = entity = None
+        cue = speaker = entity = confidence = None
         if ev is not None:
             cue = art.span(ev.start, ev.end) if ev.end > ev.start else None
             if ev.speaker is not None:
                 speaker, entity = ev.speaker.span, ev.speaker.entity
-        quotes.append(Quote(it.start, it.end, it.kind, cue, speaker, entity))
+            confidence = ev.confidence
+        quotes.append(Quote(it.start, it.end, it.kind, cue, speaker, entity, confidence))
     return quotes

@@ -26,6 +26,9 @@ class SpeechEvent:
     start: int
     end: int
     speaker: Optional[SpeakerMention]
+    # the learned chooser's probability that `speaker` (None: no one) is right; None
+    # where rules alone decided
+    confidence: Optional[float] = None
 
 
 @dataclass

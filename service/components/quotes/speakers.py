@@ -17,7 +17,9 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
+from service.components.quotes.candidates import Candidate, build_candidates
 from service.components.quotes.cues import SpeechCue, is_dependent
+from service.components.quotes.model import SpeakerModel
 from service.components.quotes.noun_phrases import noun_phrase_speaker
 from service.components.quotes.records import SpeakerMention, SpeechEvent
 from service.components.quotes.subjects import (
@@ -94,13 +96,18 @@ def _quoting(art: Reading, cue: SpeechCue) -> None:
 class Reading(TextIndex):
     """The article as the quote rules read it: the text lookups, the people who open
     sentences as subjects, and the speaker each speech verb resolved to (`events`, by
-    the verb's start; later rules and cues consult the earlier ones)."""
+    the verb's start; later rules and cues consult the earlier ones). With a `model`,
+    the learned chooser picks among the candidates, else the rule cascade does;
+    `trace` (training) receives every cue's candidates by the verb's start."""
 
-    def __init__(self, doc: Doc, text: str):
+    def __init__(self, doc: Doc, text: str, model: Optional[SpeakerModel] = None,
+                 trace: Optional[dict[int, list[Candidate]]] = None):
         super().__init__(doc, text)
         self.subjects = sentence_subjects(self)
         self.subject_starts = [p for p, _ in self.subjects]
         self.events: dict[int, SpeechEvent] = {}
+        self.model = model
+        self.trace = trace
         resolve_cue_speakers(self)
 
 
@@ -183,7 +190,16 @@ def resolve_cue_speakers(art: Reading) -> None:
     for cue in art.cues:
         if cue.negated:
             continue
-        choice = choose_speaker(SpeakerCandidates(art, cue, last_speaker))
+        candidates = SpeakerCandidates(art, cue, last_speaker)
+        choice, confidence = choose_speaker(candidates), None
+        if art.model is not None or art.trace is not None:
+            ranked = build_candidates(candidates, choice)
+            if art.trace is not None:
+                art.trace[cue.start] = ranked
+            if art.model is not None:
+                best, confidence = art.model.choose(ranked)
+                # a chosen name becomes the last speaker; "no one" keeps the rules' reading
+                choice = SpeakerChoice(best.mention is not None or choice.named, best.mention)
         mention = choice.mention
         if choice.named:
             person = mention.label == "PER" if mention is not None else _person_by_prefix(cue)
@@ -191,6 +207,6 @@ def resolve_cue_speakers(art: Reading) -> None:
                 # (an unnamed source inside someone's reported clause, "… akisisitiza
                 # kwamba mwenyekiti wa chama ameandika …", is not who speaks next)
                 last_speaker[person] = (cue.start, mention)
-        art.events[cue.start] = SpeechEvent(cue.start, cue.end, mention)
+        art.events[cue.start] = SpeechEvent(cue.start, cue.end, mention, confidence)
         if cue.stem == "nukuu" and cue.has_object:
             _quoting(art, cue)

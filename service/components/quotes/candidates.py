@@ -1,0 +1,160 @@
+"""The candidates the learned speaker model ranks for one speech verb, and their features.
+
+Candidates are exact, rule-made readings of the text: every subject reading the rules
+compute for the cue (before the verb, after it, the main clause's, a message's sender,
+an earlier coordinated verb's), the speaker carried over from before (person or body),
+every PER/ORG/LOC mention of the cue's sentence and the two before it, and "no speaker".
+Several readings naming one entity merge into one candidate with all their flags.
+
+The features are the ones that carry across articles: does the verb's subject prefix
+(a-/wa- people; i-/li-/ki-/u-/zi-/ya- bodies and things) agree with the candidate's kind,
+was a subject written for the verb, how far the candidate stands (sentences, characters,
+before or after the verb, inside a quotation), who spoke last, who was introduced last,
+and how often the article names the candidate. Grouped as FEATURE_GROUPS for ablation.
+"""
+from __future__ import annotations
+
+import bisect
+import math
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Optional
+
+from service.components.quotes.records import SpeakerMention
+from service.components.quotes.words import PERSON_PREFIXES
+
+if TYPE_CHECKING:
+    from service.components.quotes.speakers import SpeakerCandidates, SpeakerChoice
+
+# Readings of the rules (SpeakerCandidates attributes) offered as candidates.
+READINGS = ("before_verb", "after_verb", "main_clause", "sender")
+WINDOW_SENTENCES = 2  # mentions of the cue's sentence and of this many before it
+
+FEATURE_GROUPS: dict[str, tuple[str, ...]] = {
+    "kind": ("none", "per", "org", "loc"),
+    "agreement": ("agree_person", "agree_body", "clash", "no_prefix", "none_person_prefix",
+                  "dependent"),
+    "readings": ("r_before_verb", "r_after_verb", "r_main_clause", "r_sender", "r_coordinated",
+                 "r_carried", "none_rule_generic", "written_subject"),
+    # the rule cascade's own pick (speakers.choose_speaker), a candidate like the others
+    "verdict": ("rule_choice", "none_rule_choice"),
+    "position": ("same_sentence", "prev_sentence", "after_cue", "log_distance", "in_quotation",
+                 "none_no_mention_near"),
+    "continuity": ("last_speaker", "last_introduced", "opens_sentence"),
+    "salience": ("log_mentions", "salience"),
+}
+FEATURES: tuple[str, ...] = tuple(f for group in FEATURE_GROUPS.values() for f in group)
+
+
+@dataclass
+class Candidate:
+    mention: Optional[SpeakerMention]  # None: "no speaker"
+    sources: set[str] = field(default_factory=set)
+    features: dict[str, float] = field(default_factory=dict)
+
+    def names(self) -> list[str]:
+        """The names a gold speaker is compared with (as dev/quotes/evaluate.py does)."""
+        if self.mention is None:
+            return []
+        names = [self.mention.entity.name] if self.mention.entity is not None else []
+        if self.mention.span is not None:
+            names.append(self.mention.span.text)
+        return names
+
+
+def _key(m: Optional[SpeakerMention]):
+    if m is None:
+        return None
+    return ("entity", id(m.entity)) if m.entity is not None else ("span", m.start, m.end)
+
+
+def _same_speaker(a: Optional[SpeakerMention], b: Optional[SpeakerMention]) -> bool:
+    return a is not None and b is not None and _key(a) == _key(b)
+
+
+def build_candidates(c: SpeakerCandidates, rule: SpeakerChoice) -> list[Candidate]:
+    """Every candidate for the cue of `c`, with its features; the first is "no speaker"."""
+    art, cue = c.art, c.cue
+    by_key: dict = {None: Candidate(None)}
+
+    def offer(mention: Optional[SpeakerMention], source: str) -> None:
+        key = _key(mention)
+        cand = by_key.get(key)
+        if cand is None:
+            cand = by_key[key] = Candidate(mention)
+        elif mention is not None and abs(mention.start - cue.start) < abs(cand.mention.start - cue.start):
+            cand.mention = mention  # the entity's mention nearest the verb stands for it
+        cand.sources.add(source)
+
+    written_generic = False
+    for reading in READINGS:
+        named, mention = getattr(c, reading)
+        if named:
+            offer(mention, reading)
+            written_generic |= mention is None
+    if c.coordinated_event is not None:
+        offer(c.coordinated_event.speaker, "coordinated")
+    for person in (True, False):
+        carried = c.carried_over(person)
+        if carried is not None:
+            offer(carried, "carried")
+    offer(rule.mention, "rule_choice")
+    si = art.sentence_index(cue.start)
+    window_start = art.sentences[max(0, si - WINDOW_SENTENCES)][0]
+    window_end = art.sentences[si][1]
+    for m in art.mentions_in(window_start, window_end):
+        offer(m, "window")
+    candidates = list(by_key.values())
+    _featurize(c, rule, candidates, written_generic)
+    return candidates
+
+
+def _featurize(c: SpeakerCandidates, rule: SpeakerChoice, candidates: list[Candidate],
+               written_generic: bool) -> None:
+    art, cue = c.art, c.cue
+    si = art.sentence_index(cue.start)
+    person_prefix = cue.subject in PERSON_PREFIXES
+    body_prefix = cue.subject != "" and not person_prefix
+    last = {p: (c._last_speaker[p] or (-1, None))[1] for p in (True, False)}
+    k = bisect.bisect_left(art.m_starts, cue.start) - 1
+    while k >= 0 and art.mentions[k].label != "PER":
+        k -= 1
+    introduced = art.mentions[k] if k >= 0 else None
+    near = any(m.label in ("PER", "ORG") for m in art.mentions_in(*art.sentences[si]))
+    dependent = float(bool(c.dependent))
+    openers = art.subjects[:bisect.bisect_left(art.subject_starts, cue.start)]
+    written = float(any(getattr(c, r)[0] for r in READINGS) or c.coordinated_event is not None)
+    for cand in candidates:
+        f = dict.fromkeys(FEATURES, 0.0)
+        m = cand.mention
+        f["dependent"] = dependent
+        f["written_subject"] = written
+        if m is None:
+            f["none"] = 1.0
+            f["none_person_prefix"] = float(person_prefix)
+            f["none_rule_generic"] = float(written_generic)
+            f["none_rule_choice"] = float("rule_choice" in cand.sources)
+            f["none_no_mention_near"] = float(not near)
+            cand.features = f
+            continue
+        per, body = m.label == "PER", m.label in ("ORG", "LOC")
+        f["per"], f["org"], f["loc"] = float(per), float(m.label == "ORG"), float(m.label == "LOC")
+        f["agree_person"] = float(person_prefix and per)
+        f["agree_body"] = float(body_prefix and body)
+        f["clash"] = float(person_prefix and body or body_prefix and per)
+        f["no_prefix"] = float(cue.subject == "")
+        for source in READINGS + ("coordinated", "carried"):
+            f[f"r_{source}"] = float(source in cand.sources)
+        f["rule_choice"] = float("rule_choice" in cand.sources)
+        ms = art.sentence_index(m.start)
+        f["same_sentence"] = float(ms == si)
+        f["prev_sentence"] = float(ms == si - 1)
+        f["after_cue"] = float(m.start >= cue.end)
+        f["log_distance"] = math.log1p(abs(m.start - cue.start) / 10)
+        f["in_quotation"] = float(art.inside_quotation(m.start))
+        f["last_speaker"] = float(_same_speaker(m, last[per]))
+        f["last_introduced"] = float(_same_speaker(m, introduced))
+        f["opens_sentence"] = float(any(_same_speaker(m, s) for _, s in openers))
+        entity = m.entity
+        f["log_mentions"] = math.log1p(len(entity.mentions)) if entity is not None else 0.0
+        f["salience"] = float(entity.salience or 0.0) if entity is not None else 0.0
+        cand.features = f
