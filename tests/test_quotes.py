@@ -179,6 +179,39 @@ def test_missing_closing_mark_runs_to_the_end_of_the_paragraph(blank):
     assert quotes(doc) == [("direct", "Wagonjwa wameongezeka mara mbili. Vitanda havitoshi", "Juma Hamisi")]
 
 
+def test_headline_quotation_attributed_after_a_dash(blank):
+    text = ("“Hatutakubali kuonewa” – Mbowe\n"
+            "Mwenyekiti wa Chadema Freeman Mbowe amesema chama chake kitaendelea na mikutano.")
+    doc = annotate(blank, text, per=["Freeman Mbowe", "Mbowe"], org=["Chadema"])
+    assert quotes(doc)[0] == ("direct", "Hatutakubali kuonewa", "Freeman Mbowe")
+
+
+def test_short_quoted_title_without_attribution_is_no_quote(blank):
+    text = "Filamu yake “Maisha Mapya” ilionyeshwa Arusha jana.\nWatu wengi walihudhuria."
+    doc = annotate(blank, text, loc=["Arusha"])
+    assert quotes(doc) == []
+
+
+def test_each_paragraph_reopens_a_quotation_that_closes_only_at_its_end(blank):
+    text = ("Jaji Mkuu Ibrahim Juma alisema: “Mahakama itasikiliza kesi hizo haraka.\n"
+            "“Hakuna atakayeonewa.”")
+    doc = annotate(blank, text, per=["Ibrahim Juma"])
+    assert quotes(doc) == [
+        ("direct", "Mahakama itasikiliza kesi hizo haraka.", "Ibrahim Juma"),
+        ("direct", "Hakuna atakayeonewa.", "Ibrahim Juma"),
+    ]
+
+
+def test_split_quotation_with_a_verb_taking_the_listeners(blank):
+    text = ("“Benki itapunguza riba,” Gavana Florens Luoga aliwaambia waandishi wa habari. "
+            "“Tunataka mikopo iwafikie wakulima.”")
+    doc = annotate(blank, text, per=["Florens Luoga"])
+    assert quotes(doc) == [
+        ("direct", "Benki itapunguza riba,", "Florens Luoga"),
+        ("direct", "Tunataka mikopo iwafikie wakulima.", "Florens Luoga"),
+    ]
+
+
 def test_straight_mark_on_a_later_line_opens_a_new_quotation(blank):
     text = ('Mkulima Juma Bakari alisema: "Mvua imechelewa mwaka huu.\nTunaomba msaada wa mbegu.\n'
             'Waziri Amani Said alijibu: "Serikali itasaidia wakulima wote."')

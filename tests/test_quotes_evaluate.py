@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from dev.quotes.evaluate import load_gold, one_to_one
+from dev.quotes.evaluate import BLIND, load_gold, one_to_one
 
 
 def _sha(text: str) -> str:
@@ -42,3 +42,21 @@ def test_matching_is_one_to_one_best_overlap_first():
     gold = [{"start": 0, "end": 10}, {"start": 20, "end": 30}]
     predicted = [{"start": 0, "end": 10}, {"start": 0, "end": 9}, {"start": 50, "end": 60}]
     assert one_to_one(gold, predicted, 0.8) == [(0, 0)]
+
+
+@pytest.mark.parametrize("path", BLIND, ids=lambda p: p.name)
+def test_blind_files_are_the_frozen_ones(path):
+    """The blind set's SHA-256 stands in dev/quotes/README.md; an edited file fails here."""
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    readme = path.with_name("README.md").read_text(encoding="utf-8")
+    assert f"{digest}  dev/quotes/{path.name}" in readme
+
+
+@pytest.mark.parametrize("path", BLIND, ids=lambda p: p.name)
+def test_blind_quotes_are_well_formed(path):
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        for quote in record["quotes"]:
+            assert quote["kind"] in ("direct", "partial", "indirect")
+            assert 0 <= quote["start"] < quote["end"]
+            assert quote["speaker"] is None or all(isinstance(n, str) and n for n in quote["speaker"])

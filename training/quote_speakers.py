@@ -70,7 +70,7 @@ def cue_groups(records: list[dict]) -> list[dict]:
                 if not any(y):
                     uncovered += 1
                     continue
-                groups.append({"X": np.array([[c.features[f] for f in FEATURES] for c in cands]),
+                groups.append({"X": np.array([[c.features.get(f, 0.0) for f in FEATURES] for c in cands]),
                                "y": np.array(y, dtype=int), "article": a})
     print(f"{len(groups)} cues with a right candidate, {uncovered} without one", file=sys.stderr)
     return groups
@@ -162,10 +162,16 @@ def main(argv=None) -> int:
             print(f"learned, {fraction:.0%} of training cues: speaker {statistics.fmean(acc):.1f} "
                   f"± {statistics.pstdev(acc):.1f}% (seeds 0-2); seed 0: ≥0.9 confident "
                   f"{sure[0]}/{sure[1]} right")
+        # each group left out of the full model, and of the model without the rules' pick
+        verdict = FEATURE_GROUPS["verdict"]
         for name, group in FEATURE_GROUPS.items():
-            columns = [i for i, f in enumerate(FEATURES) if f not in group]
-            acc = [cross_validate(records, groups, columns, 1.0, seed)["speaker"] for seed in (0, 1, 2)]
-            print(f"without {name:10s}: speaker {statistics.fmean(acc):.1f} ± {statistics.pstdev(acc):.1f}%")
+            for base, dropped in (("", ()), ("no verdict, ", verdict)):
+                if base and name == "verdict":
+                    continue
+                columns = [i for i, f in enumerate(FEATURES) if f not in group and f not in dropped]
+                acc = [cross_validate(records, groups, columns, 1.0, seed)["speaker"] for seed in (0, 1, 2)]
+                print(f"{base}without {name:10s}: speaker {statistics.fmean(acc):.1f} "
+                      f"± {statistics.pstdev(acc):.1f}%")
     params = fit(groups, all_columns)
     params["trained_on"] = f"{len(groups)} cues of {', '.join(p.name for p in DEV_FILES)}"
     params["command"] = "python training/quote_speakers.py"

@@ -2,6 +2,7 @@
 says whose words they are; quotations inside a clause are left for partial.py."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from service.components.quotes.indirect import clause_after
@@ -32,7 +33,7 @@ def direct_quotes(art: Reading) -> tuple[list[Item], list[Quotation]]:
         last_word = before_words[-1].group().lower() if before_words else ""
         cue = _introducing_cue(art, sent_start, q)
         label = None if cue else _label_speaker(art, sent_start, q.open)
-        after = _attribution_after(art, q)
+        after = _attribution_after(art, q) or _name_after(art, q)
         clause_initial = (
             not q.opened
             or not before_words
@@ -50,8 +51,9 @@ def direct_quotes(art: Reading) -> tuple[list[Item], list[Quotation]]:
         if not clause_initial:
             embedded.append(q)
             continue
-        if len(art.words(q.start, q.end)) < 3 and after is None and cue is None:
-            continue  # a quoted title or word: nobody's speech
+        if len(art.words(q.start, q.end)) < 3 and after is None and cue is None \
+                and not text[q.start:q.end].endswith((".", "!", "?")):
+            continue  # a quoted title or word: nobody's speech (a sentence ends in . ! ?)
         if after is not None and after.speaker is None and cue is not None and cue.speaker is not None:
             # `X alisema “…”, vimeeleza vyanzo vya habari`: the innermost source is named
             after = None
@@ -102,6 +104,25 @@ def _label_speaker(art: Reading, start: int, pos: int) -> Optional[SpeechEvent]:
         return None
     found = [m for m in art.mentions_in(start, pos) if m.label in ("PER", "ORG")]
     if not found:
+        return None
+    return SpeechEvent(found[0].start, found[0].start, found[0])
+
+
+_DASH = re.compile(r"[ \t]*[-–—:][ \t]*")
+
+
+def _name_after(art: Reading, q: Quotation) -> Optional[SpeechEvent]:
+    """A headline's "“Hatutakubali kuonewa” – Mbowe": a dash (or colon) after the closing
+    mark, then only a name to the end of the line."""
+    if q.close is None:
+        return None
+    dash = _DASH.match(art.text, q.close + 1)
+    if dash is None:
+        return None
+    line_end = art.text.find("\n", dash.end())
+    line_end = len(art.text) if line_end == -1 else line_end
+    found = [m for m in art.mentions_in(dash.end(), line_end) if m.label in ("PER", "ORG")]
+    if not found or found[0].start != dash.end() or art.text[found[0].end:line_end].strip(" ."):
         return None
     return SpeechEvent(found[0].start, found[0].start, found[0])
 

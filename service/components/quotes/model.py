@@ -28,10 +28,12 @@ class SpeakerModel:
         self.weights = [c / s for c, s in zip(params["coef"], params["scale"])]
         self.bias = params["intercept"] - sum(w * m for w, m in zip(self.weights, params["mean"]))
         self.temperature = params.get("temperature", 1.0)
+        self.weight = dict(zip(self.features, self.weights))
 
     def logit(self, cand: Candidate) -> float:
-        f = cand.features
-        return self.bias + sum(w * f.get(name, 0.0) for w, name in zip(self.weights, self.features))
+        """Features are sparse (candidates.py stores the non-zero ones)."""
+        weight = self.weight
+        return self.bias + sum(weight.get(name, 0.0) * value for name, value in cand.features.items())
 
     def choose(self, candidates: list[Candidate]) -> tuple[Candidate, float]:
         """The best candidate and its probability among the cue's candidates."""

@@ -17,7 +17,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from service.components.quotes.candidates import Candidate, build_candidates
+from service.components.quotes.candidates import Candidate, build_candidates, opener_positions
 from service.components.quotes.cues import SpeechCue, is_dependent
 from service.components.quotes.model import SpeakerModel
 from service.components.quotes.noun_phrases import noun_phrase_speaker
@@ -105,6 +105,7 @@ class Reading(TextIndex):
         super().__init__(doc, text)
         self.subjects = sentence_subjects(self)
         self.subject_starts = [p for p, _ in self.subjects]
+        self.opener_first = opener_positions(self.subjects)
         self.events: dict[int, SpeechEvent] = {}
         self.model = model
         self.trace = trace
