@@ -192,24 +192,18 @@ def test_short_quoted_title_without_attribution_is_no_quote(blank):
     assert quotes(doc) == []
 
 
-def test_each_paragraph_reopens_a_quotation_that_closes_only_at_its_end(blank):
-    text = ("Jaji Mkuu Ibrahim Juma alisema: “Mahakama itasikiliza kesi hizo haraka.\n"
-            "“Hakuna atakayeonewa.”")
-    doc = annotate(blank, text, per=["Ibrahim Juma"])
-    assert quotes(doc) == [
-        ("direct", "Mahakama itasikiliza kesi hizo haraka.", "Ibrahim Juma"),
-        ("direct", "Hakuna atakayeonewa.", "Ibrahim Juma"),
-    ]
-
-
-def test_split_quotation_with_a_verb_taking_the_listeners(blank):
-    text = ("“Benki itapunguza riba,” Gavana Florens Luoga aliwaambia waandishi wa habari. "
-            "“Tunataka mikopo iwafikie wakulima.”")
-    doc = annotate(blank, text, per=["Florens Luoga"])
-    assert quotes(doc) == [
-        ("direct", "Benki itapunguza riba,", "Florens Luoga"),
-        ("direct", "Tunataka mikopo iwafikie wakulima.", "Florens Luoga"),
-    ]
+@pytest.mark.parametrize("text, speaker, parts", [
+    # each paragraph reopens a quotation that closes only at its end
+    ("Jaji Mkuu Ibrahim Juma alisema: “Mahakama itasikiliza kesi hizo haraka.\n“Hakuna atakayeonewa.”",
+     "Ibrahim Juma", ("Mahakama itasikiliza kesi hizo haraka.", "Hakuna atakayeonewa.")),
+    # a quotation split by an attribution whose verb takes the listeners (aliwaambia)
+    ("“Benki itapunguza riba,” Gavana Florens Luoga aliwaambia waandishi wa habari. "
+     "“Tunataka mikopo iwafikie wakulima.”",
+     "Florens Luoga", ("Benki itapunguza riba,", "Tunataka mikopo iwafikie wakulima.")),
+])
+def test_two_quotations_of_one_speaker(blank, text, speaker, parts):
+    doc = annotate(blank, text, per=[speaker])
+    assert quotes(doc) == [("direct", part, speaker) for part in parts]
 
 
 def test_straight_mark_on_a_later_line_opens_a_new_quotation(blank):
