@@ -3,6 +3,8 @@ import os
 import shutil
 import tempfile
 
+from service.cpu_quota import usable_cpus
+
 # One BLAS/OpenMP thread per worker: workers are the unit of parallelism. Set before the
 # app (and numpy) is imported, which preload_app does right after this file is read.
 for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
@@ -17,7 +19,9 @@ else:
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="habari-metrics-")
 
 bind = os.environ.get("HABARI_BIND", "0.0.0.0:8000")
-workers = int(os.environ.get("HABARI_WORKERS", os.cpu_count() or 1))
+# One sync worker per CPU of the container's limit (its cgroup quota), not per host core:
+# under Kubernetes os.cpu_count() is the node's.
+workers = int(os.environ.get("HABARI_WORKERS") or usable_cpus())
 # Annotation is CPU-bound; sync workers keep one request per process, which is also what
 # spaCy's memory_zone assumes.
 worker_class = "sync"
