@@ -21,11 +21,7 @@ cleanup() { "$engine" logs "$container" 2>&1 | tail -n 20; "$engine" rm -f "$con
 trap cleanup EXIT
 
 url="http://127.0.0.1:$port"
-for _ in $(seq 1 120); do
-  curl -sf "$url/ready" >/dev/null && break
-  sleep 1
-done
-curl -sf "$url/ready" >/dev/null || { echo "FAIL: /ready never answered 200"; exit 1; }
+scripts/wait-ready.sh "$url"
 echo "ok   container ready"
 
 [ "$("$engine" exec "$container" id -u)" != 0 ] || { echo "FAIL: the container runs as root"; exit 1; }
