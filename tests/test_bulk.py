@@ -135,7 +135,8 @@ def test_local_engine_gives_the_api_records_and_reports_bad_documents(client, tm
     documents = _documents(16)
     source = _write_jsonl(tmp_path / "in.jsonl.gz", documents, _poisoned_lines())
     job = Job(output=str(tmp_path / "out"), max_text_chars=MAX_TEXT_CHARS)
-    summary = run_bulk([str(source)], job, LocalEngine(workers=1), progress=False)
+    with LocalEngine(workers=1) as engine:
+        summary = run_bulk([str(source)], job, engine, progress=False)
     records = _records(tmp_path / "out")
     assert summary["documents"] == summary["planned_documents"] == len(records) == 22
     assert summary["annotated"] == 16
@@ -152,7 +153,8 @@ def test_dask_cluster_gives_the_api_records_from_parquet(client, tmp_path, in_pr
     table = pa.Table.from_pylist([{"published": None, **document} for document in documents])
     pq.write_table(table, tmp_path / "in.parquet", row_group_size=5)
     job = Job(output=str(tmp_path / "out"), output_format="parquet", max_text_chars=MAX_TEXT_CHARS)
-    summary = run_bulk([str(tmp_path / "in.parquet")], job, DaskEngine(workers=2, processes=False), progress=False)
+    with DaskEngine(workers=2, processes=False) as engine:
+        summary = run_bulk([str(tmp_path / "in.parquet")], job, engine, progress=False)
     assert summary["partitions"] == 3 and summary["annotated"] == 15 and summary["errors"] == {}, summary
     _assert_same_as_api(client, _records(tmp_path / "out"), documents)
 
@@ -174,8 +176,8 @@ def test_a_failing_document_is_reported_and_its_batch_still_annotated(app, tmp_p
     documents[2]["text"] += " SUMU"
     source = _write_jsonl(tmp_path / "in.jsonl", documents)
     job = Job(output=str(tmp_path / "out"), model="poisoned", max_text_chars=MAX_TEXT_CHARS)
-    summary = run_bulk([str(source)], job, DaskEngine(workers=1, model="poisoned", processes=False),
-                       progress=False)
+    with DaskEngine(workers=1, model="poisoned", processes=False) as engine:
+        summary = run_bulk([str(source)], job, engine, progress=False)
     assert summary["annotated"] == 5 and summary["errors"] == {"failed": 1}
     [failed] = [record for record in _records(tmp_path / "out") if "error" in record]
     assert failed["id"] == "habari-2" and "the pipeline choked" in failed["error"]["detail"]
@@ -198,7 +200,8 @@ def test_a_killed_run_resumes_and_writes_every_id_once(client, tmp_path, in_proc
     written = {path.name: path.stat().st_mtime_ns for path in output.glob("part-*.jsonl")}
 
     job = Job(output=str(output), max_text_chars=MAX_TEXT_CHARS)
-    summary = run_bulk([str(source)], job, DaskEngine(workers=1, processes=False), partition_docs=2, progress=False)
+    with DaskEngine(workers=1, processes=False) as engine:
+        summary = run_bulk([str(source)], job, engine, partition_docs=2, progress=False)
     assert 0 < summary["resumed_partitions"] < summary["partitions"] == 13
     assert {path.name: path.stat().st_mtime_ns for path in output.glob("part-*.jsonl") if path.name in written} \
         == written  # the killed run's partitions were kept, not redone
@@ -222,12 +225,6 @@ class _NoEngine:
     """Runs nothing: for what run_bulk decides before any annotation."""
 
     workers = 0
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc_info):
-        pass
 
     def map_unordered(self, function, items, *args):
         return iter(())

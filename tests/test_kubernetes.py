@@ -90,6 +90,15 @@ def test_the_pieces_fit_together():
     assert {mount["mountPath"] for mount in container["volumeMounts"]} == {"/tmp"}  # metrics, heartbeats
 
 
+def test_the_example_overlay_generates_the_secret_the_pods_read():
+    resources = _rendered(DEPLOY / "overlays" / "example")
+    [secret] = [resource for resource in resources if resource["kind"] == "Secret"]
+    [deployment] = [resource for resource in resources if resource["kind"] == "Deployment"]
+    references = [source["secretRef"]["name"] for source in deployment["spec"]["template"]["spec"]["containers"][0]["envFrom"]
+                  if "secretRef" in source]
+    assert references == [secret["metadata"]["name"]] and "HABARI_API_KEYS" in secret["data"]
+
+
 def test_the_smoke_overlay_publishes_a_host_port():
     deployment = _by_kind(_rendered(DEPLOY / "overlays" / "podman-smoke"))["Deployment"]
     [container] = deployment["spec"]["template"]["spec"]["containers"]

@@ -60,7 +60,9 @@ def main(argv: list[str] | None = None) -> int:
         engine = DaskEngine(workers, arguments.model, scheduler=arguments.scheduler)
     else:
         engine = LocalEngine(workers, arguments.model)
-    summary = run_bulk(arguments.inputs, job, engine, arguments.partition_docs, progress=not arguments.no_progress)
+    with engine:
+        summary = run_bulk(arguments.inputs, job, engine, arguments.partition_docs,
+                           progress=not arguments.no_progress)
     print(json.dumps(summary, indent=1))
     return 1 if summary["failed_partitions"] else 0
 

@@ -96,8 +96,10 @@ class DaskEngine:
         if self.scheduler:
             self._client = Client(self.scheduler)
         else:
+            # The scheduler's HTTP server (dashboard, metrics) on a free port: a fixed one
+            # collides with any other cluster on the machine.
             self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=self.processes,
-                                         dashboard_address=None)
+                                         dashboard_address=":0")
             self._client = Client(self._cluster)
             self._client.wait_for_workers(self.workers)
         self.workers = len(self._client.scheduler_info()["workers"])
