@@ -14,6 +14,8 @@ DEFAULT_MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "sw_hab
 # quotes resolve speakers through the entity grouping.
 HABARI_COMPONENTS = ("habari_entity_types", "habari_dates", "habari_entities", "habari_quotes")
 PIPE_BATCH_SIZE = 16
+# The raw news's most frequent words, written by training/frequent_words.py.
+FREQUENT_WORDS_FILE = "frequent_words.txt"
 
 
 def load_pipeline(path: str | os.PathLike | None = None,
@@ -38,6 +40,7 @@ def load_pipeline(path: str | os.PathLike | None = None,
     # the time on Python 3.11).
     nlp = spacy.load(model_path, exclude=["tokenizer"],
                      config={"components": {"ner": {"factory": "habari_greedy_ner"}}})
+    preload_words(nlp, Path(model_path) / FREQUENT_WORDS_FILE)
     nlp.tokenizer = language.BoundedTokenizer(nlp.tokenizer)
     # Each distinct word's embedding (the context-free half of tok2vec) is computed once
     # per process, not once per token: service/embeddings.py.
@@ -55,3 +58,22 @@ def load_pipeline(path: str | os.PathLike | None = None,
     # each, one thread).
     nlp.batch_size = PIPE_BATCH_SIZE
     return nlp
+
+
+def preload_words(nlp: Language, word_list: Path) -> int:
+    """Tokenize the listed words once, outside any memory zone; returns how many.
+
+    The service annotates inside `nlp.memory_zone()`, which discards the lexemes and
+    strings a request created, and spaCy's tokenizer caches nothing inside a zone: every
+    request re-split and re-created every word. Words met before any zone stay, with
+    their tokenizer-cache entries, so a request creates only its rare words. A model
+    directory without the list loads as before.
+    """
+    if not word_list.exists():
+        return 0
+    words = word_list.read_text(encoding="utf-8").split()
+    tokenizer = nlp.tokenizer
+    # Room for the list on top of what spaCy would cache (its default, 10,000 pieces).
+    tokenizer.max_cache_size += len(words)
+    tokenizer(" ".join(words))
+    return len(words)
