@@ -21,6 +21,9 @@ _SETTINGS: dict[str, tuple[Any, Any]] = {
     "LOG_LEVEL": ("INFO", str),
     # Kept below gunicorn's worker timeout, so a slow document ends in a clear 503.
     "REQUEST_BUDGET_SECONDS": (45.0, float),
+    # Share of responses checked against their schema before they leave (0 to 1); a
+    # violation is a 500 and a logged error. Full validation costs ~5% of a request.
+    "VALIDATE_RESPONSES": (0.01, float),
 }
 
 _ENV_NAMES = {
@@ -30,6 +33,7 @@ _ENV_NAMES = {
     "MAX_CONTENT_LENGTH": "HABARI_MAX_BODY_BYTES",
     "LOG_LEVEL": "HABARI_LOG_LEVEL",
     "REQUEST_BUDGET_SECONDS": "HABARI_REQUEST_BUDGET_SECONDS",
+    "VALIDATE_RESPONSES": "HABARI_VALIDATE_RESPONSES",
 }
 
 

@@ -12,6 +12,8 @@ TEST_LIMITS = {
     "BATCH_MAX_DOCUMENTS": 4,
     "BATCH_MAX_CHARS": 8_000,
     "MAX_CONTENT_LENGTH": 64 * 1024,
+    # Production validates a sample of responses; the tests validate every one.
+    "VALIDATE_RESPONSES": 1.0,
 }
 
 _SUCCESS_SCHEMAS = {
