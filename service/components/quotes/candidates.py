@@ -3,7 +3,7 @@
 Candidates are exact, rule-made readings of the text: every subject reading the rules
 compute for the cue (before the verb, after it, the main clause's, a message's sender,
 an earlier coordinated verb's), the speaker carried over from before (person or body),
-every PER/ORG/LOC mention of the cue's sentence and the two before it, and "no speaker".
+every PER/ORG/LOC mention of the cue's sentence and the one before it, and "no speaker".
 Several readings naming one entity merge into one candidate with all their flags.
 
 The features are the ones that carry across articles: does the verb's subject prefix
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 # Readings of the rules (SpeakerCandidates attributes) offered as candidates.
 READINGS = ("before_verb", "after_verb", "main_clause", "sender")
-WINDOW_SENTENCES = 2  # mentions of the cue's sentence and of this many before it
+WINDOW_SENTENCES = 1  # mentions of the cue's sentence and of this many before it
 
 FEATURE_GROUPS: dict[str, tuple[str, ...]] = {
     "kind": ("none", "per", "org", "loc"),
@@ -65,10 +65,6 @@ def _key(m: Optional[SpeakerMention]):
     if m is None:
         return None
     return ("entity", id(m.entity)) if m.entity is not None else ("span", m.start, m.end)
-
-
-def _same_speaker(a: Optional[SpeakerMention], b: Optional[SpeakerMention]) -> bool:
-    return a is not None and b is not None and _key(a) == _key(b)
 
 
 def build_candidates(c: SpeakerCandidates, rule: SpeakerChoice) -> list[Candidate]:
@@ -114,53 +110,68 @@ def build_candidates(c: SpeakerCandidates, rule: SpeakerChoice) -> list[Candidat
 
 def _featurize(c: SpeakerCandidates, candidates: list[Candidate], si: int, written: bool,
                generic: bool) -> None:
-    """Sparse features: only the non-zero ones are stored (the model reads 0 for the rest)."""
+    """Sparse features: only the non-zero ones are stored (the model reads 0 for the rest);
+    written out flat because this runs for every candidate of every cue."""
     art, cue = c.art, c.cue
     person_prefix = cue.subject in PERSON_PREFIXES
     body_prefix = cue.subject != "" and not person_prefix
-    last = {p: (c._last_speaker[p] or (-1, None))[1] for p in (True, False)}
+    last = {p: _key((c._last_speaker[p] or (-1, None))[1]) for p in (True, False)}
     k = bisect.bisect_left(art.m_starts, cue.start) - 1
     while k >= 0 and art.mentions[k].label != "PER":
         k -= 1
     introduced = _key(art.mentions[k]) if k >= 0 else None
-    common = {"dependent": float(bool(c.dependent)), "written_subject": float(written)}
+    common = {"dependent": 1.0} if c.dependent else {}
+    if written:
+        common["written_subject"] = 1.0
     for cand in candidates:
         f = dict(common)
         m = cand.mention
         if m is None:
-            near = any(x.label in ("PER", "ORG") for x in art.mentions_in(*art.sentences[si]))
-            f.update(none=1.0, none_person_prefix=float(person_prefix), none_rule_generic=float(generic),
-                     none_rule_choice=float("rule_choice" in cand.sources),
-                     none_no_mention_near=float(not near))
+            f["none"] = 1.0
+            if person_prefix:
+                f["none_person_prefix"] = 1.0
+            if generic:
+                f["none_rule_generic"] = 1.0
+            if "rule_choice" in cand.sources:
+                f["none_rule_choice"] = 1.0
+            if not any(x.label in ("PER", "ORG") for x in art.mentions_in(*art.sentences[si])):
+                f["none_no_mention_near"] = 1.0
             cand.features = f
             continue
-        per, body = m.label == "PER", m.label in ("ORG", "LOC")
-        key = _key(m)
-        ms = art.sentence_index(m.start)
-        entity = m.entity
-        opened = art.opener_first.get(key)
-        f.update({
-            "per": float(per), "org": float(m.label == "ORG"), "loc": float(m.label == "LOC"),
-            "agree_person": float(person_prefix and per),
-            "agree_body": float(body_prefix and body),
-            "clash": float(person_prefix and body or body_prefix and per),
-            "no_prefix": float(cue.subject == ""),
-            "rule_choice": float("rule_choice" in cand.sources),
-            "same_sentence": float(ms == si),
-            "prev_sentence": float(ms == si - 1),
-            "after_cue": float(m.start >= cue.end),
-            "log_distance": math.log1p(abs(m.start - cue.start) / 10),
-            "in_quotation": float(art.inside_quotation(m.start)),
-            "last_speaker": float(_same_speaker(m, last[per])),
-            "last_introduced": float(key == introduced),
-            "opens_sentence": float(opened is not None and opened < cue.start),
-            "log_mentions": math.log1p(len(entity.mentions)) if entity is not None else 0.0,
-            "salience": float(entity.salience or 0.0) if entity is not None else 0.0,
-        })
+        label, key, entity = m.label, _key(m), m.entity
+        per = label == "PER"
+        f[label.lower()] = 1.0
+        if person_prefix:
+            f["agree_person" if per else "clash"] = 1.0
+        elif body_prefix:
+            f["clash" if per else "agree_body"] = 1.0
+        else:
+            f["no_prefix"] = 1.0
         for source in cand.sources:
-            if source not in ("rule_choice", "window"):
-                f["r_" + source] = 1.0
-        cand.features = {name: value for name, value in f.items() if value}
+            if source != "window":
+                f["r_" + source if source != "rule_choice" else source] = 1.0
+        ms = art.sentence_index(m.start)
+        if ms == si:
+            f["same_sentence"] = 1.0
+        elif ms == si - 1:
+            f["prev_sentence"] = 1.0
+        if m.start >= cue.end:
+            f["after_cue"] = 1.0
+        f["log_distance"] = math.log1p(abs(m.start - cue.start) / 10)
+        if art.inside_quotation(m.start):
+            f["in_quotation"] = 1.0
+        if key == last[per]:
+            f["last_speaker"] = 1.0
+        if key == introduced:
+            f["last_introduced"] = 1.0
+        opened = art.opener_first.get(key)
+        if opened is not None and opened < cue.start:
+            f["opens_sentence"] = 1.0
+        if entity is not None:
+            f["log_mentions"] = math.log1p(len(entity.mentions))
+            if entity.salience:
+                f["salience"] = float(entity.salience)
+        cand.features = f
 
 
 def opener_positions(subjects: list[tuple[int, Optional[SpeakerMention]]]) -> dict:
