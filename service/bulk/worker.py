@@ -131,9 +131,6 @@ def _validated(raw: RawDocument, schema, job: Job, annotator):
     document = {name: raw.fields[name] for name in ("text", "published") if name in raw.fields}
     if "id" in raw.fields:
         document["id"] = document_id(raw.fields) or raw.fields["id"]
-    # A table has no way to leave one row's date out but null.
-    if document.get("published", "") is None:
-        del document["published"]
     payload: dict[str, Any] = {"documents": [document]}
     if job.language is not None:
         payload["language"] = job.language
