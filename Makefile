@@ -24,6 +24,7 @@ model:
 	$(NER_ENV) $(PYTHON) -m spacy train training/configs/ner.cfg --code service/language.py \
 	    --output training/output/model --system.seed $(NER_SEED)
 	$(PYTHON) training/finalize.py training/output/model/model-best $(MODEL_DIR)
+	$(PYTHON) training/frequent_words.py $(MODEL_DIR)/frequent_words.txt --raw $(SHARED_DATA)/raw/swa
 	$(NER_ENV) $(PYTHON) training/evaluate.py $(MASAKHANER)/v2/dev.txt --model $(MODEL_DIR)
 
 evaluate-ner:
