@@ -12,7 +12,8 @@ from spacy.tokens import Doc
 
 import service.language  # noqa: F401  (registers "sw")
 from service.components.countries import close_country_code, country_code
-from service.components.entities import Entity, entity_for_role, entity_for_span
+from service.components.entities import Entity
+from service.components.roles import entity_for_role, entity_for_span
 
 _MARK = re.compile(r"\[([^\]|]+)\|(PER|ORG|LOC|DATE)\]")
 

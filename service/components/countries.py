@@ -208,6 +208,7 @@ def may_end_country_name(word: str) -> bool:
     last = key.rsplit(" ", 1)[-1]
     return last in _LAST_WORDS or last in _CONNECTIVES
 
+
 # A state's formal name ends with its common one: "Jamhuri ya Kiislamu ya Iran",
 # "Jamhuri ya Afrika Kusini". A bare one-word "Jamhuri ya X" is left out: "Jamhuri ya
 # Congo" and "Jamhuri ya China" are other states than "Congo" and "China" usually are.

@@ -18,17 +18,18 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from service.components.date_grammar import (
+    DateExpression,
+    find_expressions,
+    follows_kila,
+)
+from service.components.date_resolution import granularity, resolve
+from service.components.date_words import (
     COUNTED_UNITS,
     HOLIDAYS,
     MONTHS,
     RELATIVE_DAYS,
     WEEKDAYS,
-    DateExpression,
-    find_expressions,
-    follows_kila,
-    granularity,
     number_value,
-    resolve,
 )
 
 if not Span.has_extension("date_value"):

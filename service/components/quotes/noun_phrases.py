@@ -6,7 +6,8 @@ import bisect
 import re
 from typing import TYPE_CHECKING, Optional
 
-from service.components.entities import ROLE_WORDS, entity_for_role
+from service.components.entities import ROLE_WORDS
+from service.components.roles import entity_for_role
 from service.components.quotes.marks import WORD
 from service.components.quotes.records import SpeakerMention
 from service.components.quotes.verbs import VERB_LOOKALIKE_NOUNS
