@@ -15,23 +15,23 @@ NER_ENV = OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1
 # (fixed seeds), then the dev figures. Takes long; never part of the test suite.
 model:
 	rm -rf training/corpus training/vectors training/output/model
-	$(PYTHON) training/convert.py training/corpus/train.spacy $(MASAKHANER)/v2/train.txt \
+	$(PYTHON) -m training.convert training/corpus/train.spacy $(MASAKHANER)/v2/train.txt \
 	    $(MASAKHANER)/v1/train.txt $(MASAKHANER)/v1/dev.txt $(MASAKHANER)/v1/test.txt \
 	    --exclude $(MASAKHANER)/v2/dev.txt
-	$(PYTHON) training/convert.py training/corpus/dev.spacy $(MASAKHANER)/v2/dev.txt
-	$(NER_ENV) $(PYTHON) training/vectors.py training/vectors/floret_d100_b50k \
+	$(PYTHON) -m training.convert training/corpus/dev.spacy $(MASAKHANER)/v2/dev.txt
+	$(NER_ENV) $(PYTHON) -m training.vectors training/vectors/floret_d100_b50k \
 	    --raw $(SHARED_DATA)/raw/swa
 	$(NER_ENV) $(PYTHON) -m spacy train training/configs/ner.cfg --code service/language.py \
 	    --output training/output/model --system.seed $(NER_SEED)
-	$(PYTHON) training/finalize.py training/output/model/model-best $(MODEL_DIR)
-	$(PYTHON) training/frequent_words.py $(MODEL_DIR)/frequent_words.txt --raw $(SHARED_DATA)/raw/swa
-	$(NER_ENV) $(PYTHON) training/evaluate.py $(MASAKHANER)/v2/dev.txt --model $(MODEL_DIR)
+	$(PYTHON) -m training.finalize training/output/model/model-best $(MODEL_DIR)
+	$(PYTHON) -m training.frequent_words $(MODEL_DIR)/frequent_words.txt --raw $(SHARED_DATA)/raw/swa
+	$(NER_ENV) $(PYTHON) -m training.evaluate $(MASAKHANER)/v2/dev.txt --model $(MODEL_DIR)
 
 evaluate-ner:
-	$(NER_ENV) $(PYTHON) training/evaluate.py $(CONLL)
+	$(NER_ENV) $(PYTHON) -m training.evaluate $(CONLL)
 
 bench-ner:
-	$(PYTHON) benchmarks/ner_speed.py
+	$(PYTHON) -m benchmarks.ner_speed
 
 # ---- Dates (service/components/dates.py, dev/dates) ----
 .PHONY: evaluate-dates bench-dates
@@ -41,7 +41,7 @@ evaluate-dates:
 	$(PYTHON) -m dev.dates.evaluate
 
 bench-dates:
-	$(PYTHON) benchmarks/dates_speed.py
+	$(PYTHON) -m benchmarks.dates_speed
 
 # ---- quotes (service/components/quotes/, dev/quotes) ----
 .PHONY: evaluate-quotes evaluate-quotes-blind quote-speakers
@@ -51,9 +51,9 @@ evaluate-quotes:
 	$(PYTHON) -m dev.quotes.evaluate
 
 # Rebuilds models/quote_speakers.json (the learned speaker chooser) from dev/quotes;
-# `python training/quote_speakers.py --report` adds the cross-validated figures.
+# `python -m training.quote_speakers --report` adds the cross-validated figures.
 quote-speakers:
-	$(PYTHON) training/quote_speakers.py
+	$(PYTHON) -m training.quote_speakers
 
 # The frozen blind set (dev/quotes/README.md): figures only, once per session at most.
 evaluate-quotes-blind:

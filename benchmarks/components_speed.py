@@ -1,6 +1,6 @@
 """Seconds each pipeline step takes on raw Swahili articles, on one thread.
 
-    python benchmarks/components_speed.py [--articles N] [--passes P] [--only NAME ...]
+    python -m benchmarks.components_speed [--articles N] [--passes P] [--only NAME ...]
 
 The articles are those of benchmarks/ner_speed.py. Every pass tokenizes them afresh
 and runs the components one Doc at a time as `nlp(text)` does, timing each step on its
@@ -17,15 +17,12 @@ import os
 for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_variable, "1")
 
-import argparse  # noqa: E402
-import statistics  # noqa: E402
-import sys  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
+import argparse
+import statistics
+import sys
+import time
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from benchmarks.ner_speed import VOA_ARTICLES, read_articles  # noqa: E402
+from benchmarks.ner_speed import VOA_ARTICLES, read_articles
 
 
 def one_pass(nlp, texts: list[str], timed: set[str], clock) -> dict[str, float]:

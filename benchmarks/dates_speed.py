@@ -1,6 +1,6 @@
 """Words per second of `habari_dates` alone, over the VOA Swahili articles.
 
-    python benchmarks/dates_speed.py [--articles PATH] [--repeat 3]
+    python -m benchmarks.dates_speed [--articles PATH] [--repeat 3]
 
 Tokenizes every article once with the `sw` tokenizer (not timed), then times the date
 component over all of them (best of `--repeat` runs, one thread). The service's budget
@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
 DEFAULT_ARTICLES = REPO.parent / "shared" / "data" / "raw" / "swa" / "voa_swahili_articles.jsonl"
 
 

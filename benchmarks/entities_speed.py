@@ -1,6 +1,6 @@
 """Speed of habari_entities alone, on real articles and on long synthetic ones.
 
-    python benchmarks/entities_speed.py [--articles N] [--repeat R]
+    python -m benchmarks.entities_speed [--articles N] [--repeat R]
 
 The NER runs first (untimed); then only the entities component is timed, on fresh
 copies of the NER output. Prints words/s on the first N VOA articles (when ../shared is

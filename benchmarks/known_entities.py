@@ -11,7 +11,7 @@ measurement:
 - words/s of the full pipeline on the bench's articles, with and without the list,
   alternating (`--rounds`), one `nlp(text)` per article on one thread.
 
-    python benchmarks/known_entities.py [--names 50000] [--articles 100] [--rounds 3] [--phrase-matcher]
+    python -m benchmarks.known_entities [--names 50000] [--articles 100] [--rounds 3] [--phrase-matcher]
 """
 from __future__ import annotations
 
@@ -20,19 +20,16 @@ import os
 for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_variable, "1")
 
-import argparse  # noqa: E402
-import json  # noqa: E402
-import random  # noqa: E402
-import sys  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
+import argparse
+import json
+import random
+import tempfile
+import time
+from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "benchmarks"))
 
-from ner_speed import read_articles  # noqa: E402
+from benchmarks.ner_speed import read_articles
 
 _SYLLABLES = "ba be bi bo bu ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu " \
              "sa se si so su ta te ti to tu wa ya za ja cha sha nga mba nda".split()

@@ -17,9 +17,8 @@ import os
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-import time  # noqa: E402
-
 import json  # noqa: E402
+import time  # noqa: E402
 
 from benchmarks.articles import VOA_ARTICLES, articles_of_about, voa_articles  # noqa: E402
 from service.language_id import SAMPLE_CHARS, LanguageGuard  # noqa: E402

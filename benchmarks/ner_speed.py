@@ -4,7 +4,7 @@ Raw article text in, annotated Docs out, one `nlp(text)` call per article as the
 makes it. Prints words/s (whitespace-separated words of the input, so the figure does not
 depend on the tokenizer), tokens/s and the peak resident memory of the process.
 
-    python benchmarks/ner_speed.py [--articles N] [--warmup N] [--ner-only] [--pipe] [--model DIR]
+    python -m benchmarks.ner_speed [--articles N] [--warmup N] [--ner-only] [--pipe] [--model DIR]
 """
 from __future__ import annotations
 
@@ -14,16 +14,15 @@ import os
 for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_variable, "1")
 
-import argparse  # noqa: E402
-import gc  # noqa: E402
-import json  # noqa: E402
-import resource  # noqa: E402
-import sys  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
+import argparse
+import gc
+import json
+import resource
+import sys
+import time
+from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
 SHARED = REPO.parent / "shared"
 VOA_ARTICLES = SHARED / "data" / "raw" / "swa" / "voa_swahili_articles.jsonl"
 

@@ -1,6 +1,6 @@
 """Speed of habari_quotes alone, on real articles and on long ones made by joining them.
 
-    python benchmarks/quotes_speed.py [--articles N] [--repeat R]
+    python -m benchmarks.quotes_speed [--articles N] [--repeat R]
 
 The rest of the pipeline runs first (untimed); then only the quotes component is timed
 on its output (it reads the Doc and writes doc._.quotes, so it can be rerun). Prints
@@ -17,7 +17,6 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
 ARTICLES = REPO.parent / "shared" / "data" / "raw" / "swa" / "voa_swahili_articles.jsonl"
 
 

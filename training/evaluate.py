@@ -10,18 +10,16 @@ training runs while those are being written).
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "training"))
+from seqeval.metrics import classification_report, f1_score
+from seqeval.metrics.sequence_labeling import precision_recall_fscore_support
+from spacy.tokens import Doc
 
-from convert import read_conll  # noqa: E402
-from seqeval.metrics import classification_report, f1_score  # noqa: E402
-from seqeval.metrics.sequence_labeling import precision_recall_fscore_support  # noqa: E402
-from spacy.tokens import Doc  # noqa: E402
+from training.convert import read_conll
+
+REPO = Path(__file__).resolve().parent.parent
 
 DEFAULT_CONLL = REPO.parent / "shared" / "data" / "masakhaner" / "swa" / "v2" / "dev.txt"
 LABELS = ("PER", "ORG", "LOC", "DATE")

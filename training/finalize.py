@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import sys
 from pathlib import Path
 
 import spacy
 
+import service.language  # noqa: F401  (registers "sw")
+
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-import service.language  # noqa: E402,F401  (registers "sw")
 
 META = {
     "name": "habari",

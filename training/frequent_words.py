@@ -1,6 +1,6 @@
 """Write the most frequent words of the raw Swahili news, for the service to load at start.
 
-    python training/frequent_words.py models/sw_habari/frequent_words.txt [--top N]
+    python -m training.frequent_words models/sw_habari/frequent_words.txt [--top N]
 
 "Words" are the whitespace-separated pieces of the text, punctuation attached
 ("Tanzania,"), because that is what spaCy's tokenizer caches. `load_pipeline()` tokenizes

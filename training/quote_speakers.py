@@ -1,7 +1,7 @@
 """Train the learned speaker chooser of habari_quotes on dev/quotes and write its JSON
 coefficients (models/quote_speakers.json).
 
-    python training/quote_speakers.py [--out models/quote_speakers.json] [--report]
+    python -m training.quote_speakers [--out models/quote_speakers.json] [--report]
 
 scikit-learn's LogisticRegression (pinned in training/requirements.txt) is the learner:
 a linear model over a few dozen features trains in a second, its coefficients ship as a
@@ -28,14 +28,13 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+from dev.quotes.evaluate import GROUPS, HERE, load_gold, one_to_one, prf, speaker_correct
+from service.components.quotes import Reading, find_quotes, quote_items
+from service.components.quotes.candidates import FEATURE_GROUPS, FEATURES
+from service.components.quotes.model import DEFAULT_MODEL, SpeakerModel
+from service.nlp import load_pipeline
 
-from dev.quotes.evaluate import GROUPS, HERE, load_gold, one_to_one, prf, speaker_correct  # noqa: E402
-from service.components.quotes import Reading, find_quotes, quote_items  # noqa: E402
-from service.components.quotes.candidates import FEATURE_GROUPS, FEATURES  # noqa: E402
-from service.components.quotes.model import DEFAULT_MODEL, SpeakerModel  # noqa: E402
-from service.nlp import load_pipeline  # noqa: E402
+REPO = Path(__file__).resolve().parent.parent
 
 DEV_FILES = [HERE / "voa.jsonl"] + [HERE / f"fresh{n}.jsonl" for n in ("", 2, 3, 4)]
 C = 1.0  # L2 strength: the default; 0.1 and 10 gave the same CV accuracy within 0.3 points
@@ -174,7 +173,7 @@ def main(argv=None) -> int:
                       f"± {statistics.pstdev(acc):.1f}%")
     params = fit(groups, all_columns)
     params["trained_on"] = f"{len(groups)} cues of {', '.join(p.name for p in DEV_FILES)}"
-    params["command"] = "python training/quote_speakers.py"
+    params["command"] = "python -m training.quote_speakers"
     args.out.write_text(json.dumps(params, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out}", file=sys.stderr)
     return 0

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import sys
 from pathlib import Path
 from typing import Iterator
 
@@ -19,9 +18,9 @@ import floret
 import spacy
 from spacy.training.initialize import convert_vectors
 
+import service.language  # noqa: F401  (registers "sw")
+
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-import service.language  # noqa: E402,F401  (registers "sw")
 
 RAW = REPO.parent / "shared" / "data" / "raw" / "swa"
 

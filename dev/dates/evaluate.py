@@ -47,7 +47,6 @@ import datetime
 import hashlib
 import json
 import re
-import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -216,7 +215,6 @@ def _context(text: str, start: int, end: int) -> str:
 
 
 def load_nlp(use_ner: bool):
-    sys.path.insert(0, str(REPO))
     if use_ner:
         from service.nlp import load_pipeline
 

@@ -10,16 +10,12 @@ the difference is the write-back alone. Decides the factory's `write_ents` defau
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
+from training.convert import read_conll
+from training.evaluate import DEFAULT_CONLL, predict_tags, scores
+
 REPO = Path(__file__).resolve().parent.parent.parent
-sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "training"))
-
-from convert import read_conll  # noqa: E402
-
-from training.evaluate import DEFAULT_CONLL, predict_tags, scores  # noqa: E402
 
 
 def main() -> None:

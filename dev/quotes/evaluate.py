@@ -172,7 +172,6 @@ def main(argv: list[str] | None = None) -> int:
     if not ARTICLES.exists():
         print(f"skipped: {ARTICLES} is absent")
         return 0
-    sys.path.insert(0, str(REPO))
     from service.nlp import load_pipeline
 
     nlp = load_pipeline(args.model)

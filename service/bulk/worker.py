@@ -18,6 +18,7 @@ from typing import Any
 
 from service.bulk.inputs import Partition, RawDocument, document_id, read_partition
 
+
 @dataclass(frozen=True)
 class Job:
     """Everything a worker needs besides the partition; small and picklable."""

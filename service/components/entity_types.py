@@ -30,8 +30,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from service.components.countries import country_code, normalize_name
-from service.components.mentions import is_title
 from service.components.gazetteer import places
+from service.components.mentions import is_title
 
 RULES = ("hyphens", "connectives", "peoples", "furniture", "places", "datelines", "clubs")
 _LABELS = frozenset({"PER", "ORG", "LOC"})

@@ -190,7 +190,7 @@ def _with_dashed_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         elif not doc[i].text.startswith(DASHES):
             continue
         token = doc[i]
-        if not token.ent_type and acronym(token.text) and not (token.text in DASHES):
+        if not token.ent_type and acronym(token.text) and token.text not in DASHES:
             found.append(Mention(doc[i : i + 1], "ORG", name_text(doc[i : i + 1])))
     return sorted(mentions + found, key=lambda m: m.span.start) if found else mentions
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import functools
 import re
 
-
 # Nouns that look like verbs to the prefix grammar (wa-na-nchi, wa-li-mu, wa-ki-mbizi).
 VERB_LOOKALIKE_NOUNS = {
     "wananchi", "wanajeshi", "wanahabari", "wanasiasa", "wanafunzi", "wanaharakati",
