@@ -11,6 +11,7 @@ import argparse
 import time
 
 import service.annotator as annotator
+import service.runtime as runtime
 from benchmarks.articles import articles_of_about
 from service.nlp import load_pipeline
 
@@ -23,13 +24,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2)
     args = parser.parse_args()
 
-    def fixed_thresholds() -> None:
-        if args.mmap_threshold:
-            annotator._mallopt(annotator._M_MMAP_THRESHOLD, args.mmap_threshold)
-        if args.trim_threshold:
-            annotator._mallopt(annotator._M_TRIM_THRESHOLD, args.trim_threshold)
-
-    annotator.fix_malloc_thresholds = fixed_thresholds
+    runtime.fix_malloc_thresholds = lambda: runtime.set_malloc_thresholds(args.mmap_threshold, args.trim_threshold)
     texts, source = articles_of_about(600, args.articles, tolerance=0.25)
     annotate = annotator.Annotator(load_pipeline()).annotate
     for text in texts[:10]:  # warm caches and the allocator

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from marshmallow import Schema, ValidationError, fields, validate, validates, validates_schema
 
-from service.annotator import KINDS, SUPPORTED_LANGUAGES
+from service.kinds import KINDS, SUPPORTED_LANGUAGES
 
 _DEFAULT_MAX_TEXT_CHARS = 100_000
 

@@ -3,34 +3,34 @@ from __future__ import annotations
 
 import gc
 
-import service.annotator as annotator
+import service.runtime as runtime
 from service.annotator import Annotator, Article
 
 
 def test_memory_is_released_at_most_once_per_interval(monkeypatch):
     trims, collections = [], []
     clock = iter([100.0, 100.2, 100.9, 101.0, 101.5])
-    monkeypatch.setattr(annotator, "_malloc_trim", trims.append)
-    monkeypatch.setattr(annotator.gc, "collect", lambda: collections.append(True))
-    monkeypatch.setattr(annotator, "_last_release", 0.0)
-    monkeypatch.setattr(annotator.time, "monotonic", lambda: next(clock))
+    monkeypatch.setattr(runtime, "_malloc_trim", trims.append)
+    monkeypatch.setattr(runtime.gc, "collect", lambda: collections.append(True))
+    monkeypatch.setattr(runtime, "_last_release", 0.0)
+    monkeypatch.setattr(runtime.time, "monotonic", lambda: next(clock))
     for _ in range(5):
-        annotator.release_freed_memory()
+        runtime.release_freed_memory()
     assert trims == [0, 0] and len(collections) == 2  # at 100.0 and 101.0 s
 
 
 def test_without_malloc_trim_garbage_is_still_collected(monkeypatch):
     collections = []
-    monkeypatch.setattr(annotator, "_malloc_trim", None)
-    monkeypatch.setattr(annotator.gc, "collect", lambda: collections.append(True))
-    monkeypatch.setattr(annotator, "_last_release", 0.0)
-    annotator.release_freed_memory()
+    monkeypatch.setattr(runtime, "_malloc_trim", None)
+    monkeypatch.setattr(runtime.gc, "collect", lambda: collections.append(True))
+    monkeypatch.setattr(runtime, "_last_release", 0.0)
+    runtime.release_freed_memory()
     assert collections == [True]
 
 
 def test_each_request_offers_to_release_memory_even_when_it_fails(nlp, monkeypatch):
     offered = []
-    monkeypatch.setattr(annotator, "release_freed_memory", lambda: offered.append(True))
+    monkeypatch.setattr(runtime, "release_freed_memory", lambda: offered.append(True))
     annotator_ = Annotator(nlp)
     annotator_.annotate(Article("Rais Samia Suluhu Hassan alizungumza Dodoma jana."))
     try:
@@ -48,12 +48,12 @@ def test_the_loaded_pipeline_is_frozen_out_of_the_collector(nlp):
 
 
 def test_trimming_is_harmless_where_it_is_available():
-    if annotator._malloc_trim is not None:
-        assert annotator._malloc_trim(0) in (0, 1)
+    if runtime._malloc_trim is not None:
+        assert runtime._malloc_trim(0) in (0, 1)
 
 
 def test_a_request_leaves_no_doc_for_the_collector(nlp, monkeypatch):
-    monkeypatch.setattr(annotator, "release_freed_memory", lambda: None)
+    monkeypatch.setattr(runtime, "release_freed_memory", lambda: None)
     annotator_ = Annotator(nlp)
     text = "“Tutajenga shule mpya,” alisema Waziri Amina Juma mjini Dodoma Jumatatu, 4 Machi 2024."
     gc.collect()
@@ -73,9 +73,9 @@ def test_a_request_leaves_no_doc_for_the_collector(nlp, monkeypatch):
 
 def test_malloc_thresholds_are_fixed_when_the_annotator_is_built(nlp, monkeypatch):
     calls = []
-    monkeypatch.setattr(annotator, "_mallopt", lambda option, value: calls.append((option, value)))
+    monkeypatch.setattr(runtime, "_mallopt", lambda option, value: calls.append((option, value)))
     Annotator(nlp)
-    size = annotator.MALLOC_THRESHOLD_BYTES
+    size = runtime.MALLOC_THRESHOLD_BYTES
     assert sorted(calls) == [(-3, size), (-1, size)]
-    monkeypatch.setattr(annotator, "_mallopt", None)
+    monkeypatch.setattr(runtime, "_mallopt", None)
     Annotator(nlp)  # no glibc: nothing to set
