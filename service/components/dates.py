@@ -97,6 +97,8 @@ _NOT_DATES = frozenset({"kila", "sasa", "karibuni", "hivi", "zamani", "nyuma", "
 
 @Language.factory(
     "habari_dates",
+    requires=["doc.ents"],
+    assigns=["doc.spans", "doc.ents", "span._.date_value", "span._.date_granularity", "doc._.document_date"],
     default_config={"write_ents": True, "header_lines": 15},
 )
 def make_dates(nlp: Language, name: str, write_ents: bool, header_lines: int):

@@ -317,6 +317,8 @@ def _set_salience(doc: Doc, entities: list[Entity]) -> None:
 
 @Language.factory(
     "habari_entities",
+    requires=["doc.ents"],
+    assigns=["doc.ents", "doc._.entities", "span._.entity_id"],
     default_config={"labels": list(ENTITY_LABELS), "ambiguous_names": "most_mentioned", "find_repeated_names": True},
 )
 def habari_entities(

@@ -46,7 +46,8 @@ class Quote:
     confidence: Optional[float] = None  # the learned chooser's probability for the speaker
 
 
-@Language.factory("habari_quotes", default_config={"speaker_model": ""})
+@Language.factory("habari_quotes", requires=["doc._.entities"], assigns=["doc._.quotes"],
+                  default_config={"speaker_model": ""})
 def make_quote_finder(nlp: Language, name: str, speaker_model: str) -> "QuoteFinder":
     """`speaker_model`: JSON coefficients of the learned speaker chooser ("" : the shipped
     models/quote_speakers.json; the rule cascade alone where that file is absent)."""
