@@ -106,3 +106,19 @@ def test_kim_jong_un_is_one_person_through_the_pipeline(nlp):
     people = {e.text for e in doc.ents if e.label_ == "PER"}
     assert "Kim Jong-un" in people and not any(isinstance(e, Span) and e.text == "Kim Jong" for e in doc.ents)
     assert ("Pyongyang", "LOC") in _ents(doc)
+
+
+def test_a_place_does_not_end_in_the_next_persons_title(nlp, typer):
+    doc = _with_ents(nlp, "Mkuu wa mkoa wa Dar es Salaam Luteni Yusuph Makamba alifika.",
+                     [("Dar es Salaam Luteni", "LOC"), ("Yusuph Makamba", "PER")])
+    assert _ents(typer(doc)) == [("Dar es Salaam", "LOC"), ("Yusuph Makamba", "PER")]
+
+
+def test_another_football_body_nearby_is_football_context(nlp, typer):
+    doc = _with_ents(nlp, "Katibu wa FAT alisema hawatambui deni la Simba.", [("FAT", "ORG"), ("Simba", "PER")])
+    assert _ents(typer(doc)) == [("FAT", "ORG"), ("Simba", "ORG")]
+
+
+def test_an_office_named_after_a_title_keeps_it(nlp, typer):
+    doc = _with_ents(nlp, "Ofisi ya Rais Ikulu ilisema.", [("Ofisi ya Rais", "ORG")])
+    assert _ents(typer(doc)) == [("Ofisi ya Rais", "ORG")]

@@ -9,6 +9,8 @@ the component's config so that its effect can be measured alone:
   CoNLL files do ("Akufo - Addo", all I-PER), and the NER often stops before the hyphen.
 - ``connectives``: a sentence connective is not part of a person's name ("Isitoshe
   Juma", "Hata hivyo Juma"; no PER span of the training data begins with one).
+- ``titles``: a place or organization does not end in a title that opens the next
+  name ("Mkoa wa [Dar es Salaam] Luteni Yusuph Makamba").
 - ``peoples``: a people named from its country ("Wakenya", "Mtanzania", "Waingereza")
   is not an entity (ANNOTATION.md: demonyms are not entities).
 - ``furniture``: the words of blog widgets and bylines ("Popular", "Related Posts",
@@ -31,9 +33,10 @@ from spacy.tokens import Doc, Span
 
 from service.components.countries import country_code, normalize_name
 from service.components.gazetteer import places
+from service.components.mentions import CONNECTIVES as CONNECTIVE_PARTICLES
 from service.components.mentions import is_title
 
-RULES = ("hyphens", "connectives", "peoples", "furniture", "places", "datelines", "clubs")
+RULES = ("hyphens", "connectives", "titles", "peoples", "furniture", "places", "datelines", "clubs")
 _LABELS = frozenset({"PER", "ORG", "LOC"})
 
 # Discourse connectives that open Swahili sentences; one- and two-word forms.
@@ -71,9 +74,10 @@ SPORT_WORDS = frozenset(
     timu klabu mechi mchezo michezo ligi kocha makocha mchezaji wachezaji bao mabao goli
     magoli soka kandanda ubingwa bingwa mabingwa kombe msimu kikosi mashindano michuano
     usajili uwanja uwanjani mashabiki mshambuliaji washambuliaji kipa sare ugenini daraja
-    pointi fainali nusu robo kirafiki wapinzani
+    pointi fainali nusu robo kirafiki wapinzani uhamisho cup
     """.split()
 )
+_FOOTBALL_BODIES = frozenset("fifa caf cecafa tff fat yanga simba azam".split())
 _CONTEXT_WINDOW = 20  # tokens each side; a doc without sentence boundaries has no better unit
 
 
@@ -100,6 +104,8 @@ class EntityTyper:
                 continue
             if "connectives" in self.rules and ent.label_ == "PER":
                 ent = _without_connective(ent)
+            if "titles" in self.rules and ent.label_ != "PER":
+                ent = _without_trailing_title(ent)
             if "places" in self.rules and ent.label_ == "PER" and self._is_place(ent):
                 ent = Span(doc, ent.start, ent.end, label="LOC")
             if "clubs" in self.rules and ent.label_ != "ORG" and _is_club(ent):
@@ -192,6 +198,18 @@ def _without_connective(ent: Span) -> Span:
     return Span(ent.doc, ent.start + skip, ent.end, label=ent.label_)
 
 
+def _without_trailing_title(ent: Span) -> Span:
+    """Only a title that a name follows, and that no connective ties to the span:
+    "Ofisi ya Rais" keeps its last word."""
+    doc, end = ent.doc, ent.end
+    if not (end < len(doc) and doc[end].is_title):
+        return ent
+    while (end - ent.start > 1 and doc[end - 1].is_title and is_title(doc[end - 1])
+           and doc[end - 2].lower_ not in CONNECTIVE_PARTICLES):
+        end -= 1
+    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
+
+
 def _is_club(ent: Span) -> bool:
     key = normalize_name(ent.text)
     if key in CLUBS_ALWAYS:
@@ -200,7 +218,10 @@ def _is_club(ent: Span) -> bool:
         return False
     doc = ent.doc
     window = doc[max(0, ent.start - _CONTEXT_WINDOW): ent.end + _CONTEXT_WINDOW]
-    return any(token.lower_ in SPORT_WORDS for token in window)
+    # another club or football body nearby is football context too ("deni la Simba" beside "FAT")
+    return any(token.lower_ in SPORT_WORDS or (token.i not in range(ent.start, ent.end)
+                                              and token.lower_ in _FOOTBALL_BODIES)
+               for token in window)
 
 
 @Language.factory(
