@@ -21,7 +21,8 @@ import json  # noqa: E402
 import time  # noqa: E402
 
 from benchmarks.articles import VOA_ARTICLES, articles_of_about, voa_articles  # noqa: E402
-from service.language_id import SAMPLE_CHARS, LanguageGuard  # noqa: E402
+from service.language_id import SAMPLE_CHARS, LanguageGuard, opening, swahili_word_share  # noqa: E402
+from tests.test_operations import ENGLISH  # noqa: E402
 
 
 def cpu_ms_per_text(guard, texts: list[str], passes: int = 5) -> float:
@@ -51,6 +52,10 @@ FOREIGN_LINES = (
 )
 
 
+def guard_threshold() -> float:
+    return LanguageGuard("sw").min_swahili_share
+
+
 def headlines() -> list[str]:
     with VOA_ARTICLES.open(encoding="utf-8") as lines:
         return [title for line in lines if (title := json.loads(line)["title"]).strip()]
@@ -69,13 +74,23 @@ def main() -> None:
     long_texts, source = articles_of_about(600, 35)
     long_texts = list(dict.fromkeys(long_texts))
     print(f"language check on {source}; CPU time per article, best of 5 passes")
-    for label, sample in ((f"first {SAMPLE_CHARS:,} characters (service)", SAMPLE_CHARS), ("whole text", None)):
-        guard = LanguageGuard("sw", sample_chars=sample)
+    for label, sample, share in ((f"first {SAMPLE_CHARS:,} characters (service)", SAMPLE_CHARS, "default"),
+                                 ("the same, identifier always asked", SAMPLE_CHARS, None),
+                                 ("whole text, identifier always asked", None, None)):
+        guard = LanguageGuard("sw", sample_chars=sample) if share else LanguageGuard(
+            "sw", sample_chars=sample, min_swahili_share=None)
         per_article = cpu_ms_per_text(guard, long_texts)
         refused = [(index, language) for index, text in enumerate(every) if (language := guard.foreign_language(text))]
-        print(f"  {label:<33} {per_article:5.2f} ms per ~600-word article; "
+        print(f"  {label:<37} {per_article:5.2f} ms per ~600-word article; "
               f"VOA articles refused: {len(refused)} of {len(every)} {refused[:5] or ''}")
 
+    print("share of frequent Swahili words in the opening (the identifier is skipped from "
+          f"{guard_threshold():.2f}): min / median / max")
+    for label, texts in (("VOA articles (25+ words)", [text for text in every if len(text.split()) >= 25]),
+                         ("English text of the tests, 50 paragraphs", ["\n\n".join([ENGLISH] * 50)]),
+                         ("short English/French lines", list(FOREIGN_LINES))):
+        shares = sorted(swahili_word_share(opening(text)) for text in texts)
+        print(f"  {label:<42} {shares[0]:.2f} / {shares[len(shares) // 2]:.2f} / {shares[-1]:.2f}")
 
     guard = LanguageGuard("sw")
     for label, texts in (("VOA headlines", headlines()), ("4-word openings of VOA paragraphs", paragraph_openings(every))):

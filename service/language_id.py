@@ -19,6 +19,11 @@ MIN_PARAGRAPH_WORDS = 8
 # whole article does (0 of the 932 VOA articles refused either way, see benchmarks/README),
 # so a long Swahili text costs no more than a short one.
 SAMPLE_CHARS = 2_000
+# An opening where this share of the words are frequent Swahili news words (SWAHILI_WORDS)
+# is Swahili without asking the identifier, the check's costliest step. Swahili news
+# openings sit well above it and English or French prose far below;
+# `python -m benchmarks.language_check` prints the shares and both costs.
+MIN_SWAHILI_WORD_SHARE = 0.2
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
 
@@ -69,6 +74,14 @@ def is_swahili_word(word: str) -> bool:
     return word in SWAHILI_WORDS or _SWAHILI_SHAPES.fullmatch(word) is not None
 
 
+def swahili_word_share(text: str) -> float:
+    """The share of `text`'s words that are in the list of frequent Swahili news words."""
+    words = _WORD.findall(text)
+    if not words:
+        return 0.0
+    return sum(word.lower() in SWAHILI_WORDS for word in words) / len(words)
+
+
 def opening(text: str, limit: int = SAMPLE_CHARS) -> str:
     """The first `limit` characters of `text`, from its first word, not ending inside a word."""
     text = text.lstrip()
@@ -78,9 +91,12 @@ def opening(text: str, limit: int = SAMPLE_CHARS) -> str:
 
 
 class LanguageGuard:
-    def __init__(self, expected: str = "sw", sample_chars: int | None = SAMPLE_CHARS):
+    def __init__(self, expected: str = "sw", sample_chars: int | None = SAMPLE_CHARS,
+                 min_swahili_share: float | None = MIN_SWAHILI_WORD_SHARE):
         self.expected = expected
         self.sample_chars = sample_chars
+        # None: always ask the identifier (benchmarks/language_check.py compares the two).
+        self.min_swahili_share = min_swahili_share if expected == "sw" else None
         self._identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
     def foreign_language(self, text: str) -> str | None:
@@ -89,6 +105,8 @@ class LanguageGuard:
         if len(text.split(maxsplit=MIN_WORDS - 1)) < MIN_WORDS:
             return self._short_text_language(text)
         sample = opening(text, self.sample_chars) if self.sample_chars else text
+        if self.min_swahili_share is not None and swahili_word_share(sample) >= self.min_swahili_share:
+            return None
         language, confidence = self._identifier.classify(sample)
         if language == self.expected or confidence < MIN_CONFIDENCE:
             return None

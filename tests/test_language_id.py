@@ -1,7 +1,15 @@
 """The language guard decides on the opening of a long text, and still accepts mixed ones."""
 from __future__ import annotations
 
-from service.language_id import SAMPLE_CHARS, UNDETERMINED, LanguageGuard, is_swahili_word, opening
+from service.language_id import (
+    MIN_SWAHILI_WORD_SHARE,
+    SAMPLE_CHARS,
+    UNDETERMINED,
+    LanguageGuard,
+    is_swahili_word,
+    opening,
+    swahili_word_share,
+)
 from tests.test_operations import ENGLISH, SWAHILI
 
 GUARD = LanguageGuard("sw")
@@ -25,11 +33,29 @@ def test_opening_is_bounded_and_ends_on_a_word():
     assert opening(SWAHILI) == SWAHILI
 
 
-def test_a_long_swahili_text_is_classified_on_its_opening_only():
-    guard = LanguageGuard("sw")
+def test_a_long_text_is_classified_on_its_opening_only():
+    guard = LanguageGuard("sw", min_swahili_share=None)
     guard._identifier = CountingIdentifier(guard._identifier)
     assert guard.foreign_language("\n\n".join([SWAHILI] * 200)) is None
     assert guard._identifier.lengths and max(guard._identifier.lengths) <= SAMPLE_CHARS
+
+
+def test_swahili_prose_is_accepted_by_its_words_without_the_identifier():
+    guard = LanguageGuard("sw")
+    guard._identifier = CountingIdentifier(guard._identifier)
+    assert swahili_word_share(SWAHILI) >= MIN_SWAHILI_WORD_SHARE
+    assert guard.foreign_language("\n\n".join([SWAHILI] * 20)) is None
+    assert guard._identifier.lengths == []
+
+
+def test_a_text_with_few_swahili_words_still_goes_to_the_identifier():
+    guard = LanguageGuard("sw")
+    guard._identifier = CountingIdentifier(guard._identifier)
+    # An English article quoting one Swahili sentence stays English.
+    text = "\n\n".join([ENGLISH] * 10 + ["Rais alisema kwamba serikali itajenga barabara."])
+    assert swahili_word_share(opening(text)) < MIN_SWAHILI_WORD_SHARE
+    assert guard.foreign_language(text) == "en"
+    assert guard._identifier.lengths
 
 
 def test_a_short_text_is_judged_by_its_words():
