@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import functools
 import hmac
 import json
 import random
@@ -163,8 +164,20 @@ def _within_budget(run):
         abort(503, message=f"Annotation took longer than the {seconds:g} s budget; send shorter texts.")
 
 
-def _respond(schema, result: dict):
-    """`result` as JSON, checked against `schema` for a sample of responses.
+@functools.cache
+def _request_schema(schema_class, max_text_chars: int):
+    # Building a marshmallow schema costs more than loading a request with it (a fifth of
+    # the HTTP layer's CPU per request, py-spy); one per class and limit serves them all.
+    return schema_class(max_text_chars=max_text_chars)
+
+
+@functools.cache
+def _response_schema(schema_class):
+    return schema_class()
+
+
+def _respond(schema_class, result: dict):
+    """`result` as JSON, checked against `schema_class` for a sample of responses.
 
     The Annotator already returns plain JSON data shaped as the schema says, so the
     schema's dump would only copy it. Validating every response cost ~5% of a request's
@@ -174,8 +187,8 @@ def _respond(schema, result: dict):
     """
     share = current_app.config["VALIDATE_RESPONSES"]
     if share > 0 and (share >= 1 or random.random() < share):
-        if errors := schema.validate(result):
-            raise ValueError(f"response violates {type(schema).__name__}: {errors}")
+        if errors := _response_schema(schema_class).validate(result):
+            raise ValueError(f"response violates {schema_class.__name__}: {errors}")
     return current_app.json.response(result)
 
 
@@ -206,13 +219,13 @@ def _include_docs(requests_content):
 def annotate():
     """Annotate one article (JSON or text/plain)."""
     payload = _plain_text_body() if request.mimetype == "text/plain" else _json_body(_ANNOTATE_TYPES)
-    data = _load(AnnotateRequestSchema(max_text_chars=current_app.config["MAX_TEXT_CHARS"]), payload)
+    data = _load(_request_schema(AnnotateRequestSchema, current_app.config["MAX_TEXT_CHARS"]), payload)
     annotator = _annotator()
     if foreign := _foreign_text_errors(annotator, payload, [data["text"]]):
         abort(422, message="The text is not in a supported language.", errors={"text": foreign[0]})
     current_app.extensions["habari_metrics"].document_chars.observe(len(data["text"]))
     article = Article(data["text"], data.get("published"))
-    return _respond(AnnotateResponseSchema(), _within_budget(lambda: annotator.annotate(article, data["include"])))
+    return _respond(AnnotateResponseSchema, _within_budget(lambda: annotator.annotate(article, data["include"])))
 
 
 @blp.route("/annotate/batch", methods=["POST"])
@@ -226,7 +239,7 @@ def annotate_batch():
     documents = payload.get("documents") if isinstance(payload, dict) else None
     if isinstance(documents, list) and len(documents) > config["BATCH_MAX_DOCUMENTS"]:
         abort(413, message=f"{len(documents)} documents; the limit is {config['BATCH_MAX_DOCUMENTS']} per batch.")
-    data = _load(BatchRequestSchema(max_text_chars=config["MAX_TEXT_CHARS"]), payload)
+    data = _load(_request_schema(BatchRequestSchema, config["MAX_TEXT_CHARS"]), payload)
     total_chars = sum(len(document["text"]) for document in data["documents"])
     if total_chars > config["BATCH_MAX_CHARS"]:
         abort(413, message=f"{total_chars} characters in the batch; the limit is {config['BATCH_MAX_CHARS']}.")
@@ -239,6 +252,6 @@ def annotate_batch():
     for article in articles:
         chars.observe(len(article.text))
     results = _within_budget(lambda: annotator.annotate_many(articles, data["include"]))
-    return _respond(BatchResponseSchema(), {
+    return _respond(BatchResponseSchema, {
         "results": [{"id": document["id"], **result} for document, result in zip(data["documents"], results)]
     })
