@@ -17,7 +17,8 @@ Scoring, exactly as the issue states: a prediction matches a gold quote when
 and >= 0.5 for indirect ones (scored separately), one-to-one, best overlap first.
 Speaker accuracy: the share of matched quotes whose predicted speaker (its entity name
 or its mention) is one of the gold speaker's names; a null gold speaker needs a null
-prediction.
+prediction. A record with `scored` (a list of kinds) holds only quotes of those kinds
+and is scored for them only.
 """
 from __future__ import annotations
 
@@ -119,6 +120,8 @@ def evaluate(nlp, records: list[dict], show_errors: bool = False) -> dict:
         text = record["text"]
         predicted = predicted_quotes(doc)
         for group, (kinds, threshold) in GROUPS.items():
+            if not kinds & set(record.get("scored", kinds)):
+                continue  # a record annotated for some kinds only says nothing of the others
             gold = [q for q in record["quotes"] if q["kind"] in kinds]
             pred = [q for q in predicted if q["kind"] in kinds]
             pairs = one_to_one(gold, pred, threshold)
