@@ -51,7 +51,7 @@ def direct_quotes(art: Reading) -> tuple[list[Item], list[Quotation]]:
         if not clause_initial:
             embedded.append(q)
             continue
-        if len(art.words(q.start, q.end)) < 3 and after is None and cue is None \
+        if len(art.words(q.start, q.end)) < 3 and after is None and cue is None and label is None \
                 and not text[q.start:q.end].endswith((".", "!", "?")):
             continue  # a quoted title or word: nobody's speech (a sentence ends in . ! ?)
         if after is not None and after.speaker is None and cue is not None and cue.speaker is not None:

@@ -12,19 +12,28 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from service.components.quotes.words import BYLINE_OPENERS
+
 WORD = re.compile(r"\w[\w’'-]*")
 # ("kwa mjibu wa" is a common misspelling.)
 ATTRIBUTION_PHRASE = re.compile(r"\b(?:kulingana na|kwa mu?jibu wa)\s+", re.IGNORECASE)
 # A sentence ends at . ! ? (and any closing marks) before a capitalised word or an
 # opening mark; a single capital ("Hamza S.") or a title ("Bw.") does not end one.
-_SENTENCE_END = re.compile(r"[.!?]+[”\"’»]?\s+(?=[“\"«‘'(]?[A-ZÀ-Ý0-9])")
+_SENTENCE_END = re.compile(r"[.!?]+(?:''|[”\"’»“'])?\s+(?=[“\"«‘'(]?[A-ZÀ-Ý0-9])")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bBw|\bBi|\bDkt|\bDk|\bDr|\bProf|\bMhe|\bMh|\bMwl|"
                            r"\bMch|\bNdg|\bJen|\bKapt|\bSt|\bMr|\bMrs|\bNa|\bNo)$")
-MARKS = re.compile(r"[“”„\"«»‘’']")
+# ASCII typing of curly marks (``…'') and the low single mark count as marks too.
+MARKS = re.compile(r"``|''|[“”„\"«»‘’'‚]")
+# Each mark read as the curly or straight mark it stands for.
+_MARK_SHAPES = {"``": "“", "''": '"', "‚": "‘"}
 _OPENING_ONLY = "“«„‘"
 _CLOSING_ONLY = "”»’"
 _SINGLE = "‘’'"
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# A closing mark after , . ! ? with no opening one closes a quotation when a speech verb
+# follows within this many words: room for a speaker's name and title ("…,” Katibu mkuu
+# wa chama hicho Juma Ali alisema).
+_ATTRIBUTED_SUBJECT_WORDS = 10
 # A closing mark further than this from its opening one belongs to another quotation.
 _MAX_QUOTATION = 3000
 
@@ -32,7 +41,7 @@ _MAX_QUOTATION = 3000
 @dataclass
 class Quotation:
     open: int  # index of the opening mark (of the paragraph start when it is missing)
-    close: Optional[int]  # index of the closing mark, None when it is missing
+    close: Optional[int]  # index of the closing mark's last character, None when it is missing
     start: int  # content, outer blanks trimmed
     end: int
     opened: bool = True  # False: only the closing mark is written
@@ -78,9 +87,10 @@ def trim_blanks(text: str, start: int, end: int) -> tuple[int, int]:
 _INTRODUCER_BEFORE = re.compile(r"(?:kwamba|kuwa|sema|eleza|ongeza)\s*[,:]$", re.IGNORECASE)
 
 
-def _looks_opening(text: str, i: int) -> bool:
+def _looks_opening(text: str, i: int, mark_end: Optional[int] = None) -> bool:
+    mark_end = i + 1 if mark_end is None else mark_end
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[mark_end] if mark_end < len(text) else " "
     if after.isspace() and _INTRODUCER_BEFORE.search(text, max(0, i - 12), i):
         return True  # "aliongeza kuwa,” …": a closing-shaped mark used to open
     return (before.isspace() or before in "([:—–-/,") and not after.isspace()
@@ -113,57 +123,95 @@ def find_quotations(text: str, cue_starts: list[int]) -> list[Quotation]:
             c = bisect.bisect_left(cue_starts, end + 1)
             if MARKS.search(line.replace("’", "").replace("'", "")) or (
                     c < len(cue_starts) and cue_starts[c] < nxt) or not line.rstrip().endswith(
-                    (".", "!", "?", "…")) or ATTRIBUTION_PHRASE.match(line.lstrip()):
+                    (".", "!", "?", "…")) or ATTRIBUTION_PHRASE.match(line.lstrip()) \
+                    or line.lstrip().lower().startswith(BYLINE_OPENERS):
                 break
             end = nxt
         return end
 
     def add(open_at: int, close: Optional[int], end: int, opened: bool = True) -> None:
-        s, e = trim_blanks(text, open_at + (1 if opened else 0), end)
+        s, e = trim_blanks(text, open_at + (open_width if opened else 0), end)
         if e > s:
             out.append(Quotation(open_at, close, s, e, opened))
 
+    marks = [m for m in MARKS.finditer(text) if not _apostrophe(text, m)]
     out: list[Quotation] = []
-    open_at, single = None, False
-    for m in MARKS.finditer(text):
-        i, ch = m.start(), m.group()
+    open_at, open_width, single = None, 1, False
+    skip_to = 0
+    for k, m in enumerate(marks):
+        if k < skip_to:
+            continue
+        i, ch, mark_end = m.start(), _MARK_SHAPES.get(m.group(), m.group()), m.end()
+        last = mark_end - 1  # a two-character mark is recorded by its last character
         prev = text[i - 1] if i > 0 else " "
-        nxt = text[i + 1] if i + 1 < len(text) else " "
-        if ch in "’'" and prev.isalnum() and nxt.isalnum():
-            continue  # apostrophe: ng’ombe, Ng'ang'a
         if open_at is not None and (i - open_at > _MAX_QUOTATION or text.count("\n", open_at, i) > 12):
             add(open_at, None, paragraph_end(open_at + 1))
             open_at = None
         if open_at is None:
-            if ch in _OPENING_ONLY or _looks_opening(text, i):
-                open_at, single = i, ch in _SINGLE
-            elif ch in "”\"»" and not prev.isspace() and _speech_follows(text, i + 1, cue_starts):
+            if ch in _OPENING_ONLY or _looks_opening(text, i, mark_end):
+                open_at, open_width, single = i, mark_end - i, ch in _SINGLE
+            elif ch in "”\"»" and not prev.isspace() and _speech_follows(
+                    text, mark_end, cue_starts, _ATTRIBUTED_SUBJECT_WORDS if prev in ",.!?" else 3):
                 line_start = text.rfind("\n", 0, i) + 1
                 if not out or out[-1].end < line_start:
-                    add(line_start, i, i, opened=False)
+                    add(line_start, last, i, opened=False)
             continue
         if (ch in _SINGLE) != single:
             continue  # a nested quotation of the other kind
+        opens = ch not in _CLOSING_ONLY and (ch in "\"'" or prev.isspace()) \
+            and _looks_opening(text, i, mark_end) \
+            and not _speech_follows(text, mark_end, cue_starts)  # (`… Tanzania, "alisema.` closes)
+        if opens and _nested(text, marks, k, single):
+            skip_to = k + 2  # “… “inner,” …”: the inner pair stays inside the outer one
+            continue
         # A straight mark that opens (after a blank, before a word) on a later line than
         # the open quotation starts a new one: the open one lacks its closing mark.
-        reopens = ch in "\"'" and prev.isspace() and _looks_opening(text, i) and "\n" in text[open_at:i] \
-            and not _speech_follows(text, i + 1, cue_starts)  # (`… Tanzania, "alisema.` closes)
+        reopens = opens and ch in "\"'" and prev.isspace() and "\n" in text[open_at:i]
         if not reopens and (ch in _CLOSING_ONLY or ch in "\"'" or (ch in "“‘" and not prev.isspace())):
-            add(open_at, i, i)
+            add(open_at, last, i)
             open_at = None
-        elif _looks_opening(text, i):
+        elif _looks_opening(text, i, mark_end):
             # A new quotation opens while one is open: the first lacks its closing mark.
             add(open_at, None, min(i, paragraph_end(open_at + 1)))
-            open_at, single = i, ch in _SINGLE
+            open_at, open_width, single = i, mark_end - i, ch in _SINGLE
     if open_at is not None:
         add(open_at, None, paragraph_end(open_at + 1))
     return out
 
 
-def _speech_follows(text: str, pos: int, cue_starts: list[int]) -> bool:
+def _apostrophe(text: str, m: re.Match) -> bool:
+    """ng’ombe, Ng'ang'a: a single mark between letters is part of the word."""
+    return m.group() in "’'" and text[m.start() - 1:m.start()].isalnum() \
+        and text[m.end():m.end() + 1].isalnum()
+
+
+def _nested(text: str, marks: list[re.Match], k: int, single: bool) -> bool:
+    """Whether the mark opening at marks[k], inside an open quotation of its own kind, is
+    a quotation within it: it opens inside a line, not after a colon, and the next two
+    marks of that kind both close, before the paragraph ends (“… kama vile “A,” na B.”).
+    Otherwise the open quotation simply lacks its closing mark."""
+    i = marks[k].start()
+    before = text[text.rfind("\n", 0, i) + 1:i].rstrip()
+    if not before or before.endswith(":"):
+        return False  # at a line's start or after a colon a mark opens a quotation of its own
+    closing = []
+    for m in marks[k + 1:]:
+        ch = _MARK_SHAPES.get(m.group(), m.group())
+        if (ch in _SINGLE) != single:
+            continue
+        if _BLANK_LINE.search(text, i, m.start()) or ch in _OPENING_ONLY \
+                or _looks_opening(text, m.start(), m.end()):
+            return False
+        closing.append(m)
+        if len(closing) == 2:
+            return True
+    return False
+
+
+def _speech_follows(text: str, pos: int, cue_starts: list[int], max_words: int = 3) -> bool:
     """A speech verb within the next few words ("….” Alisema X", "…,” X alisema")."""
     c = bisect.bisect_left(cue_starts, pos)
     if c == len(cue_starts):
         return False
     gap = text[pos:cue_starts[c]]
-    return "\n" not in gap and len(WORD.findall(gap)) <= 3 and not MARKS.search(gap)
+    return "\n" not in gap and len(WORD.findall(gap)) <= max_words and not MARKS.search(gap)

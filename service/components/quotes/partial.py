@@ -3,10 +3,11 @@ opens a clause of its own in the first person is a direct quote after all."""
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from service.components.quotes.indirect import trim_content
 from service.components.quotes.marks import WORD, Quotation
-from service.components.quotes.records import Item
+from service.components.quotes.records import Item, SpeechEvent
 from service.components.quotes.speakers import Reading
 from service.components.quotes.verbs import COPULAS, is_finite_verb, is_relative_verb
 
@@ -17,6 +18,8 @@ def partial_quotes(art: Reading, embedded: list[Quotation], indirect: list[Item]
     direct quote, and the reported clause ends before it."""
     items = []
     for q in embedded:
+        if _quoted_name(art, q):
+            continue
         for it in indirect:
             if it.start <= q.start and q.end <= it.end + 2:
                 if it.start >= q.open - 1 and _quoted_clause(art, q):
@@ -30,7 +33,35 @@ def partial_quotes(art: Reading, embedded: list[Quotation], indirect: list[Item]
                 else:
                     items.append(Item(q.start, q.end, "partial", it.event))
                 break
+        else:
+            event = _sentence_speech(art, q)
+            if event is not None:
+                items.append(Item(q.start, q.end, "partial", event))
     return items
+
+
+def _quoted_name(art: Reading, q: Quotation) -> bool:
+    """One capitalised word inside a sentence ("sheria ya “Firewall” ambayo …") names
+    something; nobody says it."""
+    words = art.words(q.start, q.end)
+    return len(words) == 1 and words[0].group()[0].isupper() and art.text[q.start:q.end] == words[0].group()
+
+
+def _sentence_speech(art: Reading, q: Quotation) -> Optional[SpeechEvent]:
+    """The speech act of the quoted phrase's sentence when no reported clause holds it
+    ("ametaka jumuiya … kuchukua “hatua …”", "… anachosema ni “makosa”, afisa … amesema"):
+    the nearest speech verb before it, else the first after it. A short capitalised
+    phrase there is a title ("kipindi cha “Face the Nation”"), nobody's words."""
+    words = art.words(q.start, q.end)
+    if len(words) <= 4 and words and words[0].group()[0].isupper() \
+            and not art.text[q.start:q.end].endswith((".", "!", "?")):
+        return None
+    start, end = art.sentence(q.open)
+    before = [c for c in art.cues_between(start, q.open) if c.start in art.events]
+    if before:
+        return art.events[before[-1].start]
+    after = [c for c in art.cues_between(max(q.end, q.close or q.end), end) if c.start in art.events]
+    return art.events[after[0].start] if after else None
 
 
 _FIRST_PERSON_VERB = re.compile(r"(?:ni|tu)(?:li|me|na|ta|nge|ngali)\w{2,}", re.IGNORECASE)

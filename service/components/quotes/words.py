@@ -85,4 +85,7 @@ NAMING_WORDS = {"kama", "kuitwa", "inayoitwa", "linaloitwa", "kinachoitwa", "ait
                 "iitwayo", "maarufu", "jina", "neno", "lijulikanalo", "inayojulikana",
                 "anayejulikana", "kinachojulikana", "linalojulikana", "unaoitwa",
                 "wanaoitwa", "zinazoitwa", "kiitwacho", "mbiu", "inamaanisha", "maana",
-                "yaani", "kumaanisha", "ikimaanisha"}
+                "yaani", "kumaanisha", "ikimaanisha", "alama"}
+# A line opening with these is the article's byline ("Imetayarishwa na mwandishi wetu"),
+# where no quotation goes on.
+BYLINE_OPENERS = ("imetayarishwa na", "imeandaliwa na")

@@ -1,0 +1,164 @@
+"""Where quotations start and end (../shared/ANNOTATION.md, Quotes: Spans), one table a
+class of text: sentences written for these tests, entities set by hand."""
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+
+from service import components, language  # noqa: F401  (registers "sw" and factories)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("sw")
+    nlp.add_pipe("habari_entities")
+    nlp.add_pipe("habari_quotes")
+    return nlp
+
+
+def direct_and_partial(nlp, text, people):
+    """(kind, text, speaker) of the text's direct and partial quotes, with every
+    occurrence of `people` set as a PER entity."""
+    doc = nlp.make_doc(text)
+    doc.ents = spacy.util.filter_spans([
+        doc.char_span(m.start(), m.end(), label="PER")
+        for name in people for m in re.finditer(re.escape(name), text)])
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    out = []
+    for q in doc._.quotes:
+        if q.kind == "indirect":
+            continue
+        speaker = q.speaker_entity.name if q.speaker_entity is not None else (
+            q.speaker.text if q.speaker is not None else None)
+        out.append((q.kind, text[q.start:q.end], speaker))
+    return out
+
+
+@pytest.mark.parametrize("text, spans", [
+    # a paragraph ends the quotation whose closing mark never comes
+    ("Mkuu wa wilaya Asha Juma alisema: “Barabara hii itakamilika mwezi ujao.\n\n"
+     "Mvua ilinyesha usiku kucha.", ["Barabara hii itakamilika mwezi ujao."]),
+    # ... and so does the end of the text
+    ("Mkuu wa polisi Asha Juma alisema: “Tumewakamata washukiwa watatu. Tunaendelea na uchunguzi",
+     ["Tumewakamata washukiwa watatu. Tunaendelea na uchunguzi"]),
+    # one sentence a line: the quoted sentences go on, the byline does not
+    ("Msemaji Asha Juma alisema:\n“Tumechukua hatua leo kulinda wafanyakazi.\n"
+     "Tutaendelea kufuatilia hali hiyo.\nImetayarishwa na mwandishi wetu, Dar es Salaam.",
+     ["Tumechukua hatua leo kulinda wafanyakazi.\nTutaendelea kufuatilia hali hiyo."]),
+    # a line that opens a new quotation ends the open one
+    ("Daktari Asha Juma alisema: “Wagonjwa wameongezeka.\n“Tunahitaji dawa zaidi,” aliongeza.",
+     ["Wagonjwa wameongezeka.", "Tunahitaji dawa zaidi,"]),
+])
+def test_quotation_without_its_closing_mark(nlp, text, spans):
+    assert direct_and_partial(nlp, text, ["Asha Juma"]) == [("direct", s, "Asha Juma") for s in spans]
+
+
+@pytest.mark.parametrize("text, spans", [
+    # each paragraph opens again; the mark closes only at the end: one item a paragraph
+    ("Mwalimu Baraka Said alisema: “Wanafunzi wamefanya vizuri mwaka huu.\n\n"
+     "“Tunashukuru wazazi kwa msaada wao.\n\n“Tutaendelea kujituma zaidi.”\n\n"
+     "Shule hiyo ina wanafunzi mia tatu.",
+     ["Wanafunzi wamefanya vizuri mwaka huu.", "Tunashukuru wazazi kwa msaada wao.",
+      "Tutaendelea kujituma zaidi."]),
+    ("Daktari Baraka Said alisema: “Wagonjwa wameongezeka.\n“Tunahitaji dawa zaidi.\n"
+     "“Serikali itusaidie.”\nHospitali hiyo iko Dodoma.",
+     ["Wagonjwa wameongezeka.", "Tunahitaji dawa zaidi.", "Serikali itusaidie."]),
+    ('Waziri Baraka Said alisema: "Tumeanza ujenzi.\n\n"Tutamaliza mwakani."\n\nMradi huo ni mkubwa.',
+     ["Tumeanza ujenzi.", "Tutamaliza mwakani."]),
+    # no mark at the second paragraph's start: everything between the marks
+    ("Mkuu wa polisi Baraka Said alisema: “Tumewakamata washukiwa watatu.\n\n"
+     "Tunaendelea na uchunguzi,” aliongeza.\n\nTukio hilo lilitokea jana.",
+     ["Tumewakamata washukiwa watatu.\n\nTunaendelea na uchunguzi,"]),
+    ("“Mvua imeharibu mazao yetu,” alisema mkulima Baraka Said. “Hatuna chakula cha kutosha.\n"
+     "Tunaomba msaada wa serikali.”\nWilaya hiyo ina wakazi elfu kumi.",
+     ["Mvua imeharibu mazao yetu,", "Hatuna chakula cha kutosha.\nTunaomba msaada wa serikali."]),
+])
+def test_quotation_over_several_sentences_or_paragraphs(nlp, text, spans):
+    assert direct_and_partial(nlp, text, ["Baraka Said"]) == [("direct", s, "Baraka Said") for s in spans]
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("“Bei ya sukari itashuka,” alisema Juma Hamisi, “kwa sababu mavuno ni mazuri.”",
+     ["Bei ya sukari itashuka,", "kwa sababu mavuno ni mazuri."]),
+    ("“Tutajenga shule mpya,” Mbunge Juma Hamisi alisema, “na zahanati mbili.”",
+     ["Tutajenga shule mpya,", "na zahanati mbili."]),
+    ("“Mvua imeharibu,” Juma Hamisi alisema. “Hatuna chakula.”", ["Mvua imeharibu,", "Hatuna chakula."]),
+    ("“Mvua imeharibu mazao yetu,” alisema mkulima Juma Hamisi, akiongeza, “Hatuna chakula cha kutosha.”",
+     ["Mvua imeharibu mazao yetu,", "Hatuna chakula cha kutosha."]),
+])
+def test_quotation_split_by_its_attribution_is_two_items(nlp, text, spans):
+    assert direct_and_partial(nlp, text, ["Juma Hamisi"]) == [("direct", s, "Juma Hamisi") for s in spans]
+
+
+@pytest.mark.parametrize("headline, span", [
+    ("Mbowe: “Hatutakubali kuonewa”", "Hatutakubali kuonewa"),
+    ("Mbowe: “Hatutakubali kuonewa", "Hatutakubali kuonewa"),
+    ("“Hatutakubali kuonewa,” asema Mbowe", "Hatutakubali kuonewa,"),
+    ("“Hatutakubali kuonewa” - Mbowe", "Hatutakubali kuonewa"),
+    ("Mbowe asema “Hatutakubali kuonewa”", "Hatutakubali kuonewa"),
+])
+def test_attributed_quotation_in_a_headline(nlp, headline, span):
+    text = headline + "\nMwenyekiti Freeman Mbowe amesema chama chake kitaendelea na mikutano."
+    assert direct_and_partial(nlp, text, ["Freeman Mbowe", "Mbowe"]) == [("direct", span, "Freeman Mbowe")]
+
+
+def test_short_quoted_title_with_a_name_before_it_is_still_no_quote(nlp):
+    text = "Filamu ya Juma Hamisi “Maisha Mapya” ilionyeshwa jana.\nWatu wengi walihudhuria."
+    assert direct_and_partial(nlp, text, ["Juma Hamisi"]) == []
+
+
+@pytest.mark.parametrize("opening, closing", [
+    ("“", "”"), ("„", "“"), ("«", "»"), ('"', '"'), ("‘", "’"), ("'", "'"), ("``", "''"), ("''", "''"),
+])
+def test_every_kind_of_quotation_mark(nlp, opening, closing):
+    text = f"Waziri Neema Mollel alisema: {opening}Tutapanda miti elfu kumi mwaka huu.{closing} Mvua imeanza."
+    assert direct_and_partial(nlp, text, ["Neema Mollel"]) == [
+        ("direct", "Tutapanda miti elfu kumi mwaka huu.", "Neema Mollel")]
+
+
+@pytest.mark.parametrize("inner", [
+    "“tunataka ushindi,”",  # the same kind of mark as the outer quotation
+    "‘tunataka ushindi,’",
+    '"tunataka ushindi,"',
+])
+def test_quotation_inside_a_quotation_stays_in_it(nlp, inner):
+    text = f"Kocha Hamisi Juma alisema: “Mashabiki walipiga kelele {inner} na tulijitahidi sana.”"
+    assert direct_and_partial(nlp, text, ["Hamisi Juma"]) == [
+        ("direct", f"Mashabiki walipiga kelele {inner} na tulijitahidi sana.", "Hamisi Juma")]
+
+
+def test_quoted_phrase_at_a_lines_start_after_an_unclosed_one_is_not_nested(nlp):
+    text = ("Kampuni ya Hamisi Juma ilisema kuwa “tutaajiri vijana wengi mwaka huu.\n"
+            "Mkurugenzi Hamisi Juma aliongeza: “Tunashukuru serikali.”\nKiwanda hicho kiko Tanga.")
+    assert [s for _, s, _ in direct_and_partial(nlp, text, ["Hamisi Juma"])] == [
+        "tutaajiri vijana wengi mwaka huu.", "Tunashukuru serikali."]
+
+
+@pytest.mark.parametrize("attribution", [
+    "alisema Hamisi Juma",
+    "Hamisi Juma alisema",
+    "Kocha mkuu wa timu ya taifa Hamisi Juma alisema Jumapili",
+])
+def test_closing_mark_without_its_opening_one(nlp, attribution):
+    text = f"Mechi ilichezwa Dodoma.\nTulishinda kwa sababu tulijiandaa vizuri,” {attribution}."
+    assert direct_and_partial(nlp, text, ["Hamisi Juma"]) == [
+        ("direct", "Tulishinda kwa sababu tulijiandaa vizuri,", "Hamisi Juma")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a directive holds no reported clause, its quoted words are still the speaker's
+    ("Mbunge Rehema Ali alisema wananchi wanapaswa kuchukua “hatua za haraka kulinda misitu.”",
+     [("partial", "hatua za haraka kulinda misitu.", "Rehema Ali")]),
+    # the attribution comes after the content
+    ("Kile anachokitaka ni “mazungumzo ya kweli”, Rehema Ali alisema Jumanne.",
+     [("partial", "mazungumzo ya kweli", "Rehema Ali")]),
+    # names and titles in quotation marks are nobody's words
+    ("Rehema Ali alisema kampuni ya “Safari” imefilisika mwaka huu.", []),
+    ("Rehema Ali alizungumza katika kipindi cha “Habari za Asubuhi” jana.", []),
+])
+def test_quoted_phrase_without_a_reported_clause(nlp, text, expected):
+    quotes = direct_and_partial(nlp, text, ["Rehema Ali"])
+    assert quotes == expected
