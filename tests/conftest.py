@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 from flask.testing import FlaskClient
 
 from schemas import AnnotateResponseSchema, BatchResponseSchema, ProblemSchema
@@ -51,3 +52,15 @@ def make_app(nlp, **overrides):
 @pytest.fixture(scope="session")
 def app(nlp):
     return make_app(nlp)
+
+
+@pytest.fixture(scope="session")
+def quotes_nlp():
+    """A blank Swahili pipeline with only the entity grouping and the quote component:
+    quote tests set the entities by hand."""
+    from service import components, language  # noqa: F401  (registers "sw" and factories)
+
+    nlp = spacy.blank("sw")
+    nlp.add_pipe("habari_entities")
+    nlp.add_pipe("habari_quotes")
+    return nlp

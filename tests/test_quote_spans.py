@@ -2,39 +2,15 @@
 class of text: sentences written for these tests, entities set by hand."""
 from __future__ import annotations
 
-import re
-
 import pytest
-import spacy
 
-from service import components, language  # noqa: F401  (registers "sw" and factories)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    nlp = spacy.blank("sw")
-    nlp.add_pipe("habari_entities")
-    nlp.add_pipe("habari_quotes")
-    return nlp
+from tests.test_quotes import annotate, quotes
 
 
-def direct_and_partial(nlp, text, people):
+def direct_and_partial(quotes_nlp, text, people):
     """(kind, text, speaker) of the text's direct and partial quotes, with every
     occurrence of `people` set as a PER entity."""
-    doc = nlp.make_doc(text)
-    doc.ents = spacy.util.filter_spans([
-        doc.char_span(m.start(), m.end(), label="PER")
-        for name in people for m in re.finditer(re.escape(name), text)])
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    out = []
-    for q in doc._.quotes:
-        if q.kind == "indirect":
-            continue
-        speaker = q.speaker_entity.name if q.speaker_entity is not None else (
-            q.speaker.text if q.speaker is not None else None)
-        out.append((q.kind, text[q.start:q.end], speaker))
-    return out
+    return [q for q in quotes(annotate(quotes_nlp, text, per=people)) if q[0] != "indirect"]
 
 
 @pytest.mark.parametrize("text, spans", [
@@ -52,8 +28,8 @@ def direct_and_partial(nlp, text, people):
     ("Daktari Asha Juma alisema: “Wagonjwa wameongezeka.\n“Tunahitaji dawa zaidi,” aliongeza.",
      ["Wagonjwa wameongezeka.", "Tunahitaji dawa zaidi,"]),
 ])
-def test_quotation_without_its_closing_mark(nlp, text, spans):
-    assert direct_and_partial(nlp, text, ["Asha Juma"]) == [("direct", s, "Asha Juma") for s in spans]
+def test_quotation_without_its_closing_mark(quotes_nlp, text, spans):
+    assert direct_and_partial(quotes_nlp, text, ["Asha Juma"]) == [("direct", s, "Asha Juma") for s in spans]
 
 
 @pytest.mark.parametrize("text, spans", [
@@ -76,8 +52,8 @@ def test_quotation_without_its_closing_mark(nlp, text, spans):
      "Tunaomba msaada wa serikali.”\nWilaya hiyo ina wakazi elfu kumi.",
      ["Mvua imeharibu mazao yetu,", "Hatuna chakula cha kutosha.\nTunaomba msaada wa serikali."]),
 ])
-def test_quotation_over_several_sentences_or_paragraphs(nlp, text, spans):
-    assert direct_and_partial(nlp, text, ["Baraka Said"]) == [("direct", s, "Baraka Said") for s in spans]
+def test_quotation_over_several_sentences_or_paragraphs(quotes_nlp, text, spans):
+    assert direct_and_partial(quotes_nlp, text, ["Baraka Said"]) == [("direct", s, "Baraka Said") for s in spans]
 
 
 @pytest.mark.parametrize("text, spans", [
@@ -89,8 +65,8 @@ def test_quotation_over_several_sentences_or_paragraphs(nlp, text, spans):
     ("“Mvua imeharibu mazao yetu,” alisema mkulima Juma Hamisi, akiongeza, “Hatuna chakula cha kutosha.”",
      ["Mvua imeharibu mazao yetu,", "Hatuna chakula cha kutosha."]),
 ])
-def test_quotation_split_by_its_attribution_is_two_items(nlp, text, spans):
-    assert direct_and_partial(nlp, text, ["Juma Hamisi"]) == [("direct", s, "Juma Hamisi") for s in spans]
+def test_quotation_split_by_its_attribution_is_two_items(quotes_nlp, text, spans):
+    assert direct_and_partial(quotes_nlp, text, ["Juma Hamisi"]) == [("direct", s, "Juma Hamisi") for s in spans]
 
 
 @pytest.mark.parametrize("headline, span", [
@@ -100,22 +76,22 @@ def test_quotation_split_by_its_attribution_is_two_items(nlp, text, spans):
     ("“Hatutakubali kuonewa” - Mbowe", "Hatutakubali kuonewa"),
     ("Mbowe asema “Hatutakubali kuonewa”", "Hatutakubali kuonewa"),
 ])
-def test_attributed_quotation_in_a_headline(nlp, headline, span):
+def test_attributed_quotation_in_a_headline(quotes_nlp, headline, span):
     text = headline + "\nMwenyekiti Freeman Mbowe amesema chama chake kitaendelea na mikutano."
-    assert direct_and_partial(nlp, text, ["Freeman Mbowe", "Mbowe"]) == [("direct", span, "Freeman Mbowe")]
+    assert direct_and_partial(quotes_nlp, text, ["Freeman Mbowe", "Mbowe"]) == [("direct", span, "Freeman Mbowe")]
 
 
-def test_short_quoted_title_with_a_name_before_it_is_still_no_quote(nlp):
+def test_short_quoted_title_with_a_name_before_it_is_still_no_quote(quotes_nlp):
     text = "Filamu ya Juma Hamisi “Maisha Mapya” ilionyeshwa jana.\nWatu wengi walihudhuria."
-    assert direct_and_partial(nlp, text, ["Juma Hamisi"]) == []
+    assert direct_and_partial(quotes_nlp, text, ["Juma Hamisi"]) == []
 
 
 @pytest.mark.parametrize("opening, closing", [
     ("“", "”"), ("„", "“"), ("«", "»"), ('"', '"'), ("‘", "’"), ("'", "'"), ("``", "''"), ("''", "''"),
 ])
-def test_every_kind_of_quotation_mark(nlp, opening, closing):
+def test_every_kind_of_quotation_mark(quotes_nlp, opening, closing):
     text = f"Waziri Neema Mollel alisema: {opening}Tutapanda miti elfu kumi mwaka huu.{closing} Mvua imeanza."
-    assert direct_and_partial(nlp, text, ["Neema Mollel"]) == [
+    assert direct_and_partial(quotes_nlp, text, ["Neema Mollel"]) == [
         ("direct", "Tutapanda miti elfu kumi mwaka huu.", "Neema Mollel")]
 
 
@@ -124,16 +100,16 @@ def test_every_kind_of_quotation_mark(nlp, opening, closing):
     "‘tunataka ushindi,’",
     '"tunataka ushindi,"',
 ])
-def test_quotation_inside_a_quotation_stays_in_it(nlp, inner):
+def test_quotation_inside_a_quotation_stays_in_it(quotes_nlp, inner):
     text = f"Kocha Hamisi Juma alisema: “Mashabiki walipiga kelele {inner} na tulijitahidi sana.”"
-    assert direct_and_partial(nlp, text, ["Hamisi Juma"]) == [
+    assert direct_and_partial(quotes_nlp, text, ["Hamisi Juma"]) == [
         ("direct", f"Mashabiki walipiga kelele {inner} na tulijitahidi sana.", "Hamisi Juma")]
 
 
-def test_quoted_phrase_at_a_lines_start_after_an_unclosed_one_is_not_nested(nlp):
+def test_quoted_phrase_at_a_lines_start_after_an_unclosed_one_is_not_nested(quotes_nlp):
     text = ("Kampuni ya Hamisi Juma ilisema kuwa “tutaajiri vijana wengi mwaka huu.\n"
             "Mkurugenzi Hamisi Juma aliongeza: “Tunashukuru serikali.”\nKiwanda hicho kiko Tanga.")
-    assert [s for _, s, _ in direct_and_partial(nlp, text, ["Hamisi Juma"])] == [
+    assert [s for _, s, _ in direct_and_partial(quotes_nlp, text, ["Hamisi Juma"])] == [
         "tutaajiri vijana wengi mwaka huu.", "Tunashukuru serikali."]
 
 
@@ -142,9 +118,9 @@ def test_quoted_phrase_at_a_lines_start_after_an_unclosed_one_is_not_nested(nlp)
     "Hamisi Juma alisema",
     "Kocha mkuu wa timu ya taifa Hamisi Juma alisema Jumapili",
 ])
-def test_closing_mark_without_its_opening_one(nlp, attribution):
+def test_closing_mark_without_its_opening_one(quotes_nlp, attribution):
     text = f"Mechi ilichezwa Dodoma.\nTulishinda kwa sababu tulijiandaa vizuri,” {attribution}."
-    assert direct_and_partial(nlp, text, ["Hamisi Juma"]) == [
+    assert direct_and_partial(quotes_nlp, text, ["Hamisi Juma"]) == [
         ("direct", "Tulishinda kwa sababu tulijiandaa vizuri,", "Hamisi Juma")]
 
 
@@ -159,6 +135,6 @@ def test_closing_mark_without_its_opening_one(nlp, attribution):
     ("Rehema Ali alisema kampuni ya “Safari” imefilisika mwaka huu.", []),
     ("Rehema Ali alizungumza katika kipindi cha “Habari za Asubuhi” jana.", []),
 ])
-def test_quoted_phrase_without_a_reported_clause(nlp, text, expected):
-    quotes = direct_and_partial(nlp, text, ["Rehema Ali"])
+def test_quoted_phrase_without_a_reported_clause(quotes_nlp, text, expected):
+    quotes = direct_and_partial(quotes_nlp, text, ["Rehema Ali"])
     assert quotes == expected

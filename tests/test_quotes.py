@@ -11,14 +11,6 @@ from service import components, language  # noqa: F401  (registers "sw" and fact
 from service.components.quotes.cues import SPEECH_STEMS, SPEECH_VERB, find_speech_cues
 
 
-@pytest.fixture(scope="module")
-def blank():
-    nlp = spacy.blank("sw")
-    nlp.add_pipe("habari_entities")
-    nlp.add_pipe("habari_quotes")
-    return nlp
-
-
 def annotate(nlp, text, per=(), org=(), loc=()):
     """Run the quote pipeline with every occurrence of the given names as entities."""
     doc = nlp.make_doc(text)
@@ -86,13 +78,13 @@ def test_whole_text_scan_finds_what_the_regex_finds(text):
 
 
 @pytest.mark.parametrize("word", ["ali\u017fema", "al\u0131sema", "\u0130sema", "ali\u212airi"])
-def test_letters_that_match_only_ignoring_case_leave_only_listed_stems(blank, word):
+def test_letters_that_match_only_ignoring_case_leave_only_listed_stems(quotes_nlp, word):
     # The regex ignores case, so "ſ" matches s (and "ı", "İ", Kelvin "K" match i, i, k):
     # "aliſema" used to yield the unlisted stem "ſema" and a KeyError out of the quote
     # component. The pipeline must run; every cue is a listed verb.
     text = f"Rais Samia {word} jambo hilo jana."
     assert all(cue.stem in SPEECH_STEMS for cue in find_speech_cues(text))
-    assert isinstance(blank(text)._.quotes, list)
+    assert isinstance(quotes_nlp(text)._.quotes, list)
 
 
 def test_long_s_spelling_is_not_a_speech_verb():
@@ -101,9 +93,9 @@ def test_long_s_spelling_is_not_a_speech_verb():
 
 # ---------------------------------------------------------------- direct quotes
 
-def test_direct_quote_with_speaker_after(blank):
+def test_direct_quote_with_speaker_after(quotes_nlp):
     text = "“Tutaendelea kujenga barabara mpya mwaka huu,” alisema Amina Juma."
-    doc = annotate(blank, text, per=["Amina Juma"])
+    doc = annotate(quotes_nlp, text, per=["Amina Juma"])
     assert quotes(doc) == [("direct", "Tutaendelea kujenga barabara mpya mwaka huu,", "Amina Juma")]
     q = doc._.quotes[0]
     assert q.cue.text == "alisema"
@@ -111,36 +103,36 @@ def test_direct_quote_with_speaker_after(blank):
 
 
 @pytest.mark.parametrize("title", ["Bw.", "Bi.", "Dkt.", "Prof."])
-def test_speaker_after_the_verb_behind_a_title(blank, title):
+def test_speaker_after_the_verb_behind_a_title(quotes_nlp, title):
     text = f"Mkutano uliisha jioni. “Tutaendelea kujenga barabara,” alisema {title} Amina Juma."
-    doc = annotate(blank, text, per=["Amina Juma"])
+    doc = annotate(quotes_nlp, text, per=["Amina Juma"])
     assert quotes(doc) == [("direct", "Tutaendelea kujenga barabara,", "Amina Juma")]
 
 
 @pytest.mark.parametrize("open_mark,close_mark", [("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»")])
-def test_all_quotation_marks(blank, open_mark, close_mark):
+def test_all_quotation_marks(quotes_nlp, open_mark, close_mark):
     text = f"Baraka Ali alisema: {open_mark}Hatutakubali ushuru huu mpya.{close_mark}"
-    doc = annotate(blank, text, per=["Baraka Ali"])
+    doc = annotate(quotes_nlp, text, per=["Baraka Ali"])
     assert quotes(doc) == [("direct", "Hatutakubali ushuru huu mpya.", "Baraka Ali")]
 
 
-def test_speaker_before_with_colon(blank):
+def test_speaker_before_with_colon(quotes_nlp):
     text = "Waziri wa Fedha Zuberi Mwakyusa alisema: “Bajeti hii italinda wakulima wadogo.”"
-    doc = annotate(blank, text, per=["Zuberi Mwakyusa"])
+    doc = annotate(quotes_nlp, text, per=["Zuberi Mwakyusa"])
     assert quotes(doc) == [("direct", "Bajeti hii italinda wakulima wadogo.", "Zuberi Mwakyusa")]
 
 
-def test_speaker_in_the_next_sentence(blank):
+def test_speaker_in_the_next_sentence(quotes_nlp):
     text = ("“Hatutaruhusu bei ya mafuta kupanda tena mwezi huu,”\n\n"
             "Msemaji wa wizara hiyo Rehema Kassim alisema siku ya Jumanne.")
-    doc = annotate(blank, text, per=["Rehema Kassim"])
+    doc = annotate(quotes_nlp, text, per=["Rehema Kassim"])
     assert quotes(doc) == [("direct", "Hatutaruhusu bei ya mafuta kupanda tena mwezi huu,", "Rehema Kassim")]
 
 
-def test_bare_verb_continues_the_last_speaker(blank):
+def test_bare_verb_continues_the_last_speaker(quotes_nlp):
     text = ("“Mvua imeharibu madaraja matatu,” Mkuu wa mkoa Halima Said alisema Jumatatu. "
             "“Tunahitaji msaada wa haraka kutoka serikalini.” Alisisitiza.")
-    doc = annotate(blank, text, per=["Halima Said"])
+    doc = annotate(quotes_nlp, text, per=["Halima Said"])
     assert quotes(doc) == [
         ("direct", "Mvua imeharibu madaraja matatu,", "Halima Said"),
         ("direct", "Tunahitaji msaada wa haraka kutoka serikalini.", "Halima Said"),
@@ -148,47 +140,47 @@ def test_bare_verb_continues_the_last_speaker(blank):
     assert doc._.quotes[1].cue.text.endswith("Alisisitiza")
 
 
-def test_split_quotation_is_two_items_with_one_speaker(blank):
+def test_split_quotation_is_two_items_with_one_speaker(quotes_nlp):
     text = "“Shule zitafunguliwa wiki ijayo,” alisema Neema Mollel. “Wazazi wajiandae mapema.”"
-    doc = annotate(blank, text, per=["Neema Mollel"])
+    doc = annotate(quotes_nlp, text, per=["Neema Mollel"])
     assert quotes(doc) == [
         ("direct", "Shule zitafunguliwa wiki ijayo,", "Neema Mollel"),
         ("direct", "Wazazi wajiandae mapema.", "Neema Mollel"),
     ]
 
 
-def test_attribution_between_two_parts_of_one_sentence(blank):
+def test_attribution_between_two_parts_of_one_sentence(quotes_nlp):
     text = "“Tutashinda mechi hii,” alisema kocha Daudi Kimaro, “na tutaendelea kujituma.”"
-    doc = annotate(blank, text, per=["Daudi Kimaro"])
+    doc = annotate(quotes_nlp, text, per=["Daudi Kimaro"])
     assert quotes(doc) == [
         ("direct", "Tutashinda mechi hii,", "Daudi Kimaro"),
         ("direct", "na tutaendelea kujituma.", "Daudi Kimaro"),
     ]
 
 
-def test_headline_with_present_tense(blank):
+def test_headline_with_present_tense(quotes_nlp):
     text = "Tanzania yasema mvua yaharibu barabara za vijijini\n\nMvua kubwa imenyesha kwa siku tatu."
-    doc = annotate(blank, text, loc=["Tanzania"])
+    doc = annotate(quotes_nlp, text, loc=["Tanzania"])
     assert quotes(doc) == [("indirect", "mvua yaharibu barabara za vijijini", "Tanzania")]
 
 
-def test_missing_closing_mark_runs_to_the_end_of_the_paragraph(blank):
+def test_missing_closing_mark_runs_to_the_end_of_the_paragraph(quotes_nlp):
     text = ("Daktari Juma Hamisi alisema: “Wagonjwa wameongezeka mara mbili. Vitanda havitoshi\n\n"
             "Hospitali hiyo ilijengwa mwaka 1990.")
-    doc = annotate(blank, text, per=["Juma Hamisi"])
+    doc = annotate(quotes_nlp, text, per=["Juma Hamisi"])
     assert quotes(doc) == [("direct", "Wagonjwa wameongezeka mara mbili. Vitanda havitoshi", "Juma Hamisi")]
 
 
-def test_headline_quotation_attributed_after_a_dash(blank):
+def test_headline_quotation_attributed_after_a_dash(quotes_nlp):
     text = ("“Hatutakubali kuonewa” – Mbowe\n"
             "Mwenyekiti wa Chadema Freeman Mbowe amesema chama chake kitaendelea na mikutano.")
-    doc = annotate(blank, text, per=["Freeman Mbowe", "Mbowe"], org=["Chadema"])
+    doc = annotate(quotes_nlp, text, per=["Freeman Mbowe", "Mbowe"], org=["Chadema"])
     assert quotes(doc)[0] == ("direct", "Hatutakubali kuonewa", "Freeman Mbowe")
 
 
-def test_short_quoted_title_without_attribution_is_no_quote(blank):
+def test_short_quoted_title_without_attribution_is_no_quote(quotes_nlp):
     text = "Filamu yake “Maisha Mapya” ilionyeshwa Arusha jana.\nWatu wengi walihudhuria."
-    doc = annotate(blank, text, loc=["Arusha"])
+    doc = annotate(quotes_nlp, text, loc=["Arusha"])
     assert quotes(doc) == []
 
 
@@ -201,212 +193,212 @@ def test_short_quoted_title_without_attribution_is_no_quote(blank):
      "“Tunataka mikopo iwafikie wakulima.”",
      "Florens Luoga", ("Benki itapunguza riba,", "Tunataka mikopo iwafikie wakulima.")),
 ])
-def test_two_quotations_of_one_speaker(blank, text, speaker, parts):
-    doc = annotate(blank, text, per=[speaker])
+def test_two_quotations_of_one_speaker(quotes_nlp, text, speaker, parts):
+    doc = annotate(quotes_nlp, text, per=[speaker])
     assert quotes(doc) == [("direct", part, speaker) for part in parts]
 
 
-def test_straight_mark_on_a_later_line_opens_a_new_quotation(blank):
+def test_straight_mark_on_a_later_line_opens_a_new_quotation(quotes_nlp):
     text = ('Mkulima Juma Bakari alisema: "Mvua imechelewa mwaka huu.\nTunaomba msaada wa mbegu.\n'
             'Waziri Amani Said alijibu: "Serikali itasaidia wakulima wote."')
-    doc = annotate(blank, text, per=["Juma Bakari", "Amani Said"])
+    doc = annotate(quotes_nlp, text, per=["Juma Bakari", "Amani Said"])
     assert quotes(doc) == [
         ("direct", "Mvua imechelewa mwaka huu.\nTunaomba msaada wa mbegu.", "Juma Bakari"),
         ("direct", "Serikali itasaidia wakulima wote.", "Amani Said"),
     ]
 
 
-def test_quotation_spanning_paragraphs(blank):
+def test_quotation_spanning_paragraphs(quotes_nlp):
     text = ("Mwenyekiti wa chama Salma Bakari alisema: “Tumejipanga kwa uchaguzi huu.\n\n"
             "Wanachama wetu wako tayari kupiga kura.”\n\nUchaguzi utafanyika Oktoba.")
-    doc = annotate(blank, text, per=["Salma Bakari"])
+    doc = annotate(quotes_nlp, text, per=["Salma Bakari"])
     assert quotes(doc) == [(
         "direct", "Tumejipanga kwa uchaguzi huu.\n\nWanachama wetu wako tayari kupiga kura.", "Salma Bakari")]
 
 
-def test_role_speaker_is_the_person_introduced_with_that_role(blank):
+def test_role_speaker_is_the_person_introduced_with_that_role(quotes_nlp):
     text = ("Waziri wa Afya Ummy Mohamed alitembelea hospitali ya wilaya. "
             "“Tutaongeza wauguzi mia tano,” waziri huyo aliongeza.")
-    doc = annotate(blank, text, per=["Ummy Mohamed"])
+    doc = annotate(quotes_nlp, text, per=["Ummy Mohamed"])
     assert quotes(doc) == [("direct", "Tutaongeza wauguzi mia tano,", "Ummy Mohamed")]
     assert doc._.quotes[0].speaker_entity.name == "Ummy Mohamed"
 
 
-def test_role_named_through_its_organization(blank):
+def test_role_named_through_its_organization(quotes_nlp):
     text = ("Kiongozi wa chama cha Wakulima Asha Mrema alifanya mkutano jana. "
             "Kiongozi wa chama hicho alisema kwamba bei ya mbolea imepanda.")
-    doc = annotate(blank, text, per=["Asha Mrema"])
+    doc = annotate(quotes_nlp, text, per=["Asha Mrema"])
     assert quotes(doc) == [("indirect", "bei ya mbolea imepanda", "Asha Mrema")]
 
 
-def test_plural_role_is_one_of_the_people_just_named(blank):
+def test_plural_role_is_one_of_the_people_just_named(quotes_nlp):
     text = ("Rais Hassan Mwinyi alikutana na Rais Yoweri Museveni mjini Arusha. "
             "Viongozi hao walisema kwamba biashara kati ya nchi zao itaongezeka.")
-    doc = annotate(blank, text, per=["Hassan Mwinyi", "Yoweri Museveni"], loc=["Arusha"])
+    doc = annotate(quotes_nlp, text, per=["Hassan Mwinyi", "Yoweri Museveni"], loc=["Arusha"])
     [(kind, content, speaker)] = quotes(doc)
     assert (kind, content) == ("indirect", "biashara kati ya nchi zao itaongezeka")
     assert speaker in ("Hassan Mwinyi", "Yoweri Museveni")
 
 
-def test_person_named_by_a_new_description(blank):
+def test_person_named_by_a_new_description(quotes_nlp):
     text = ("Mgombea Juma Kassim alihutubia wakazi wa Tanga jana. "
             "Hata hivyo, mwanasiasa huyo chipukizi amesema kampeni yake inakosa fedha.")
-    doc = annotate(blank, text, per=["Juma Kassim"], loc=["Tanga"])
+    doc = annotate(quotes_nlp, text, per=["Juma Kassim"], loc=["Tanga"])
     assert quotes(doc) == [("indirect", "kampeni yake inakosa fedha", "Juma Kassim")]
 
 
-def test_main_clause_after_an_opening_participle(blank):
+def test_main_clause_after_an_opening_participle(quotes_nlp):
     text = ("Akikiri kwamba wizara ilichelewa, Waziri Neema Lyimo alisema mvua zilizidi. "
             "Amesema barabara zitatengenezwa mwezi ujao.")
-    doc = annotate(blank, text, per=["Neema Lyimo"])
+    doc = annotate(quotes_nlp, text, per=["Neema Lyimo"])
     assert [speaker for _, _, speaker in quotes(doc)] == ["Neema Lyimo"] * len(doc._.quotes)
     assert ("indirect", "barabara zitatengenezwa mwezi ujao", "Neema Lyimo") in quotes(doc)
 
 
-def test_subject_of_a_second_clause(blank):
+def test_subject_of_a_second_clause(quotes_nlp):
     text = "Mgonjwa Ali Omari yuko hospitali na madaktari wanasema atapona haraka."
-    doc = annotate(blank, text, per=["Ali Omari"])
+    doc = annotate(quotes_nlp, text, per=["Ali Omari"])
     assert quotes(doc) == [("indirect", "atapona haraka", None)]
 
 
-def test_partial_quote_before_a_final_attribution(blank):
+def test_partial_quote_before_a_final_attribution(quotes_nlp):
     text = "Mkutano huo utakuwa “fursa ya kipekee kwa wakulima,” amesema Daudi Mrema."
-    doc = annotate(blank, text, per=["Daudi Mrema"])
+    doc = annotate(quotes_nlp, text, per=["Daudi Mrema"])
     assert quotes(doc) == [
         ("indirect", "Mkutano huo utakuwa “fursa ya kipekee kwa wakulima", "Daudi Mrema"),
         ("partial", "fursa ya kipekee kwa wakulima,", "Daudi Mrema"),
     ]
 
 
-def test_organization_speaker(blank):
+def test_organization_speaker(quotes_nlp):
     text = "Bodi ya Nafaka ilisema kuwa mavuno ya mahindi yameongezeka mwaka huu."
-    doc = annotate(blank, text, org=["Bodi ya Nafaka"])
+    doc = annotate(quotes_nlp, text, org=["Bodi ya Nafaka"])
     assert quotes(doc) == [("indirect", "mavuno ya mahindi yameongezeka mwaka huu", "Bodi ya Nafaka")]
 
 
-def test_news_agency_speaker_with_descriptor(blank):
+def test_news_agency_speaker_with_descriptor(quotes_nlp):
     text = "Shirika la habari la serikali KNA liliandika kwamba barabara hiyo itakamilika Juni."
-    doc = annotate(blank, text, org=["KNA"])
+    doc = annotate(quotes_nlp, text, org=["KNA"])
     assert quotes(doc) == [("indirect", "barabara hiyo itakamilika Juni", "KNA")]
 
 
 @pytest.mark.parametrize("phrase", ["Kulingana na", "Kwa mujibu wa"])
-def test_according_to_at_the_start(blank, phrase):
+def test_according_to_at_the_start(quotes_nlp, phrase):
     text = f"{phrase} Tume ya Uchaguzi, wapiga kura milioni kumi wamejiandikisha."
-    doc = annotate(blank, text, org=["Tume ya Uchaguzi"])
+    doc = annotate(quotes_nlp, text, org=["Tume ya Uchaguzi"])
     assert quotes(doc) == [("indirect", "wapiga kura milioni kumi wamejiandikisha", "Tume ya Uchaguzi")]
 
 
-def test_according_to_at_the_end(blank):
+def test_according_to_at_the_end(quotes_nlp):
     text = "Watu watano walijeruhiwa katika ajali hiyo, kwa mujibu wa msemaji wa polisi Musa Ali."
-    doc = annotate(blank, text, per=["Musa Ali"])
+    doc = annotate(quotes_nlp, text, per=["Musa Ali"])
     assert quotes(doc) == [("indirect", "Watu watano walijeruhiwa katika ajali hiyo", "Musa Ali")]
 
 
-def test_according_to_a_document_without_an_author(blank):
+def test_according_to_a_document_without_an_author(quotes_nlp):
     text = "Mkutano mkuu utafanyika kila mwaka, kwa mujibu wa katiba ya chama."
-    assert quotes(annotate(blank, text)) == [("indirect", "Mkutano mkuu utafanyika kila mwaka", None)]
+    assert quotes(annotate(quotes_nlp, text)) == [("indirect", "Mkutano mkuu utafanyika kila mwaka", None)]
 
 
 @pytest.mark.parametrize("text", [
     "Safari za ndege zitaanza tena, kulingana na hali ya hewa.",
     "Kesi hiyo itasikilizwa kwa mujibu wa sheria za nchi na kwa haki.",
 ])
-def test_according_to_as_manner_is_not_a_quote(blank, text):
-    assert quotes(annotate(blank, text)) == []
+def test_according_to_as_manner_is_not_a_quote(quotes_nlp, text):
+    assert quotes(annotate(quotes_nlp, text)) == []
 
 
-def test_partial_quote_inside_reported_speech_and_its_indirect_item(blank):
+def test_partial_quote_inside_reported_speech_and_its_indirect_item(quotes_nlp):
     text = ("Rais Samia Hassan alisema ziara hiyo itaimarisha “urafiki wa kweli” "
             "kati ya nchi hizo mbili.")
-    doc = annotate(blank, text, per=["Samia Hassan"])
+    doc = annotate(quotes_nlp, text, per=["Samia Hassan"])
     assert quotes(doc) == [
         ("indirect", "ziara hiyo itaimarisha “urafiki wa kweli” kati ya nchi hizo mbili", "Samia Hassan"),
         ("partial", "urafiki wa kweli", "Samia Hassan"),
     ]
 
 
-def test_indirect_with_complementizer(blank):
+def test_indirect_with_complementizer(quotes_nlp):
     text = "Mbunge Khamis Omar alisema kwamba wananchi wa jimbo lake wanahitaji maji safi."
-    doc = annotate(blank, text, per=["Khamis Omar"])
+    doc = annotate(quotes_nlp, text, per=["Khamis Omar"])
     assert quotes(doc) == [("indirect", "wananchi wa jimbo lake wanahitaji maji safi", "Khamis Omar")]
     assert doc._.quotes[0].cue.text == "alisema"
 
 
-def test_indirect_with_bare_clause(blank):
+def test_indirect_with_bare_clause(quotes_nlp):
     text = "Gavana Paul Otieno alisema serikali ya kaunti itajenga soko jipya."
-    doc = annotate(blank, text, per=["Paul Otieno"])
+    doc = annotate(quotes_nlp, text, per=["Paul Otieno"])
     assert quotes(doc) == [("indirect", "serikali ya kaunti itajenga soko jipya", "Paul Otieno")]
 
 
-def test_indirect_sentence_initial_verb(blank):
+def test_indirect_sentence_initial_verb(quotes_nlp):
     text = ("Mkurugenzi wa shirika hilo Grace Wanjiru alizungumza na wanahabari. "
             "Anasema shirika hilo lina wasiwasi kuwa fedha hazitoshi.")
-    doc = annotate(blank, text, per=["Grace Wanjiru"])
+    doc = annotate(quotes_nlp, text, per=["Grace Wanjiru"])
     assert quotes(doc) == [("indirect", "shirika hilo lina wasiwasi kuwa fedha hazitoshi", "Grace Wanjiru")]
 
 
-def test_sentence_final_attribution_by_generic_source(blank):
+def test_sentence_final_attribution_by_generic_source(quotes_nlp):
     text = "Watu watatu walikamatwa mjini Mombasa usiku wa jana, polisi wamesema."
-    assert quotes(annotate(blank, text, loc=["Mombasa"])) == [
+    assert quotes(annotate(quotes_nlp, text, loc=["Mombasa"])) == [
         ("indirect", "Watu watatu walikamatwa mjini Mombasa usiku wa jana", None)]
 
 
-def test_sentence_final_attribution_with_named_speaker(blank):
+def test_sentence_final_attribution_with_named_speaker(quotes_nlp):
     text = "Wakulima watapata mbolea kwa bei nafuu, alisema Waziri Hussein Bashe."
-    doc = annotate(blank, text, per=["Hussein Bashe"])
+    doc = annotate(quotes_nlp, text, per=["Hussein Bashe"])
     assert quotes(doc) == [("indirect", "Wakulima watapata mbolea kwa bei nafuu", "Hussein Bashe")]
 
 
-def test_generic_sources_have_no_speaker(blank):
+def test_generic_sources_have_no_speaker(quotes_nlp):
     text = "Baadhi ya wachambuzi wanasema kwamba uchumi utakua polepole."
-    assert quotes(annotate(blank, text)) == [("indirect", "uchumi utakua polepole", None)]
+    assert quotes(annotate(quotes_nlp, text)) == [("indirect", "uchumi utakua polepole", None)]
 
 
-def test_officials_of_a_named_body_speak_for_it(blank):
+def test_officials_of_a_named_body_speak_for_it(quotes_nlp):
     text = "Maafisa wa Ikulu walisema kuwa rais atasafiri kwenda Nairobi kesho."
-    doc = annotate(blank, text, org=["Ikulu"], loc=["Nairobi"])
+    doc = annotate(quotes_nlp, text, org=["Ikulu"], loc=["Nairobi"])
     assert quotes(doc) == [("indirect", "rais atasafiri kwenda Nairobi kesho", "Ikulu")]
 
 
-def test_a_document_speaks_for_its_issuer(blank):
+def test_a_document_speaks_for_its_issuer(quotes_nlp):
     text = "Taarifa ya Ikulu ilisema kwamba rais atahutubia bunge wiki ijayo."
-    doc = annotate(blank, text, org=["Ikulu"])
+    doc = annotate(quotes_nlp, text, org=["Ikulu"])
     assert quotes(doc) == [("indirect", "rais atahutubia bunge wiki ijayo", "Ikulu")]
 
 
-def test_speaker_resolves_through_the_entity_grouping(blank):
+def test_speaker_resolves_through_the_entity_grouping(quotes_nlp):
     text = ("Kiongozi wa chama Tundu Mbowe aliwasili Arusha jana. "
             "“Hatutasusia uchaguzi,” alisema Mbowe.")
-    doc = annotate(blank, text, per=["Tundu Mbowe", "Mbowe"], loc=["Arusha"])
+    doc = annotate(quotes_nlp, text, per=["Tundu Mbowe", "Mbowe"], loc=["Arusha"])
     q = doc._.quotes[0]
     assert q.speaker.text == "Mbowe"
     assert q.speaker_entity is not None and q.speaker_entity.name == "Tundu Mbowe"
 
 
-def test_quoting_someone_gives_the_innermost_speaker(blank):
+def test_quoting_someone_gives_the_innermost_speaker(quotes_nlp):
     text = ("“Moto ulianza usiku wa manane,” gazeti la Mwananchi liliandika, "
             "likimnukuu mlinzi Hamisi Salum.")
-    doc = annotate(blank, text, per=["Hamisi Salum"], org=["Mwananchi"])
+    doc = annotate(quotes_nlp, text, per=["Hamisi Salum"], org=["Mwananchi"])
     assert quotes(doc) == [("direct", "Moto ulianza usiku wa manane,", "Hamisi Salum")]
 
 
-def test_words_after_a_verb_with_an_object_marker_are_not_its_subject(blank):
+def test_words_after_a_verb_with_an_object_marker_are_not_its_subject(quotes_nlp):
     text = "“Tumepoteza kila kitu,” mkulima mmoja ameliambia shirika la habari la Reuters."
-    doc = annotate(blank, text, org=["Reuters"])
+    doc = annotate(quotes_nlp, text, org=["Reuters"])
     assert quotes(doc) == [("direct", "Tumepoteza kila kitu,", None)]
 
 
-def test_unattributed_paragraph_before_an_attributed_one(blank):
+def test_unattributed_paragraph_before_an_attributed_one(quotes_nlp):
     text = ("“Shule hii ilijengwa na wazazi wenyewe.\n\n"
             "“Tunaomba serikali itusaidie kununua madawati,” alisema mwalimu mkuu Rehema Lyimo.")
-    doc = annotate(blank, text, per=["Rehema Lyimo"])
+    doc = annotate(quotes_nlp, text, per=["Rehema Lyimo"])
     assert [speaker for _, _, speaker in quotes(doc)] == ["Rehema Lyimo", "Rehema Lyimo"]
 
 
-def test_innermost_source_only(blank):
+def test_innermost_source_only(quotes_nlp):
     text = "Jeshi la TPDF lilisema kwamba mazoezi ya kijeshi yataanza kesho, shirika la habari KBC liliripoti."
-    doc = annotate(blank, text, org=["TPDF", "KBC"])
+    doc = annotate(quotes_nlp, text, org=["TPDF", "KBC"])
     assert quotes(doc) == [("indirect", "mazoezi ya kijeshi yataanza kesho", "TPDF")]
 
 
@@ -425,114 +417,114 @@ def test_innermost_source_only(blank):
     "Tume ilimtangaza mgombea huyo kuwa mshindi wa kiti cha ubunge.",
     "Chama kilimteua mwanasiasa huyo kuwa mgombea mwenza wa urais.",
 ])
-def test_not_quotes(blank, text):
-    assert quotes(annotate(blank, text)) == []
+def test_not_quotes(quotes_nlp, text):
+    assert quotes(annotate(quotes_nlp, text)) == []
 
 
 @pytest.mark.parametrize("text", ["", "   \n\n ", "x" * 20000, "\x00\x01 “ \x02 ” \x03", "“", "” alisema"])
-def test_never_crashes(blank, text):
-    doc = annotate(blank, text)
+def test_never_crashes(quotes_nlp, text):
+    doc = annotate(quotes_nlp, text)
     assert isinstance(doc._.quotes, list)
 
 
-def test_bare_doc_from_words(blank):
-    doc = Doc(blank.vocab, words=["“", "Tutashinda", "”", "alisema", "Juma", "."])
+def test_bare_doc_from_words(quotes_nlp):
+    doc = Doc(quotes_nlp.vocab, words=["“", "Tutashinda", "”", "alisema", "Juma", "."])
     doc.ents = [Span(doc, 4, 5, label="PER")]
-    for _, proc in blank.pipeline:
+    for _, proc in quotes_nlp.pipeline:
         doc = proc(doc)
     assert [(q.kind, doc.text[q.start:q.end]) for q in doc._.quotes] == [("direct", "Tutashinda")]
 
 
 # ---------------------------------------------------------------- held-out patterns (fresh.jsonl)
 
-def test_misspelled_attribution_phrase(blank):
-    doc = annotate(blank, "Kwa mjibu wa Msalaba Mwekundu, familia mia mbili zimepoteza makazi yao.",
+def test_misspelled_attribution_phrase(quotes_nlp):
+    doc = annotate(quotes_nlp, "Kwa mjibu wa Msalaba Mwekundu, familia mia mbili zimepoteza makazi yao.",
                    org=["Msalaba Mwekundu"])
     assert quotes(doc) == [("indirect", "familia mia mbili zimepoteza makazi yao", "Msalaba Mwekundu")]
 
 
-def test_speaker_behind_a_relative_aside_and_a_number_abbreviation(blank):
+def test_speaker_behind_a_relative_aside_and_a_number_abbreviation(quotes_nlp):
     text = ("Mganga Amina Salum wa Zahanati No.\n3 katika kijiji cha Mvomero, ambako wagonjwa "
             "walikuwa wengi amesema “Tumepokea dawa mpya.”")
-    doc = annotate(blank, text, per=["Amina Salum"], loc=["Mvomero"])
+    doc = annotate(quotes_nlp, text, per=["Amina Salum"], loc=["Mvomero"])
     assert quotes(doc) == [("direct", "Tumepokea dawa mpya.", "Amina Salum")]
 
 
-def test_postposed_speaker_ends_at_a_participle(blank):
+def test_postposed_speaker_ends_at_a_participle(quotes_nlp):
     text = ("Kazi ilianza mapema. Mwenyekiti Baraka Mtei alitembelea eneo hilo.\n"
             "“Tutarudi kesho,” amesema msemaji wa kamati ya mkutano wa Arusha "
             "Neema Mushi akiendelea kusema kwamba “Tumejiandaa vizuri.”")
-    doc = annotate(blank, text, per=["Baraka Mtei", "Neema Mushi"], loc=["Arusha"])
+    doc = annotate(quotes_nlp, text, per=["Baraka Mtei", "Neema Mushi"], loc=["Arusha"])
     assert [q for q in quotes(doc) if q[0] == "direct"] == [
         ("direct", "Tutarudi kesho,", "Neema Mushi"), ("direct", "Tumejiandaa vizuri.", "Neema Mushi")]
 
 
-def test_subject_after_relative_conjunction(blank):
+def test_subject_after_relative_conjunction(quotes_nlp):
     text = "Ujumbe huo ulionyesha video ya mkutano ambapo Juma Hamisi anasema wakulima wamesahaulika."
-    doc = annotate(blank, text, per=["Juma Hamisi"])
+    doc = annotate(quotes_nlp, text, per=["Juma Hamisi"])
     assert quotes(doc) == [("indirect", "wakulima wamesahaulika", "Juma Hamisi")]
 
 
-def test_body_anaphor_points_to_the_body_last_introduced_with_that_noun(blank):
+def test_body_anaphor_points_to_the_body_last_introduced_with_that_noun(quotes_nlp):
     text = ("Kampuni ya Safaricom ilisema huduma zitarudi leo.\n"
             "Baadaye kampuni ya Airtel ilisitisha huduma zake kwa saa tatu.\n"
             "Kampuni hiyo imesema kuwa hitilafu hiyo ilisababishwa na mvua kubwa.")
-    doc = annotate(blank, text, org=["Safaricom", "Airtel"])
+    doc = annotate(quotes_nlp, text, org=["Safaricom", "Airtel"])
     assert quotes(doc)[-1] == ("indirect", "hitilafu hiyo ilisababishwa na mvua kubwa", "Airtel")
 
 
-def test_plural_anaphor_points_to_the_body_the_group_was_named_by(blank):
+def test_plural_anaphor_points_to_the_body_the_group_was_named_by(quotes_nlp):
     text = ("Rais Samia Suluhu alizuru eneo hilo Jumatatu.\n"
             "Viongozi wa Zanzibar wanataka msaada wa haraka.\n"
             "Viongozi hao wanasema kwamba mafuriko yameharibu mashamba mengi.")
-    doc = annotate(blank, text, per=["Samia Suluhu"], loc=["Zanzibar"])
+    doc = annotate(quotes_nlp, text, per=["Samia Suluhu"], loc=["Zanzibar"])
     assert quotes(doc) == [("indirect", "mafuriko yameharibu mashamba mengi", "Zanzibar")]
 
 
-def test_nested_source_keeps_the_named_inner_speaker(blank):
+def test_nested_source_keeps_the_named_inner_speaker(quotes_nlp):
     text = "Msemaji Hassan Abbas alisema “Wizara itatoa taarifa kesho,” vimeripoti vyombo vya habari."
-    doc = annotate(blank, text, per=["Hassan Abbas"])
+    doc = annotate(quotes_nlp, text, per=["Hassan Abbas"])
     assert quotes(doc) == [("direct", "Wizara itatoa taarifa kesho,", "Hassan Abbas")]
 
 
-def test_quote_after_subjectless_sentence_is_the_earlier_subjects(blank):
+def test_quote_after_subjectless_sentence_is_the_earlier_subjects(quotes_nlp):
     text = ("Mariamu Juma akiwa na umri wa miaka 70, ni mmoja wa wakulima wa kahawa.\n"
             "Ni mama wa watoto watano anayesubiri mvua.\n"
             "“Mvua ikichelewa tena, tutapoteza mavuno yote.”")
-    doc = annotate(blank, text, per=["Mariamu Juma"])
+    doc = annotate(quotes_nlp, text, per=["Mariamu Juma"])
     assert quotes(doc) == [("direct", "Mvua ikichelewa tena, tutapoteza mavuno yote.", "Mariamu Juma")]
 
 
-def test_attribution_phrase_names_a_person_after_role_and_places(blank):
+def test_attribution_phrase_names_a_person_after_role_and_places(quotes_nlp):
     text = ("Kwa mujibu wa msemaji wa Ikulu ya Dodoma, Tanzania, Zuhura Yunus Rais atasafiri "
             "kwenda Kampala kesho.")
-    doc = annotate(blank, text, per=["Zuhura Yunus"], loc=["Dodoma", "Tanzania", "Kampala"])
+    doc = annotate(quotes_nlp, text, per=["Zuhura Yunus"], loc=["Dodoma", "Tanzania", "Kampala"])
     assert [(k, s) for k, _, s in quotes(doc)] == [("indirect", "Zuhura Yunus")]
     # With no place between, the name after the comma is the content's subject.
-    doc = annotate(blank, "Kulingana na makubaliano hayo, Juma Ali atakuwa mwenyekiti kwa miaka miwili.",
+    doc = annotate(quotes_nlp, "Kulingana na makubaliano hayo, Juma Ali atakuwa mwenyekiti kwa miaka miwili.",
                    per=["Juma Ali"])
     assert [s for _, _, s in quotes(doc)] == [None]
 
 
-def test_document_issued_by_a_body_speaks_for_it(blank):
+def test_document_issued_by_a_body_speaks_for_it(quotes_nlp):
     # (a body the NER missed: the body word's noun phrase is the speaker's mention)
     text = "Taarifa iliyotolewa na kurugenzi ya mawasiliano ya Ikulu ilisema mbolea itafika mikoani."
-    assert quotes(annotate(blank, text)) == [("indirect", "mbolea itafika mikoani", "Ikulu")]
+    assert quotes(annotate(quotes_nlp, text)) == [("indirect", "mbolea itafika mikoani", "Ikulu")]
 
 
-def test_unclosed_quotation_ends_with_its_unfinished_line(blank):
+def test_unclosed_quotation_ends_with_its_unfinished_line(quotes_nlp):
     text = ("Waziri Ali Hassan amesema dawa zaidi zitafika.\n"
             "“Hii ni awamu ya kwanza tu, nyingine zitakuja\n"
             "Hospitali ya Mnazi Mmoja ilipokea dozi elfu moja jana.\n"
             "Wizara ya Afya imesema itagawa dozi hizo wiki ijayo.")
-    doc = annotate(blank, text, per=["Ali Hassan"], org=["Wizara ya Afya"])
+    doc = annotate(quotes_nlp, text, per=["Ali Hassan"], org=["Wizara ya Afya"])
     assert ("direct", "Hii ni awamu ya kwanza tu, nyingine zitakuja", "Ali Hassan") in quotes(doc)
 
 
-def test_attribution_as_an_aside_reports_the_words_before_it(blank):
+def test_attribution_as_an_aside_reports_the_words_before_it(quotes_nlp):
     text = ("Huu si mgomo wa kwanza wa walimu, Chama cha Walimu kimesema, lakini ni mgomo "
             "mrefu zaidi kuwahi kutokea nchini.")
-    doc = annotate(blank, text, org=["Chama cha Walimu"])
+    doc = annotate(quotes_nlp, text, org=["Chama cha Walimu"])
     assert quotes(doc) == [("indirect", "Huu si mgomo wa kwanza wa walimu", "Chama cha Walimu")]
 
 
@@ -544,121 +536,121 @@ def test_attribution_as_an_aside_reports_the_words_before_it(blank):
     ("Waziri Amina Said aliwaambia waandishi wa habari shule zitafunguliwa Jumatatu.",
      "shule zitafunguliwa Jumatatu"),
 ])
-def test_verb_of_telling_then_addressee_then_bare_clause(blank, text, content):
-    doc = annotate(blank, text, per=["Amina Said"], org=["Redio Tumaini", "RT"])
+def test_verb_of_telling_then_addressee_then_bare_clause(quotes_nlp, text, content):
+    doc = annotate(quotes_nlp, text, per=["Amina Said"], org=["Redio Tumaini", "RT"])
     assert quotes(doc) == [("indirect", content, "Amina Said")]
 
 
-def test_verb_of_telling_with_only_an_addressee_is_no_quote(blank):
+def test_verb_of_telling_with_only_an_addressee_is_no_quote(quotes_nlp):
     text = "Haijulikani kile ambacho Amina Said atawaambia wabunge hao wala wabunge wangapi watafika."
-    assert quotes(annotate(blank, text, per=["Amina Said"])) == []
+    assert quotes(annotate(quotes_nlp, text, per=["Amina Said"])) == []
 
 
 # ---------------------------------------------------------------- held-out patterns (fresh2.jsonl)
 
-def test_embassy_statement_speaks_for_the_embassy(blank):
+def test_embassy_statement_speaks_for_the_embassy(quotes_nlp):
     text = ("Marekani imekaribisha mpango huo wa amani, kulingana na tamko la Ubalozi wa Marekani "
             "mjini Nairobi.")
-    doc = annotate(blank, text, loc=["Marekani", "Nairobi"])
+    doc = annotate(quotes_nlp, text, loc=["Marekani", "Nairobi"])
     assert quotes(doc) == [("indirect", "Marekani imekaribisha mpango huo wa amani", "Ubalozi wa Marekani")]
 
 
-def test_union_named_without_a_proper_name_is_its_own_speaker(blank):
+def test_union_named_without_a_proper_name_is_its_own_speaker(quotes_nlp):
     text = ("Muungano wa wamiliki wa vyombo vya habari ulikataa agizo hilo ukisema kwamba hauwezi "
             "kupeperusha kampeni ya mgombea mmoja.")
-    assert [s for _, _, s in quotes(annotate(blank, text))] == ["Muungano wa wamiliki wa vyombo vya habari"]
+    assert [s for _, _, s in quotes(annotate(quotes_nlp, text))] == ["Muungano wa wamiliki wa vyombo vya habari"]
 
 
-def test_ruling_and_panel_speak_for_the_court(blank):
+def test_ruling_and_panel_speak_for_the_court(quotes_nlp):
     text = ("Mahakama ya Rufaa ilisikiliza kesi hiyo Jumatatu.\n"
             "“Waziri alivunja sheria,” uamuzi huo ulieleza.\n"
             "Aidha, jopo hilo lilisema rufaa hiyo haina msingi wowote.")
-    doc = annotate(blank, text, org=["Mahakama ya Rufaa"])
+    doc = annotate(quotes_nlp, text, org=["Mahakama ya Rufaa"])
     assert [(k, s) for k, _, s in quotes(doc)] == [("direct", "Mahakama ya Rufaa"),
                                                    ("indirect", "Mahakama ya Rufaa")]
 
 
-def test_message_that_says_speaks_for_its_sender(blank):
+def test_message_that_says_speaks_for_its_sender(quotes_nlp):
     text = ("Mahakama Kuu ilisema rufaa hiyo imekataliwa.\n"
             "Punde baada ya hukumu, naibu wa rais, Asha Juma, bila maelezo zaidi, alituma ujumbe "
             "kupitia mtandao wa Twitter uliosema, “Haki itatendeka.”")
-    doc = annotate(blank, text, per=["Asha Juma"], org=["Mahakama Kuu", "Twitter"])
+    doc = annotate(quotes_nlp, text, per=["Asha Juma"], org=["Mahakama Kuu", "Twitter"])
     assert quotes(doc)[-1] == ("direct", "Haki itatendeka.", "Asha Juma")
 
 
-def test_body_speaking_through_its_spokesman(blank):
+def test_body_speaking_through_its_spokesman(quotes_nlp):
     text = ("Muda wa bunge umemalizika na muungano wa vyama vya upinzani kupitia msemaji wao "
             "Ali Omar wamesema hawatashiriki uchaguzi huo.")
-    doc = annotate(blank, text, per=["Ali Omar"])
+    doc = annotate(quotes_nlp, text, per=["Ali Omar"])
     assert quotes(doc) == [("indirect", "hawatashiriki uchaguzi huo", "Ali Omar")]
 
 
-def test_first_person_quotation_ending_a_report_is_direct(blank):
+def test_first_person_quotation_ending_a_report_is_direct(quotes_nlp):
     text = "Waziri Juma Hamisi anasema hali imetulia “na ninataka kuwaomba wananchi warudi kazini.”"
-    doc = annotate(blank, text, per=["Juma Hamisi"])
+    doc = annotate(quotes_nlp, text, per=["Juma Hamisi"])
     assert quotes(doc) == [("indirect", "hali imetulia", "Juma Hamisi"),
                            ("direct", "na ninataka kuwaomba wananchi warudi kazini.", "Juma Hamisi")]
 
 
-def test_addressee_then_time_then_subject_with_relative_clause(blank):
+def test_addressee_then_time_then_subject_with_relative_clause(quotes_nlp):
     text = ("Kamanda Musa Ali amewaambia waandishi wa habari siku ya Jumatatu wezi walioiba benki "
             "ya kijiji wamekamatwa.")
-    doc = annotate(blank, text, per=["Musa Ali"])
+    doc = annotate(quotes_nlp, text, per=["Musa Ali"])
     assert quotes(doc) == [("indirect", "wezi walioiba benki ya kijiji wamekamatwa", "Musa Ali")]
-    assert quotes(annotate(blank, "Kamanda Musa Ali ameiambia redio kwa sharti jina lake lisitajwe.",
+    assert quotes(annotate(quotes_nlp, "Kamanda Musa Ali ameiambia redio kwa sharti jina lake lisitajwe.",
                            per=["Musa Ali"])) == []
 
 
-def test_representative_anaphor_is_the_last_person_speaking(blank):
+def test_representative_anaphor_is_the_last_person_speaking(quotes_nlp):
     text = ("Mjumbe maalum Rose Mbeki amesema mazungumzo yataendelea wiki ijayo.\n"
             "Matokeo ya kura yatatangazwa kesho, ameongeza mwakilishi huyo.")
-    doc = annotate(blank, text, per=["Rose Mbeki"])
+    doc = annotate(quotes_nlp, text, per=["Rose Mbeki"])
     assert [s for _, _, s in quotes(doc)] == ["Rose Mbeki", "Rose Mbeki"]
 
 
-def test_speech_verb_joined_by_na_keeps_its_speaker(blank):
+def test_speech_verb_joined_by_na_keeps_its_speaker(quotes_nlp):
     text = ("Waziri Musa Ali amewaambia wabunge kwamba wafungwa wanashikiliwa na polisi na "
             "aliongeza kusema “wanatendewa vizuri.”")
-    doc = annotate(blank, text, per=["Musa Ali"])
+    doc = annotate(quotes_nlp, text, per=["Musa Ali"])
     assert ("direct", "wanatendewa vizuri.", "Musa Ali") in quotes(doc)
 
 
-def test_grounds_of_a_belief_are_not_an_attribution(blank):
+def test_grounds_of_a_belief_are_not_an_attribution(quotes_nlp):
     text = ("Hata hivyo, baadhi ya madiwani wanaamini meya bado yuko madarakani, kulingana na "
             "azimio lililopitishwa mwaka jana.")
-    assert quotes(annotate(blank, text)) == []
+    assert quotes(annotate(quotes_nlp, text)) == []
 
 
-def test_final_attribution_after_a_quoted_phrase_with_the_subject_before_the_verb(blank):
+def test_final_attribution_after_a_quoted_phrase_with_the_subject_before_the_verb(quotes_nlp):
     text = ("Serikali hiyo mpya itakuwa “ni ya muda mfupi na ya watu wote,” msemaji wa Umoja wa "
             "Afrika amesema.")
-    doc = annotate(blank, text, org=["Umoja wa Afrika"])
+    doc = annotate(quotes_nlp, text, org=["Umoja wa Afrika"])
     assert [(k, s) for k, _, s in quotes(doc)] == [("indirect", "Umoja wa Afrika"), ("partial", "Umoja wa Afrika")]
 
 
-def test_modal_lazima_opens_a_reported_clause(blank):
+def test_modal_lazima_opens_a_reported_clause(quotes_nlp):
     text = "Waziri Amina Said amesema orodha hiyo lazima iidhinishwe na bunge kabla ya Ijumaa."
-    doc = annotate(blank, text, per=["Amina Said"])
+    doc = annotate(quotes_nlp, text, per=["Amina Said"])
     assert quotes(doc) == [("indirect", "orodha hiyo lazima iidhinishwe na bunge kabla ya Ijumaa", "Amina Said")]
 
 
-def test_quoted_clause_after_complementizer_is_direct_even_with_words_after_it(blank):
+def test_quoted_clause_after_complementizer_is_direct_even_with_words_after_it(quotes_nlp):
     text = ("Msemaji Halima Ali aliongeza kwamba “Hatujaomba msaada wa nchi yoyote,” baada ya "
             "mkutano wa mawaziri kumalizika.")
-    doc = annotate(blank, text, per=["Halima Ali"])
+    doc = annotate(quotes_nlp, text, per=["Halima Ali"])
     assert quotes(doc) == [("direct", "Hatujaomba msaada wa nchi yoyote,", "Halima Ali")]
     # A quoted phrase there is partial, inside the reported clause.
     text = "Msemaji Halima Ali amesema kuwa “baada ya kupokea barua hiyo,” chama kitaamua hatua zinazofuata."
-    doc = annotate(blank, text, per=["Halima Ali"])
+    doc = annotate(quotes_nlp, text, per=["Halima Ali"])
     assert [k for k, _, _ in quotes(doc)] == ["indirect", "partial"]
 
 
 # ---------------------------------------------------------------- held-out patterns (fresh3.jsonl)
 
-def test_unnamed_source_inside_a_report_is_not_the_next_speaker(blank):
+def test_unnamed_source_inside_a_report_is_not_the_next_speaker(quotes_nlp):
     text = ("Juma Bakari alisema kuna hatari, akisisitiza kwamba katibu wa chama ameandika barua "
             "kuomba ulinzi.\nAlisema hana walinzi binafsi.")
-    doc = annotate(blank, text, per=["Juma Bakari"])
+    doc = annotate(quotes_nlp, text, per=["Juma Bakari"])
     assert quotes(doc)[-1] == ("indirect", "hana walinzi binafsi", "Juma Bakari")
 
 
@@ -666,36 +658,36 @@ def test_wajibu_is_a_noun():
     assert list(find_speech_cues("Ni wajibu wetu kulinda mazingira.")) == []
 
 
-def test_subject_after_an_amba_relative(blank):
+def test_subject_after_an_amba_relative(quotes_nlp):
     text = ("Haya yalitokea siku ambayo Tume ya Uchaguzi ilitangaza kwamba kura zitapigwa "
             "mwezi Oktoba.")
-    doc = annotate(blank, text, org=["Tume ya Uchaguzi"])
+    doc = annotate(quotes_nlp, text, org=["Tume ya Uchaguzi"])
     assert quotes(doc) == [("indirect", "kura zitapigwa mwezi Oktoba", "Tume ya Uchaguzi")]
 
 
-def test_descriptor_before_a_body_name(blank):
+def test_descriptor_before_a_body_name(quotes_nlp):
     text = "Kundi la kutetea haki za binadamu la Amnesty International limesema kwamba elimu inashambuliwa."
-    doc = annotate(blank, text, org=["Amnesty International"])
+    doc = annotate(quotes_nlp, text, org=["Amnesty International"])
     assert quotes(doc) == [("indirect", "elimu inashambuliwa", "Amnesty International")]
 
 
-def test_infinitive_of_purpose_reports_nothing(blank):
+def test_infinitive_of_purpose_reports_nothing(quotes_nlp):
     text = "Utekaji nyara kwa ajili ya kudai fidia unaofanywa na magenge ni jambo la kawaida."
-    assert quotes(annotate(blank, text)) == []
-    doc = annotate(blank, "Juma Bakari alimalizia kwa kusema masharti hayo yalikuwa muhimu.",
+    assert quotes(annotate(quotes_nlp, text)) == []
+    doc = annotate(quotes_nlp, "Juma Bakari alimalizia kwa kusema masharti hayo yalikuwa muhimu.",
                    per=["Juma Bakari"])
     assert quotes(doc) == [("indirect", "masharti hayo yalikuwa muhimu", "Juma Bakari")]
     # The narrative "na kusema" after a finite verb reports: "and said".
-    doc = annotate(blank, "Afisa mmoja alikanusha madai hayo na kusema ni uongo mtupu.")
+    doc = annotate(quotes_nlp, "Afisa mmoja alikanusha madai hayo na kusema ni uongo mtupu.")
     assert quotes(doc) == [("indirect", "ni uongo mtupu", None)]
 
 
 # ---------------------------------------------------------------- the speaker seam
 
-def test_speaker_candidates_offer_each_reading_and_the_rules_choose_one(blank):
+def test_speaker_candidates_offer_each_reading_and_the_rules_choose_one(quotes_nlp):
     from service.components.quotes.speakers import Reading, SpeakerCandidates, choose_speaker
 
-    doc = annotate(blank, "Waziri Amina Juma alisema kwamba shule zitafunguliwa. "
+    doc = annotate(quotes_nlp, "Waziri Amina Juma alisema kwamba shule zitafunguliwa. "
                           "Baadaye, alisema Baraka Mushi, bei zitashuka.",
                    per=("Amina Juma", "Baraka Mushi"))
     art = Reading(doc, doc.text)
