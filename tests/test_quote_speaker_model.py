@@ -10,7 +10,7 @@ from service import components, language  # noqa: F401  (registers "sw" and fact
 from service.components.quotes import find_quotes
 from service.components.quotes.candidates import FEATURES
 from service.components.quotes.model import SpeakerModel, load_model
-from tests.test_quotes import annotate, blank  # noqa: F401  (blank: the pipeline fixture)
+from tests.test_quotes import annotate
 
 DROPPED_SUBJECT = ("Waziri wa Afya Bi. Neema Juma alizungumza na wanahabari jana. "
                    "Alitahadharisha kwamba dawa hizo si salama kwa watoto.")
@@ -23,36 +23,36 @@ def _model(**weights: float) -> SpeakerModel:
                          "coef": [weights.get(f, 0.0) for f in FEATURES]})
 
 
-def test_shipped_model_names_the_person_of_a_dropped_subject(blank):
-    doc = annotate(blank, DROPPED_SUBJECT, per=["Neema Juma"])
+def test_shipped_model_names_the_person_of_a_dropped_subject(quotes_nlp):
+    doc = annotate(quotes_nlp, DROPPED_SUBJECT, per=["Neema Juma"])
     [quote] = doc._.quotes
     assert quote.speaker_entity.name == "Neema Juma"
     assert 0.5 < quote.confidence <= 1.0
 
 
-def test_the_model_not_the_rules_decides(blank):
-    doc = annotate(blank, DROPPED_SUBJECT, per=["Neema Juma"])
+def test_the_model_not_the_rules_decides(quotes_nlp):
+    doc = annotate(quotes_nlp, DROPPED_SUBJECT, per=["Neema Juma"])
     [quote] = find_quotes(doc, _model(none=5.0))
     assert quote.speaker is None
     assert quote.confidence > 0.9  # "no one" won by a wide margin
 
 
-def test_equal_scores_share_the_probability(blank):
-    doc = annotate(blank, DROPPED_SUBJECT, per=["Neema Juma"])
+def test_equal_scores_share_the_probability(quotes_nlp):
+    doc = annotate(quotes_nlp, DROPPED_SUBJECT, per=["Neema Juma"])
     [quote] = find_quotes(doc, _model())  # every candidate scores 0: a tie
     assert quote.confidence == pytest.approx(0.5)  # two candidates: Neema Juma, no one
 
 
-def test_rules_alone_give_no_confidence(blank):
-    doc = annotate(blank, DROPPED_SUBJECT, per=["Neema Juma"])
+def test_rules_alone_give_no_confidence(quotes_nlp):
+    doc = annotate(quotes_nlp, DROPPED_SUBJECT, per=["Neema Juma"])
     [quote] = find_quotes(doc, None)
     assert quote.speaker_entity.name == "Neema Juma"
     assert quote.confidence is None
 
 
-def test_agreement_features_follow_the_noun_class_of_the_verb(blank):
+def test_agreement_features_follow_the_noun_class_of_the_verb(quotes_nlp):
     text = "Tume ya Uchaguzi ilisema kwamba Juma Ali ameshinda kiti hicho."
-    doc = annotate(blank, text, per=["Juma Ali"], org=["Tume ya Uchaguzi"])
+    doc = annotate(quotes_nlp, text, per=["Juma Ali"], org=["Tume ya Uchaguzi"])
     by_agreement = _model(agree_body=5.0, clash=-5.0)
     [quote] = find_quotes(doc, by_agreement)
     assert quote.speaker_entity.name == "Tume ya Uchaguzi"
