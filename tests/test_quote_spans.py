@@ -124,16 +124,27 @@ def test_closing_mark_without_its_opening_one(quotes_nlp, attribution):
         ("direct", "Tulishinda kwa sababu tulijiandaa vizuri,", "Hamisi Juma")]
 
 
+@pytest.mark.parametrize("line", [
+    "Hamisi Juma alijibu : Tulishinda kwa sababu tulijiandaa vizuri.”",
+    "Kocha Hamisi Juma alisema: Tulishinda kwa sababu tulijiandaa vizuri.”",
+])
+def test_closing_mark_without_its_opening_one_after_a_colon(quotes_nlp, line):
+    text = f"Mechi ilichezwa Dodoma.\n{line}\nTimu hiyo itacheza tena Jumamosi."
+    assert direct_and_partial(quotes_nlp, text, ["Hamisi Juma"]) == [
+        ("direct", "Tulishinda kwa sababu tulijiandaa vizuri.", "Hamisi Juma")]
+
+
 @pytest.mark.parametrize("text, expected", [
-    # a directive holds no reported clause, its quoted words are still the speaker's
-    ("Mbunge Rehema Ali alisema wananchi wanapaswa kuchukua “hatua za haraka kulinda misitu.”",
-     [("partial", "hatua za haraka kulinda misitu.", "Rehema Ali")]),
+    # no reported clause is found after the adjunct: the quoted words are still the speaker's
+    ("Mbunge Rehema Ali alisema katika ujumbe wake wa Facebook ghasia hizo “ zimeonyesha udhaifu wa serikali.”",
+     [("partial", "zimeonyesha udhaifu wa serikali.", "Rehema Ali")]),
     # the attribution comes after the content
     ("Kile anachokitaka ni “mazungumzo ya kweli”, Rehema Ali alisema Jumanne.",
      [("partial", "mazungumzo ya kweli", "Rehema Ali")]),
     # names and titles in quotation marks are nobody's words
     ("Rehema Ali alisema kampuni ya “Safari” imefilisika mwaka huu.", []),
     ("Rehema Ali alizungumza katika kipindi cha “Habari za Asubuhi” jana.", []),
+    ("Mshairi Rehema Ali aliandika “Wimbo Wa Taifa Letu.”\nShairi hilo ni maarufu.", []),
 ])
 def test_quoted_phrase_without_a_reported_clause(quotes_nlp, text, expected):
     quotes = direct_and_partial(quotes_nlp, text, ["Rehema Ali"])

@@ -51,6 +51,8 @@ def direct_quotes(art: Reading) -> tuple[list[Item], list[Quotation]]:
         if not clause_initial:
             embedded.append(q)
             continue
+        if _title(art, q) and label is None and after is None:
+            continue
         if len(art.words(q.start, q.end)) < 3 and after is None and cue is None and label is None \
                 and not text[q.start:q.end].endswith((".", "!", "?")):
             continue  # a quoted title or word: nobody's speech (a sentence ends in . ! ?)
@@ -67,6 +69,14 @@ def direct_quotes(art: Reading) -> tuple[list[Item], list[Quotation]]:
                 and len(art.words(it.end, nxt.start)) == 0:
             it.event = nxt.event
     return items, embedded
+
+
+def _title(art: Reading, q: Quotation) -> bool:
+    """Two to six words, each capitalised, no call or question: a title ("kuandika
+    “The Star Spangled Banner.”"), not speech, which has lower-case words."""
+    words = art.words(q.start, q.end)
+    return 2 <= len(words) <= 6 and all(w.group()[0].isupper() for w in words) \
+        and not art.text[q.start:q.end].endswith(("!", "?"))
 
 
 def _introducing_cue(art: Reading, start: int, q: Quotation) -> Optional[SpeechEvent]:

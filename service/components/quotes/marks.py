@@ -104,7 +104,7 @@ def find_quotations(text: str, cue_starts: list[int]) -> list[Quotation]:
     often is) continue over the following lines up to the next line that holds a
     quotation mark or a speech verb, which is where attribution or narration resumes.
     A closing mark with no opening one, right before a speech verb, closes a quotation
-    that began with its line.
+    that began with its line (after the colon of a speech verb, when the line has one).
     """
     blank_lines = bool(_BLANK_LINE.search(text))
     if blank_lines:
@@ -150,11 +150,14 @@ def find_quotations(text: str, cue_starts: list[int]) -> list[Quotation]:
         if open_at is None:
             if ch in _OPENING_ONLY or _looks_opening(text, i, mark_end):
                 open_at, open_width, single = i, mark_end - i, ch in _SINGLE
-            elif ch in "”\"»" and not prev.isspace() and _speech_follows(
-                    text, mark_end, cue_starts, _ATTRIBUTED_SUBJECT_WORDS if prev in ",.!?" else 3):
+            elif ch in "”\"»" and not prev.isspace():
                 line_start = text.rfind("\n", 0, i) + 1
-                if not out or out[-1].end < line_start:
-                    add(line_start, last, i, opened=False)
+                start = _introduced_at(text, line_start, i, cue_starts)
+                if start is None and _speech_follows(
+                        text, mark_end, cue_starts, _ATTRIBUTED_SUBJECT_WORDS if prev in ",.!?" else 3):
+                    start = line_start
+                if start is not None and (not out or out[-1].end < line_start):
+                    add(start, last, i, opened=False)
             continue
         if (ch in _SINGLE) != single:
             continue  # a nested quotation of the other kind
@@ -206,6 +209,16 @@ def _nested(text: str, marks: list[re.Match], k: int, single: bool) -> bool:
         if len(closing) == 2:
             return True
     return False
+
+
+def _introduced_at(text: str, line_start: int, close: int, cue_starts: list[int]) -> Optional[int]:
+    """Where a quotation whose opening mark is lost starts when its line introduces it
+    with a speech verb and a colon ("X anajibu : Jigawieni ….”"): after the colon."""
+    colon = text.rfind(":", line_start, close)
+    if colon < 0 or MARKS.search(text, colon, close):
+        return None
+    c = bisect.bisect_left(cue_starts, line_start)
+    return colon + 1 if c < len(cue_starts) and cue_starts[c] < colon else None
 
 
 def _speech_follows(text: str, pos: int, cue_starts: list[int], max_words: int = 3) -> bool:
