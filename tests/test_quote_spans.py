@@ -24,6 +24,14 @@ def direct_and_partial(quotes_nlp, text, people):
     ("Msemaji Asha Juma alisema:\n“Tumechukua hatua leo kulinda wafanyakazi.\n"
      "Tutaendelea kufuatilia hali hiyo.\nImetayarishwa na mwandishi wetu, Dar es Salaam.",
      ["Tumechukua hatua leo kulinda wafanyakazi.\nTutaendelea kufuatilia hali hiyo."]),
+    # a third line goes on only in the speaker's own person: narration resumes
+    ("Msemaji Asha Juma alisema:\n“Tumechukua hatua leo kulinda wafanyakazi.\n"
+     "Hali ya kiwanda itaimarika mwakani.\nKiwanda hicho kilijengwa mwaka 1990.",
+     ["Tumechukua hatua leo kulinda wafanyakazi.\nHali ya kiwanda itaimarika mwakani."]),
+    ("Msemaji Asha Juma alisema:\n“Tumechukua hatua leo kulinda wafanyakazi.\n"
+     "Hali ya kiwanda itaimarika mwakani.\nTutaajiri vijana wengi zaidi.\nKiwanda hicho kiko Tanga.",
+     ["Tumechukua hatua leo kulinda wafanyakazi.\nHali ya kiwanda itaimarika mwakani.\n"
+      "Tutaajiri vijana wengi zaidi."]),
     # a line that opens a new quotation ends the open one
     ("Daktari Asha Juma alisema: “Wagonjwa wameongezeka.\n“Tunahitaji dawa zaidi,” aliongeza.",
      ["Wagonjwa wameongezeka.", "Tunahitaji dawa zaidi,"]),

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from service.components.quotes.words import BYLINE_OPENERS
+from service.components.quotes.words import BYLINE_OPENERS, FIRST_PERSON_VERB, FIRST_SECOND_PERSON_WORDS
 
 WORD = re.compile(r"\w[\w’'-]*")
 # ("kwa mjibu wa" is a common misspelling.)
@@ -118,14 +118,15 @@ def find_quotations(text: str, cue_starts: list[int]) -> list[Quotation]:
         end = line_ends[li]
         if not text[pos:end].rstrip().endswith((".", "!", "?", "…", ",", ":", ";")):
             return end  # the line stops mid-sentence: the mark was dropped at its end
-        for nxt in line_ends[li + 1:li + 3]:
+        for further, nxt in enumerate(line_ends[li + 1:li + 3]):
             line = text[end + 1:nxt]
             c = bisect.bisect_left(cue_starts, end + 1)
             if MARKS.search(line.replace("’", "").replace("'", "")) or (
                     c < len(cue_starts) and cue_starts[c] < nxt) or not line.rstrip().endswith(
                     (".", "!", "?", "…")) or ATTRIBUTION_PHRASE.match(line.lstrip()) \
-                    or line.lstrip().lower().startswith(BYLINE_OPENERS):
-                break
+                    or line.lstrip().lower().startswith(BYLINE_OPENERS) \
+                    or further and not _speaks_in_person(line):
+                break  # (a third line goes on only in the speaker's own person)
             end = nxt
         return end
 
@@ -209,6 +210,13 @@ def _nested(text: str, marks: list[re.Match], k: int, single: bool) -> bool:
         if len(closing) == 2:
             return True
     return False
+
+
+def _speaks_in_person(line: str) -> bool:
+    """A first- or second-person word: narration, in the third person, resumes where
+    a line has none."""
+    return any(w.lower() in FIRST_SECOND_PERSON_WORDS or FIRST_PERSON_VERB.fullmatch(w)
+               for w in WORD.findall(line))
 
 
 def _introduced_at(text: str, line_start: int, close: int, cue_starts: list[int]) -> Optional[int]:

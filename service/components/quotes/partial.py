@@ -10,6 +10,7 @@ from service.components.quotes.marks import WORD, Quotation
 from service.components.quotes.records import Item, SpeechEvent
 from service.components.quotes.speakers import Reading
 from service.components.quotes.verbs import COPULAS, is_finite_verb, is_relative_verb
+from service.components.quotes.words import FIRST_PERSON_VERB
 
 
 def partial_quotes(art: Reading, embedded: list[Quotation], indirect: list[Item]) -> list[Item]:
@@ -64,7 +65,6 @@ def _sentence_speech(art: Reading, q: Quotation) -> Optional[SpeechEvent]:
     return art.events[after[0].start] if after else None
 
 
-_FIRST_PERSON_VERB = re.compile(r"(?:ni|tu)(?:li|me|na|ta|nge|ngali)\w{2,}", re.IGNORECASE)
 
 
 def _quoted_clause(art: Reading, q: Quotation) -> bool:
@@ -80,5 +80,5 @@ def _quoted_clause(art: Reading, q: Quotation) -> bool:
 def _first_person_clause(art: Reading, q: Quotation) -> bool:
     """The quotation opens a main clause in the first person: "na ninataka …"."""
     words = [w for w in art.words(q.start, q.end)[:3] if w.group().lower() not in ("na", "lakini", "ila")]
-    return bool(words) and _FIRST_PERSON_VERB.fullmatch(words[0].group()) is not None \
+    return bool(words) and FIRST_PERSON_VERB.fullmatch(words[0].group()) is not None \
         and not is_relative_verb(words[0].group())

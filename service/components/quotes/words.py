@@ -3,6 +3,8 @@
 No Swahili quotation or attribution tool exists to build on, so the rules are written
 here, and each set says which words a rule treats alike.
 """
+import re
+
 COMPLEMENTIZERS = {"kwamba", "kuwa"}
 # Words before a speech verb that are not its subject (adverbs, conjunctions, pronouns,
 # times): a clause made only of these leaves the verb with the previous speaker.
@@ -89,3 +91,12 @@ NAMING_WORDS = {"kama", "kuitwa", "inayoitwa", "linaloitwa", "kinachoitwa", "ait
 # A line opening with these is the article's byline ("Imetayarishwa na mwandishi wetu"),
 # where no quotation goes on.
 BYLINE_OPENERS = ("imetayarishwa na", "imeandaliwa na")
+# A verb in the first person ("tutaendelea", "nimeamua"): the speaker's own words.
+FIRST_PERSON_VERB = re.compile(r"(?:ni|tu)(?:li|me|na|ta|nge|ngali)\w{2,}", re.IGNORECASE)
+# Pronouns and possessives of the first and second person.
+FIRST_SECOND_PERSON_WORDS = {
+    "mimi", "sisi", "wewe", "nyinyi", "ninyi", "kwangu", "kwetu", "kwenu", "kwako",
+    "wangu", "yangu", "langu", "changu", "zangu", "vyangu", "wetu", "yetu", "letu",
+    "chetu", "zetu", "vyetu", "wenu", "yenu", "lenu", "chenu", "zenu", "wako", "yako",
+    "lako", "chako", "zako",
+}
