@@ -70,6 +70,9 @@ def test_quotation_over_several_sentences_or_paragraphs(quotes_nlp, text, spans)
     ("“Tutajenga shule mpya,” Mbunge Juma Hamisi alisema, “na zahanati mbili.”",
      ["Tutajenga shule mpya,", "na zahanati mbili."]),
     ("“Mvua imeharibu,” Juma Hamisi alisema. “Hatuna chakula.”", ["Mvua imeharibu,", "Hatuna chakula."]),
+    # the second part lost its opening mark: it starts after the attribution's sentence
+    ("Mvua ilinyesha jana.\n“Mvua imeharibu mazao,” alisema Juma Hamisi. Hatuna chakula cha kutosha.”",
+     ["Mvua imeharibu mazao,", "Hatuna chakula cha kutosha."]),
     ("“Mvua imeharibu mazao yetu,” alisema mkulima Juma Hamisi, akiongeza, “Hatuna chakula cha kutosha.”",
      ["Mvua imeharibu mazao yetu,", "Hatuna chakula cha kutosha."]),
 ])

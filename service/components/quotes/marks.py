@@ -152,12 +152,17 @@ def find_quotations(text: str, cue_starts: list[int]) -> list[Quotation]:
             if ch in _OPENING_ONLY or _looks_opening(text, i, mark_end):
                 open_at, open_width, single = i, mark_end - i, ch in _SINGLE
             elif ch in "”\"»" and not prev.isspace():
+                # The quotation starts with its line, or after the sentence that
+                # attributes a quotation before it on that line ("“A,” alisema X. B.”").
                 line_start = text.rfind("\n", 0, i) + 1
-                start = _introduced_at(text, line_start, i, cue_starts)
-                if start is None and _speech_follows(
-                        text, mark_end, cue_starts, _ATTRIBUTED_SUBJECT_WORDS if prev in ",.!?" else 3):
-                    start = line_start
-                if start is not None and (not out or out[-1].end < line_start):
+                if out and out[-1].end >= line_start:
+                    start = _next_sentence(text, out[-1].close or out[-1].end, i) if prev in ",.!?" else None
+                else:
+                    start = _introduced_at(text, line_start, i, cue_starts)
+                    if start is None and _speech_follows(
+                            text, mark_end, cue_starts, _ATTRIBUTED_SUBJECT_WORDS if prev in ",.!?" else 3):
+                        start = line_start
+                if start is not None:
                     add(start, last, i, opened=False)
             continue
         if (ch in _SINGLE) != single:
@@ -210,6 +215,14 @@ def _nested(text: str, marks: list[re.Match], k: int, single: bool) -> bool:
         if len(closing) == 2:
             return True
     return False
+
+
+def _next_sentence(text: str, pos: int, end: int) -> Optional[int]:
+    """Where the last sentence of text[pos:end] starts, if one ends in between."""
+    last = None
+    for m in _SENTENCE_END.finditer(text, pos, end):
+        last = m.end()
+    return last
 
 
 def _speaks_in_person(line: str) -> bool:
