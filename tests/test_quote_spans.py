@@ -156,6 +156,9 @@ def test_closing_mark_without_its_opening_one_after_a_colon(quotes_nlp, line):
     ("Rehema Ali alisema kampuni ya “Safari” imefilisika mwaka huu.", []),
     ("Rehema Ali alizungumza katika kipindi cha “Habari za Asubuhi” jana.", []),
     ("Mshairi Rehema Ali aliandika “Wimbo Wa Taifa Letu.”\nShairi hilo ni maarufu.", []),
+    # a charge's wording is a description, even where a speech verb reports it
+    ("Polisi walimfungulia mashtaka Rehema Ali kwa “kuchochea vurugu mjini,” afisa mmoja amesema.", []),
+    ("Rehema Ali alishtakiwa kwa “kusambaza habari za uongo” wiki iliyopita.", []),
 ])
 def test_quoted_phrase_without_a_reported_clause(quotes_nlp, text, expected):
     quotes = direct_and_partial(quotes_nlp, text, ["Rehema Ali"])

@@ -13,7 +13,10 @@ from service.components.quotes.speakers import Reading
 from service.components.quotes.verbs import is_finite_verb, is_verb
 from service.components.quotes.words import (
     AUXILIARY_ENDINGS,
+    CHARGE_NOUNS,
+    CHARGE_STEM,
     COMPLEMENTIZERS,
+    GENITIVES,
     NAMING_WORDS,
     NON_SUBJECT_WORDS,
     POST_ADJUNCT_WORDS,
@@ -46,8 +49,8 @@ def direct_quotes(art: Reading) -> tuple[list[Item], list[Quotation]]:
             # Words go on after the closing mark: the quotation is part of a sentence.
             rest = art.words(q.close + 1, art.sentence(q.close + 1)[1])
             clause_initial = len(rest) < 2 or MARKS.search(text[q.close + 1:rest[0].start()]) is not None
-        if last_word in NAMING_WORDS:
-            continue  # a name, label or gloss: "kama “…”", "inamaanisha “…”"
+        if last_word in NAMING_WORDS or _charge_wording(before_words):
+            continue  # a name, label, gloss or charge: "kama “…”", "mashtaka … kwa “…”"
         if not clause_initial:
             embedded.append(q)
             continue
@@ -69,6 +72,14 @@ def direct_quotes(art: Reading) -> tuple[list[Item], list[Quotation]]:
                 and len(art.words(it.end, nxt.start)) == 0:
             it.event = nxt.event
     return items, embedded
+
+
+def _charge_wording(before_words: list) -> bool:
+    """The quotation follows a charge and its genitive ("alishtakiwa kwa “…”",
+    "walimfungulia mashtaka Bobi Wine kwa “…”", "kosa la “…”")."""
+    words = [w.group().lower() for w in before_words[-5:]]
+    return bool(words) and words[-1] in GENITIVES and any(
+        CHARGE_STEM in w or w in CHARGE_NOUNS for w in words[:-1])
 
 
 def _title(art: Reading, q: Quotation) -> bool:

@@ -100,3 +100,7 @@ FIRST_SECOND_PERSON_WORDS = {
     "chetu", "zetu", "vyetu", "wenu", "yenu", "lenu", "chenu", "zenu", "wako", "yako",
     "lako", "chako", "zako",
 }
+# A quoted phrase right after a charge ("mashtaka … kwa “…”", "kosa la “…”") is the
+# charge's wording, a description, not speech. Verbs and nouns of charging share "shtak".
+CHARGE_STEM = "shtak"
+CHARGE_NOUNS = {"kosa", "makosa", "tuhuma"}
