@@ -4,10 +4,11 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+from types import SimpleNamespace
 
 import pytest
 
-from dev.quotes.evaluate import BLIND, load_gold, one_to_one
+from dev.quotes.evaluate import BLIND, evaluate, load_gold, one_to_one
 
 
 def _sha(text: str) -> str:
@@ -42,6 +43,24 @@ def test_matching_is_one_to_one_best_overlap_first():
     gold = [{"start": 0, "end": 10}, {"start": 20, "end": 30}]
     predicted = [{"start": 0, "end": 10}, {"start": 0, "end": 9}, {"start": 50, "end": 60}]
     assert one_to_one(gold, predicted, 0.8) == [(0, 0)]
+
+
+@pytest.mark.parametrize("scored, indirect_predicted", [(None, 1), (["direct", "partial"], 0)])
+def test_a_record_annotated_for_some_kinds_is_scored_for_those_only(scored, indirect_predicted):
+    """fresh_spans*.jsonl hold direct and partial quotes only: an indirect prediction
+    there is neither right nor spurious."""
+    text = "“Tutashinda,” alisema Juma Ali. Aliongeza kuwa timu iko tayari."
+    record = {"article": 0, "text": text,
+              "quotes": [{"kind": "direct", "start": 1, "end": 12, "speaker": ["Juma Ali"]}]}
+    if scored is not None:
+        record["scored"] = scored
+    predicted = [SimpleNamespace(kind="direct", start=1, end=12, speaker=None, speaker_entity=None),
+                 SimpleNamespace(kind="indirect", start=48, end=62, speaker=None, speaker_entity=None)]
+    pipeline = SimpleNamespace(pipe=lambda texts: [SimpleNamespace(_=SimpleNamespace(quotes=predicted))
+                                                   for _ in texts])
+    figures = evaluate(pipeline, [record])
+    assert figures["direct+partial"]["tp"] == 1
+    assert figures["indirect"]["pred"] == indirect_predicted
 
 
 @pytest.mark.parametrize("path", BLIND, ids=lambda p: p.name)
