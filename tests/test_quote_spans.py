@@ -32,6 +32,10 @@ def direct_and_partial(quotes_nlp, text, people):
      "Hali ya kiwanda itaimarika mwakani.\nTutaajiri vijana wengi zaidi.\nKiwanda hicho kiko Tanga.",
      ["Tumechukua hatua leo kulinda wafanyakazi.\nHali ya kiwanda itaimarika mwakani.\n"
       "Tutaajiri vijana wengi zaidi."]),
+    # a person's deeds in the past on the next line: narration resumes at once
+    ("Daktari Asha Juma alisema: “Wagonjwa wameongezeka mara mbili.\n"
+     "Waziri Salma Mollel alitembelea hospitali hiyo jana.\nHospitali hiyo iko Dodoma.",
+     ["Wagonjwa wameongezeka mara mbili."]),
     # a line that opens a new quotation ends the open one
     ("Daktari Asha Juma alisema: “Wagonjwa wameongezeka.\n“Tunahitaji dawa zaidi,” aliongeza.",
      ["Wagonjwa wameongezeka.", "Tunahitaji dawa zaidi,"]),
@@ -156,6 +160,8 @@ def test_closing_mark_without_its_opening_one_after_a_colon(quotes_nlp, line):
     ("Rehema Ali alisema kampuni ya “Safari” imefilisika mwaka huu.", []),
     ("Rehema Ali alizungumza katika kipindi cha “Habari za Asubuhi” jana.", []),
     ("Mshairi Rehema Ali aliandika “Wimbo Wa Taifa Letu.”\nShairi hilo ni maarufu.", []),
+    # a mark that opens a name and never closes
+    ("Rehema Ali alisema watu wenye silaha walivamia chuo cha “Kagara Science College mjini humo jana.", []),
     # a charge's wording is a description, even where a speech verb reports it
     ("Polisi walimfungulia mashtaka Rehema Ali kwa “kuchochea vurugu mjini,” afisa mmoja amesema.", []),
     ("Rehema Ali alishtakiwa kwa “kusambaza habari za uongo” wiki iliyopita.", []),

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from service.components.quotes.verbs import is_finite_verb, is_relative_verb
 from service.components.quotes.words import BYLINE_OPENERS, FIRST_PERSON_VERB, FIRST_SECOND_PERSON_WORDS
 
 WORD = re.compile(r"\w[\w’'-]*")
@@ -34,6 +35,9 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # follows within this many words: room for a speaker's name and title ("…,” Katibu mkuu
 # wa chama hicho Juma Ali alisema).
 _ATTRIBUTED_SUBJECT_WORDS = 10
+# The third person's past (a-li-, wa-li-) within this many words of a line's start.
+_NARRATIVE_PAST = re.compile(r"w?ali")
+_NARRATIVE_VERB_WINDOW = 6
 # A closing mark further than this from its opening one belongs to another quotation.
 _MAX_QUOTATION = 3000
 
@@ -125,8 +129,8 @@ def find_quotations(text: str, cue_starts: list[int]) -> list[Quotation]:
                     c < len(cue_starts) and cue_starts[c] < nxt) or not line.rstrip().endswith(
                     (".", "!", "?", "…")) or ATTRIBUTION_PHRASE.match(line.lstrip()) \
                     or line.lstrip().lower().startswith(BYLINE_OPENERS) \
-                    or further and not _speaks_in_person(line):
-                break  # (a third line goes on only in the speaker's own person)
+                    or (not _speaks_in_person(line) and (further or _narrates(line))):
+                break  # (a line in the third person's past, or any third line, is narration)
             end = nxt
         return end
 
@@ -230,6 +234,13 @@ def _speaks_in_person(line: str) -> bool:
     a line has none."""
     return any(w.lower() in FIRST_SECOND_PERSON_WORDS or FIRST_PERSON_VERB.fullmatch(w)
                for w in WORD.findall(line))
+
+
+def _narrates(line: str) -> bool:
+    """A person's deeds in the past near the line's start ("Cyrille Ndayirukiye alikua
+    miongoni mwa …", "Watekaji nyara waliwachukua …"): the writer's account resumes."""
+    return any(_NARRATIVE_PAST.match(w.lower()) and is_finite_verb(w) and not is_relative_verb(w)
+               for w in WORD.findall(line)[:_NARRATIVE_VERB_WINDOW])
 
 
 def _introduced_at(text: str, line_start: int, close: int, cue_starts: list[int]) -> Optional[int]:

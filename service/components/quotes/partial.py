@@ -43,8 +43,11 @@ def partial_quotes(art: Reading, embedded: list[Quotation], indirect: list[Item]
 
 def _quoted_name(art: Reading, q: Quotation) -> bool:
     """One capitalised word inside a sentence ("sheria ya “Firewall” ambayo …") names
-    something; nobody says it."""
+    something; nobody says it. So does a mark that opens two capitalised words and never
+    closes ("chuo cha serikali, “Government Science College huko …"): a name's lost mark."""
     words = art.words(q.start, q.end)
+    if q.close is None:
+        return len(words) >= 2 and all(w.group()[0].isupper() for w in words[:2])
     return len(words) == 1 and words[0].group()[0].isupper() and art.text[q.start:q.end] == words[0].group()
 
 
