@@ -160,6 +160,14 @@ def test_closing_mark_without_its_opening_one_after_a_colon(quotes_nlp, line):
     ("Rehema Ali alisema kampuni ya “Safari” imefilisika mwaka huu.", []),
     ("Rehema Ali alizungumza katika kipindi cha “Habari za Asubuhi” jana.", []),
     ("Mshairi Rehema Ali aliandika “Wimbo Wa Taifa Letu.”\nShairi hilo ni maarufu.", []),
+    # a verb of asking, vowing or calling before the quoted phrase, no clause reported
+    ("Mbunge Rehema Ali alitoa taarifa jana, akiwasihi “vijana kutunza mazingira yao.”",
+     [("partial", "vijana kutunza mazingira yao.", "Rehema Ali")]),
+    ("Mbunge Rehema Ali ameapa “kupambana na rushwa hadi mwisho.”",
+     [("partial", "kupambana na rushwa hadi mwisho.", "Rehema Ali")]),
+    ("Mbunge Rehema Ali aliwaita wezi hao ‘wadudu’ na kuondoka.", [("partial", "wadudu", "Rehema Ali")]),
+    # ... but not past another main verb
+    ("Rehema Ali aliwaomba wakazi wote, wanaoishi karibu na mto huo wamekimbia “mafuriko makubwa” jana.", []),
     # a mark that opens a name and never closes
     ("Rehema Ali alisema watu wenye silaha walivamia chuo cha “Kagara Science College mjini humo jana.", []),
     # a charge's wording is a description, even where a speech verb reports it

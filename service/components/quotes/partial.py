@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from service.components.quotes.cues import SpeechCue
 from service.components.quotes.indirect import trim_content
 from service.components.quotes.marks import WORD, Quotation
 from service.components.quotes.records import Item, SpeechEvent
-from service.components.quotes.speakers import Reading
-from service.components.quotes.verbs import COPULAS, is_finite_verb, is_relative_verb
+from service.components.quotes.speakers import Reading, SpeakerCandidates, choose_speaker
+from service.components.quotes.verbs import COPULAS, QUOTING_VERB, is_finite_verb, is_relative_verb
 from service.components.quotes.words import FIRST_PERSON_VERB
 
 
@@ -41,6 +42,10 @@ def partial_quotes(art: Reading, embedded: list[Quotation], indirect: list[Item]
     return items
 
 
+# How far before the quoted phrase a verb of asking, vowing or calling may stand.
+_QUOTING_VERB_WINDOW = 8
+
+
 def _quoted_name(art: Reading, q: Quotation) -> bool:
     """One capitalised word inside a sentence ("sheria ya “Firewall” ambayo …") names
     something; nobody says it. So does a mark that opens two capitalised words and never
@@ -65,7 +70,28 @@ def _sentence_speech(art: Reading, q: Quotation) -> Optional[SpeechEvent]:
     if before:
         return art.events[before[-1].start]
     after = [c for c in art.cues_between(max(q.end, q.close or q.end), end) if c.start in art.events]
-    return art.events[after[0].start] if after else None
+    if after:
+        return art.events[after[0].start]
+    return _quoting_verb(art, q, start)
+
+
+def _quoting_verb(art: Reading, q: Quotation, start: int) -> Optional[SpeechEvent]:
+    """A verb of asking, vowing or calling a few words before the quoted phrase, with no
+    other main verb between ("akiwasihi “viongozi …”", "kuwaita watenda maovu ‘wahuni’"):
+    the phrase is the words of the sentence's subject."""
+    words = art.words(start, q.open)[-_QUOTING_VERB_WINDOW:]
+    for w in reversed(words):
+        verb = QUOTING_VERB.fullmatch(w.group())
+        if verb is not None:
+            if art.main_verbs(w.end(), q.open):
+                return None
+            # who asks is read as who says a speech verb there would be
+            cue = SpeechCue(w.start(), w.end(), verb.group("stem").lower(), (verb.group("subject") or "").lower(),
+                            negated=False, relative="", has_object=verb.group("object") is not None,
+                            takes_bare_clause=False)
+            choice = choose_speaker(SpeakerCandidates(art, cue, {True: None, False: None}))
+            return SpeechEvent(w.start(), w.end(), choice.mention)
+    return None
 
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import functools
 import re
 
+from service.components.quotes.words import QUOTING_STEMS
+
 # Nouns that look like verbs to the prefix grammar (wa-na-nchi, wa-li-mu, wa-ki-mbizi).
 VERB_LOOKALIKE_NOUNS = {
     "wananchi", "wanajeshi", "wanahabari", "wanasiasa", "wanafunzi", "wanaharakati",
@@ -84,3 +86,10 @@ def is_finite_verb(word: str) -> bool:
 def is_verb(word: str) -> bool:
     return is_finite_verb(word) or (word.lower() not in VERB_LOOKALIKE_NOUNS
                                 and bool(_PARTICIPLE.fullmatch(word)))
+
+
+# subject + tense (or the infinitive ku-), an optional object marker, then the stem
+QUOTING_VERB = re.compile(
+    r"(?:ku|(?P<subject>a|wa|i|li|ki|u|zi|ya|vi|tu|ni)(?:li|me|na|ta|ki|ka|nge|ngali))"
+    r"(?P<object>mw|m|wa|ku|ni|tu|i|li|ki|vi|zi|u|ya)?(?P<stem>" + "|".join(QUOTING_STEMS) + r")",
+    re.IGNORECASE)

@@ -104,3 +104,7 @@ FIRST_SECOND_PERSON_WORDS = {
 # charge's wording, a description, not speech. Verbs and nouns of charging share "shtak".
 CHARGE_STEM = "shtak"
 CHARGE_NOUNS = {"kosa", "makosa", "tuhuma"}
+# Verbs of asking, vowing and calling whose quoted object is the subject's own words
+# ("akiwasihi “…”", "ameapa “kuwashambulia …”", "kuwaita … ‘wahuni’") though they report
+# no clause.
+QUOTING_STEMS = ("sihi", "apa", "ita", "taja", "omba", "taka", "himiza")
