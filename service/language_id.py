@@ -66,7 +66,7 @@ _SWAHILI_SHAPES = re.compile(
     r"|(?:a|wa|ya|za)[bcdfghjklmnpstvwyz][a-z']{2,}a"
     r"|[a-z']{2,}(?:ishwa|eshwa|iwa|ewa)"
 )
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 def is_swahili_word(word: str) -> bool:
@@ -76,7 +76,7 @@ def is_swahili_word(word: str) -> bool:
 
 def swahili_word_share(text: str) -> float:
     """The share of `text`'s words that are in the list of frequent Swahili news words."""
-    words = _WORD.findall(text)
+    words = WORD.findall(text)
     if not words:
         return 0.0
     return sum(word.lower() in SWAHILI_WORDS for word in words) / len(words)
@@ -120,7 +120,7 @@ class LanguageGuard:
     def _short_text_language(self, text: str) -> str | None:
         if self.expected != "sw":
             return None  # the word list is Swahili's
-        words = _WORD.findall(text)
+        words = WORD.findall(text)
         # Nothing to judge (numbers, symbols), or one Swahili word is enough: names and
         # loanwords make up much of a short Swahili headline.
         if not words or any(is_swahili_word(word) for word in words):

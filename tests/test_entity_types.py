@@ -122,3 +122,29 @@ def test_another_football_body_nearby_is_football_context(nlp, typer):
 def test_an_office_named_after_a_title_keeps_it(nlp, typer):
     doc = _with_ents(nlp, "Ofisi ya Rais Ikulu ilisema.", [("Ofisi ya Rais", "ORG")])
     assert _ents(typer(doc)) == [("Ofisi ya Rais", "ORG")]
+
+
+@pytest.mark.parametrize("text, given, expected", [
+    # a caption title in German: a name in it keeps only the name the Swahili text gives
+    ("Rais Juma Ali alifika Dodoma jana.\nDie Reise von Präsident Juma Ali nach Dodoma\nAlisema.",
+     [("Juma Ali", "PER"), ("Dodoma", "LOC"), ("Die Reise", "PER"), ("Präsident Juma Ali", "PER"),
+      ("Dodoma", "LOC")],
+     [("Juma Ali", "PER"), ("Dodoma", "LOC"), ("Die Reise", "PER"), ("Juma Ali", "PER"), ("Dodoma", "LOC")]),
+    # one word named elsewhere is not enough: an English line's full name stays whole
+    ("Ahmed alisema jana.\nThe attack was personal, said Osman Ahmed of Minnesota.\n",
+     [("Ahmed", "PER"), ("Osman Ahmed", "PER"), ("Minnesota", "LOC")],
+     [("Ahmed", "PER"), ("Osman Ahmed", "PER"), ("Minnesota", "LOC")]),
+    # a line with one Swahili word is Swahili: nothing changes there
+    ("Juma Ali alifika.\nMkutano wa Präsident Juma Ali\n",
+     [("Juma Ali", "PER"), ("Präsident Juma Ali", "PER")], [("Juma Ali", "PER"), ("Präsident Juma Ali", "PER")]),
+])
+def test_a_name_in_a_line_of_another_language_is_cut_to_the_name_the_article_gives(nlp, typer, text, given,
+                                                                                   expected):
+    doc = nlp.make_doc(text)
+    ents, searched_from = [], 0
+    for words, label in given:
+        start = text.index(words, searched_from)
+        ents.append(doc.char_span(start, start + len(words), label=label, alignment_mode="expand"))
+        searched_from = start + len(words)
+    doc.ents = ents
+    assert _ents(typer(doc)) == expected

@@ -23,6 +23,13 @@ the component's config so that its effect can be measured alone:
 - ``clubs``: a football club's name is an organization where the words around it are
   about football ("Simba", "Yanga", "Stars"); some club names are people's or places'
   names elsewhere ("Sophia Simba"), so the context decides.
+- ``foreign_lines``: a line of three or more words with no Swahili word is another
+  language's (a caption title of the outlet's own site: "Nordkoreas Führer Kim Jong Un").
+  The model takes its capitalized nouns for parts of the name; a span there that holds a
+  name of two or more words that the Swahili text names too is cut to that name, so that
+  the caption's words never become an entity's name. Nothing is dropped: the names of
+  English captions and credits are entities too, and only a lexicon of the other language
+  could tell its nouns ("Geplantes Treffen") from names.
 """
 from __future__ import annotations
 
@@ -35,8 +42,10 @@ from service.components.countries import country_code, normalize_name
 from service.components.gazetteer import places
 from service.components.mentions import CONNECTIVES as CONNECTIVE_PARTICLES
 from service.components.mentions import is_title
+from service.language_id import WORD, is_swahili_word
 
-RULES = ("hyphens", "connectives", "titles", "peoples", "furniture", "places", "datelines", "clubs")
+RULES = ("hyphens", "connectives", "titles", "peoples", "furniture", "places", "datelines", "clubs",
+         "foreign_lines")
 _LABELS = frozenset({"PER", "ORG", "LOC"})
 
 # Discourse connectives that open Swahili sentences; one- and two-word forms.
@@ -113,6 +122,8 @@ class EntityTyper:
             kept.append(ent)
         if "datelines" in self.rules:
             kept = self._with_datelines(doc, kept)
+        if "foreign_lines" in self.rules:
+            kept = _names_in_foreign_lines(doc, kept)
         doc.ents = sorted(kept, key=lambda span: span.start)
         return doc
 
@@ -130,6 +141,57 @@ class EntityTyper:
             ents = [e for e in ents if not (e.start <= i < e.end)]
             ents.append(Span(doc, i, i + 1, label="LOC"))
         return ents
+
+
+_MIN_FOREIGN_LINE_WORDS = 3
+
+
+def _foreign_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line with enough words and none of them Swahili."""
+    lines, start = [], 0
+    for line in text.split("\n"):
+        words = WORD.findall(line)
+        if len(words) >= _MIN_FOREIGN_LINE_WORDS and not any(is_swahili_word(word) for word in words):
+            lines.append((start, start + len(line)))
+        start += len(line) + 1
+    return lines
+
+
+def _names_in_foreign_lines(doc: Doc, ents: list[Span]) -> list[Span]:
+    lines = _foreign_lines(doc.text)
+    if not lines:
+        return ents
+
+    def foreign(span: Span) -> bool:
+        return any(start <= span.start_char < end for start, end in lines)
+
+    named_elsewhere = {token.lower_ for ent in ents if ent.label_ in _LABELS and not foreign(ent)
+                       for token in ent if token.is_alpha}
+    kept = []
+    for ent in ents:
+        if ent.label_ in _LABELS and foreign(ent):
+            start, end = _longest_run(ent, named_elsewhere)
+            if end - start >= _MIN_NAME_WORDS and end - start < len(ent):
+                ent = Span(doc, start, end, label=ent.label_)
+        kept.append(ent)
+    return kept
+
+
+# One word named elsewhere ("Ahmed" in "Osman Ahmed") is not enough to cut the rest away.
+_MIN_NAME_WORDS = 2
+
+
+def _longest_run(ent: Span, words: set[str]) -> tuple[int, int]:
+    """(start, end) of the longest run of the span's tokens whose lowercase form is in `words`."""
+    best, run_start = (ent.start, ent.start), None
+    for i in range(ent.start, ent.end + 1):
+        if i < ent.end and ent.doc[i].lower_ in words:
+            run_start = i if run_start is None else run_start
+        elif run_start is not None:
+            if i - run_start > best[1] - best[0]:
+                best = (run_start, i)
+            run_start = None
+    return best
 
 
 def _dateline_positions(doc: Doc):
