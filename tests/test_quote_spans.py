@@ -166,6 +166,8 @@ def test_closing_mark_without_its_opening_one_after_a_colon(quotes_nlp, line):
     ("Mbunge Rehema Ali ameapa “kupambana na rushwa hadi mwisho.”",
      [("partial", "kupambana na rushwa hadi mwisho.", "Rehema Ali")]),
     ("Mbunge Rehema Ali aliwaita wezi hao ‘wadudu’ na kuondoka.", [("partial", "wadudu", "Rehema Ali")]),
+    ("Waziri Rehema Ali aliwataja waandamanaji kama “vibaraka wa wageni” mbele ya wanahabari.",
+     [("partial", "vibaraka wa wageni", "Rehema Ali")]),
     # ... but not past another main verb
     ("Rehema Ali aliwaomba wakazi wote, wanaoishi karibu na mto huo wamekimbia “mafuriko makubwa” jana.", []),
     # a mark that opens a name and never closes

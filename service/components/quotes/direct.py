@@ -10,7 +10,7 @@ from service.components.quotes.marks import MARKS, WORD, Quotation
 from service.components.quotes.noun_phrases import sentence_subject
 from service.components.quotes.records import Item, SpeechEvent
 from service.components.quotes.speakers import Reading
-from service.components.quotes.verbs import is_finite_verb, is_verb
+from service.components.quotes.verbs import QUOTING_VERB, is_finite_verb, is_verb
 from service.components.quotes.words import (
     AUXILIARY_ENDINGS,
     CHARGE_NOUNS,
@@ -49,7 +49,7 @@ def direct_quotes(art: Reading) -> tuple[list[Item], list[Quotation]]:
             # Words go on after the closing mark: the quotation is part of a sentence.
             rest = art.words(q.close + 1, art.sentence(q.close + 1)[1])
             clause_initial = len(rest) < 2 or MARKS.search(text[q.close + 1:rest[0].start()]) is not None
-        if last_word in NAMING_WORDS or _charge_wording(before_words):
+        if last_word in NAMING_WORDS and not _called_by_speaker(before_words) or _charge_wording(before_words):
             continue  # a name, label, gloss or charge: "kama “…”", "mashtaka … kwa “…”"
         if not clause_initial:
             embedded.append(q)
@@ -72,6 +72,13 @@ def direct_quotes(art: Reading) -> tuple[list[Item], list[Quotation]]:
                 and len(art.words(it.end, nxt.start)) == 0:
             it.event = nxt.event
     return items, embedded
+
+
+def _called_by_speaker(before_words: list) -> bool:
+    """"aliwataja kama “…”", "aliwataja waandamanaji kama “…”": what someone calls a
+    thing, within three words of the verb, is their words, not a name the writer gives."""
+    return len(before_words) >= 2 and before_words[-1].group().lower() == "kama" \
+        and any(QUOTING_VERB.fullmatch(w.group()) for w in before_words[-4:-1])
 
 
 def _charge_wording(before_words: list) -> bool:
