@@ -139,6 +139,26 @@ def test_closing_mark_without_its_opening_one(quotes_nlp, attribution):
         ("direct", "Tulishinda kwa sababu tulijiandaa vizuri,", "Hamisi Juma")]
 
 
+@pytest.mark.parametrize("line, span", [
+    ("Hamisi Juma alisema timu yake kuwa imejiandaa vizuri kwa mechi hii.”", "imejiandaa vizuri kwa mechi hii."),
+    ("Hamisi Juma alijibu akisema tulishinda kwa sababu tulijiandaa vizuri.”",
+     "tulishinda kwa sababu tulijiandaa vizuri."),
+])
+def test_closing_mark_ending_a_line_that_reports_speech(quotes_nlp, line, span):
+    text = f"Mechi ilichezwa Dodoma.\n{line}\nTimu hiyo itacheza tena Jumamosi."
+    assert [s for _, s, _ in direct_and_partial(quotes_nlp, text, ["Hamisi Juma"])] == [span]
+
+
+@pytest.mark.parametrize("line", [
+    # an adjunct after the verb is not yet what was said; a mark inside the line is not one that ends it
+    "Hamisi Juma alilalamika katika mkutano huo wa jana, tulishinda kwa sababu tulijiandaa.”",
+    "Hamisi Juma alisema tulishinda kwa sababu tulijiandaa.”  Mechi ilichezwa jioni.",
+])
+def test_closing_mark_after_an_adjunct_or_inside_a_line_opens_nothing(quotes_nlp, line):
+    text = f"Mechi ilichezwa Dodoma.\n{line}\nTimu hiyo itacheza tena Jumamosi."
+    assert [s for _, s, _ in direct_and_partial(quotes_nlp, text, ["Hamisi Juma"])] == []
+
+
 @pytest.mark.parametrize("line", [
     "Hamisi Juma alijibu : Tulishinda kwa sababu tulijiandaa vizuri.”",
     "Kocha Hamisi Juma alisema: Tulishinda kwa sababu tulijiandaa vizuri.”",

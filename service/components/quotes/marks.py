@@ -13,7 +13,12 @@ from dataclasses import dataclass
 from typing import Optional
 
 from service.components.quotes.verbs import is_finite_verb, is_relative_verb
-from service.components.quotes.words import BYLINE_OPENERS, FIRST_PERSON_VERB, FIRST_SECOND_PERSON_WORDS
+from service.components.quotes.words import (
+    BYLINE_OPENERS,
+    FIRST_PERSON_VERB,
+    FIRST_SECOND_PERSON_WORDS,
+    POST_ADJUNCT_WORDS,
+)
 
 WORD = re.compile(r"\w[\w’'-]*")
 # ("kwa mjibu wa" is a common misspelling.)
@@ -35,6 +40,7 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # follows within this many words: room for a speaker's name and title ("…,” Katibu mkuu
 # wa chama hicho Juma Ali alisema).
 _ATTRIBUTED_SUBJECT_WORDS = 10
+_COMPLEMENTIZER = re.compile(r"\b(?:kwamba|kuwa)\b", re.IGNORECASE)
 # The third person's past (a-li-, wa-li-) within this many words of a line's start.
 _NARRATIVE_PAST = re.compile(r"w?ali")
 _NARRATIVE_VERB_WINDOW = 6
@@ -115,6 +121,9 @@ def find_quotations(text: str, cue_starts: list[int]) -> list[Quotation]:
         para_ends = [m.start() for m in _BLANK_LINE.finditer(text)] + [len(text)]
     line_ends = [m.start() for m in re.finditer(r"\n", text)] + [len(text)]
 
+    def line_end(pos: int) -> int:
+        return line_ends[bisect.bisect_left(line_ends, pos)]
+
     def paragraph_end(pos: int) -> int:
         if blank_lines:
             return para_ends[bisect.bisect_left(para_ends, pos)]
@@ -166,6 +175,8 @@ def find_quotations(text: str, cue_starts: list[int]) -> list[Quotation]:
                     if start is None and _speech_follows(
                             text, mark_end, cue_starts, _ATTRIBUTED_SUBJECT_WORDS if prev in ",.!?" else 3):
                         start = line_start
+                    if start is None and prev in ".!?" and not text[mark_end:line_end(mark_end)].strip():
+                        start = _reported_from(text, line_start, i, cue_starts)
                 if start is not None:
                     add(start, last, i, opened=False)
             continue
@@ -241,6 +252,26 @@ def _narrates(line: str) -> bool:
     miongoni mwa …", "Watekaji nyara waliwachukua …"): the writer's account resumes."""
     return any(_NARRATIVE_PAST.match(w.lower()) and is_finite_verb(w) and not is_relative_verb(w)
                for w in WORD.findall(line)[:_NARRATIVE_VERB_WINDOW])
+
+
+def _reported_from(text: str, line_start: int, close: int, cue_starts: list[int]) -> Optional[int]:
+    """Where a quotation whose opening mark is lost starts when its closing mark ends a
+    line that reports speech: after the line's last speech verb or complementizer
+    ("… akisema zinazoenda ….”", "… aliutaja mswaada huo kuwa wenye gharama ….”")."""
+    starts = [m.end() for m in _COMPLEMENTIZER.finditer(text, line_start, close)]
+    c = bisect.bisect_left(cue_starts, line_start)
+    while c < len(cue_starts) and cue_starts[c] < close:
+        word = WORD.match(text, cue_starts[c])
+        starts.append(word.end() if word else cue_starts[c])
+        c += 1
+    if not starts:
+        return None
+    start = max(starts)
+    while start < close and text[start] in " ,:":
+        start += 1
+    words = WORD.findall(text, start, close)
+    # ("akilalamika katika mgao …": an adjunct, not yet what was said)
+    return start if len(words) >= 2 and words[0].lower() not in POST_ADJUNCT_WORDS else None
 
 
 def _introduced_at(text: str, line_start: int, close: int, cue_starts: list[int]) -> Optional[int]:
