@@ -31,10 +31,17 @@ def test_links_resolve_inside_the_repository(document):
 def test_the_readme_sends_readers_to_docs_in_the_repository():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     links = _links(REPO / "README.md")
-    assert "docs/api.md" in links
+    assert "docs/api.md" in links and "docs/annotation.md" in links
     assert not [link for link in links if "shared/" in link]
     # Outside users have no ../shared: the README must not send them to its contract.
     assert "SPEC.md" not in readme and "shared/ANNOTATION.md" not in readme
+
+
+def test_the_code_cites_the_conventions_in_the_repository():
+    """Comments cite docs/annotation.md, not a file outside the repository."""
+    outside = [str(path.relative_to(REPO)) for path in sorted((REPO / "service").rglob("*.py"))
+               if "ANNOTATION.md" in path.read_text(encoding="utf-8")]
+    assert outside == []
 
 
 def test_files_the_readme_commands_read_are_shipped():

@@ -1,4 +1,4 @@
-"""Where quotations start and end (../shared/ANNOTATION.md, Quotes: Spans), one table a
+"""Where quotations start and end (docs/annotation.md, Quotes: Spans), one table a
 class of text: sentences written for these tests, entities set by hand."""
 from __future__ import annotations
 

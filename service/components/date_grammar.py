@@ -9,7 +9,7 @@ says (year, month, day, weekday, relative offset); resolving them against an anc
 `resolve`. Month and weekday names come from CLDR through babel; only the spellings news
 text uses beside CLDR's (Disemba, Febuari, English names) are listed here.
 
-Spans follow ../shared/ANNOTATION.md (MasakhaNER style): the grammar starts a match at
+Spans follow docs/annotation.md (MasakhaNER style): the grammar starts a match at
 the core of the expression, so leading "mwaka (wa)", "mwezi", "siku ya", "tangu",
 "mnamo", "mapema", "mwishoni mwa" stay outside, and it never consumes a time of day.
 """
@@ -368,7 +368,7 @@ class _Grammar(DateWords):
 
 def follows_kila(words: list[str], i: int) -> bool:
     """`kila Jumanne`, `kila mwezi Machi`, `kila siku ya Ijumaa`: the word at i names a
-    frequency, which ANNOTATION.md does not count as a date."""
+    frequency, which docs/annotation.md does not count as a date."""
     j = i - 1
     while j >= 0 and words[j] in FREQUENCY_LEAD_INS:
         j -= 1

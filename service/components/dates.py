@@ -4,7 +4,7 @@ Writes ``doc.spans["dates"]`` (text order, no overlaps) with ``span._.date_value
 ``span._.date_granularity`` on each span, and ``doc._.document_date``. The expressions
 are the grammar's (date_grammar.py) plus the NER's DATE entities the grammar does not
 cover; one list, grammar spans winning where both overlap because they follow
-ANNOTATION.md's span conventions and carry a parsed value.
+docs/annotation.md's span conventions and carry a parsed value.
 """
 from __future__ import annotations
 
@@ -84,13 +84,13 @@ _SENTENCE_END = frozenset({".", "!", "?", ";", ":"})
 _TENSE_WINDOW = 8
 _SENTENCE_WINDOW = 40
 
-# NER DATE spans are trimmed to the core expression (ANNOTATION.md): these lead-ins and
+# NER DATE spans are trimmed to the core expression (docs/annotation.md): these lead-ins and
 # times of day fall outside it.
 _LEADING = frozenset({"mwaka", "wa", "mwezi", "siku", "ya", "tangu", "mnamo", "mapema",
                       "mwishoni", "mwanzoni", "mwa", "kati", "kuanzia", "hadi", "mpaka"})
 _TIMES_OF_DAY = frozenset({"asubuhi", "mchana", "jioni", "usiku", "alasiri", "saa",
                            "alfajiri", "adhuhuri"})
-# NER DATE spans that ANNOTATION.md does not count as dates: frequencies and vague words.
+# NER DATE spans that docs/annotation.md does not count as dates: frequencies and vague words.
 _NOT_DATES = frozenset({"kila", "sasa", "karibuni", "hivi", "zamani", "nyuma", "hiyo",
                         "huo", "hicho", "baadaye", "kabla", "baada"})
 
@@ -374,7 +374,7 @@ def _names_a_date(token) -> bool:
 
 
 def _trim_ner_date(ent: Span) -> Span | None:
-    """The NER's DATE span cut to its core, or None when it is not a date by ANNOTATION.md."""
+    """The NER's DATE span cut to its core, or None when it is not a date by docs/annotation.md."""
     words = [token.lower_ for token in ent]
     if any(word in _NOT_DATES for word in words):
         return None

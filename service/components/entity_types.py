@@ -1,7 +1,7 @@
 """Typing rules on the NER's spans, before dates and grouping read them (issue 17).
 
 The trained NER knows the outlets it was trained on; these rules fix what it gets wrong
-on others, each from data or from a convention of ANNOTATION.md, and each switchable in
+on others, each from data or from a convention of docs/annotation.md, and each switchable in
 the component's config so that its effect can be measured alone:
 
 - ``hyphens``: a name written with a hyphen is one span ("Kim Jong-un",
@@ -12,7 +12,7 @@ the component's config so that its effect can be measured alone:
 - ``titles``: a place or organization does not end in a title that opens the next
   name ("Mkoa wa [Dar es Salaam] Luteni Yusuph Makamba").
 - ``peoples``: a people named from its country ("Wakenya", "Mtanzania", "Waingereza")
-  is not an entity (ANNOTATION.md: demonyms are not entities).
+  is not an entity (docs/annotation.md: demonyms are not entities).
 - ``furniture``: the words of blog widgets and bylines ("Popular", "Related Posts",
   "1 Min Read", "Soma pia") are not names.
 - ``places``: a capital or a city of 100,000 people or more (gazetteer.py) or a

@@ -99,7 +99,7 @@ _AGENCY_WORDS = frozenset("images image alliance agency service news press photo
 
 
 def _with_credit_lines(doc: Doc, mentions: list[Mention], labels: frozenset[str]) -> list[Mention]:
-    """Every name of a photo credit (ANNOTATION.md: a photographer PER, an agency ORG),
+    """Every name of a photo credit (docs/annotation.md: a photographer PER, an agency ORG),
     which the NER, trained on running text, tags in pieces ("[GAVRIIL] GRIGOROV"). The
     credit's own mentions replace the NER's there; entities of other labels (a date in
     the credit) stay, and no name runs over them."""

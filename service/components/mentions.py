@@ -1,4 +1,4 @@
-"""NER spans → name mentions, per the span conventions of ANNOTATION.md.
+"""NER spans → name mentions, per the span conventions of docs/annotation.md.
 
 The NER follows the MasakhaNER data, but on news text it still keeps a title inside a
 person span, runs two names together across a caption separator, leaves out the head
@@ -48,7 +48,7 @@ ORGANIZATION_HEADS = frozenset(
 )
 
 # Places and bodies named after a person: "Uwanja wa [Kim Il Sung]" is a place, not
-# Kim Il Sung (ANNOTATION.md: facilities are places).
+# Kim Il Sung (docs/annotation.md: facilities are places).
 NAMED_AFTER_HEADS = {
     **dict.fromkeys(
         """
@@ -68,7 +68,7 @@ _GLUE_SUFFIX = re.compile(r"(?<=[a-z])(" + "|".join(w.capitalize() for w in GLUE
 
 _GLUE_PREFIX = re.compile(r"^(" + "|".join(w.capitalize() for w in GLUE_WORDS) + r")(?=[A-Z])")
 
-# Lowercase descriptors before a name, outside the name (ANNOTATION.md; MasakhaNER):
+# Lowercase descriptors before a name, outside the name (docs/annotation.md; MasakhaNER):
 # "serikali ya [Urusi]", "shirika la habari la [AFP]", "nchini [Kenya]". Longest first.
 _DESCRIPTORS = sorted(
     (
@@ -145,7 +145,7 @@ PLACE_PREFIXES = frozenset(
     """.split()
 )
 
-# Governments named by their seat (organizations, ANNOTATION.md), each name → the seat,
+# Governments named by their seat (organizations, docs/annotation.md), each name → the seat,
 # so that "Ikulu ya Kremlin" and "Kremlin" are one organization.
 _SEAT_NAMES = {
     "kremlin": ("Kremlin", "Ikulu ya Kremlin"),
@@ -345,7 +345,7 @@ _STATE_BODY_HEADS = frozenset("bunge jeshi mahakama".split())
 
 _UNTAGGED_HEADS = (ORGANIZATION_HEADS - {"ikulu", "umoja", "muungano"}) | _STATE_BODY_HEADS
 
-# Companies news names as channels ("ujumbe wa Twitter"), organizations in ANNOTATION.md;
+# Companies news names as channels ("ujumbe wa Twitter"), organizations in docs/annotation.md;
 # the MasakhaNER data tags them about half the time, so doc.ents leaves them out.
 _PLATFORMS = frozenset("Twitter Facebook YouTube Youtube Instagram WhatsApp Whatsapp TikTok Telegram".split())
 
@@ -355,7 +355,7 @@ def untagged_organizations(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     media companies written capitalized, and a
     capitalized head noun followed by capitalized words, each after a connective or
     not, and places ("Wizara ya Mambo ya Nje ya Marekani", "Mahakama Kuu ya Kenya",
-    "Kituo cha Televisheni cha Taifa cha Somalia"). ANNOTATION.md makes such a body one
+    "Kituo cha Televisheni cha Taifa cha Somalia"). docs/annotation.md makes such a body one
     organization; the MasakhaNER data leaves it untagged except for the place inside, so
     doc.ents keeps that place. The name ends before a person (the body's spokesman) and
     anything lowercase; one followed by another organization is that organization's
@@ -400,7 +400,7 @@ def untagged_organizations(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             end + 1 < n and doc[end].lower_ in CONNECTIVES and (m := by_start.get(end + 1)) is not None and m.label == "ORG"
         )
         # at a sentence start a capital says nothing: "Jeshi la Ethiopia" there may be the
-        # lowercase "jeshi la [Ethiopia]" of ANNOTATION.md
+        # lowercase "jeshi la [Ethiopia]" of docs/annotation.md
         state_body = inner and token.lower_ in _STATE_BODY_HEADS and not opens_sentence(doc, i)
         if (words or state_body) and not follows_organization:
             span = doc[i:end]

@@ -69,7 +69,7 @@ def _second_person_start(span: Span) -> int | None:
 def _place_before_name(span: Span, name_start: int) -> list[Mention]:
     """A seat of government or a country the NER ran into a person's span and the name
     rules cut off ("Msemaji wa Kremlin Dmitry Peskov", "Waziri wa Urusi Sergey Lavrov"):
-    an entity of its own (ANNOTATION.md annotates both)."""
+    an entity of its own (docs/annotation.md annotates both)."""
     doc = span.doc
     for length in range(min(MAX_NAME_WORDS, name_start - span.start), 0, -1):
         piece = doc[name_start - length : name_start]
@@ -142,12 +142,12 @@ def _clean_span(span: Span, label: str, is_acronym_of) -> list[Mention]:
         return [Mention(name, label, name_of(text), ner_span=doc[start:ner_end])]
     ents_label = None
     if normalize_name(text) in SEATS and label != "ORG":
-        # a government named by its seat is an organization (ANNOTATION.md), whatever the
+        # a government named by its seat is an organization (docs/annotation.md), whatever the
         # NER said; doc.ents keeps the NER's place, as the MasakhaNER data often has it
         label, ents_label = "ORG", label if label == "LOC" else None
     head = _head_start(name, ORGANIZATION_HEADS) if label == "ORG" and not acronym(text) else start
     if head < start:
-        # The entity is the whole body ("Tume ya Umoja wa Afrika", ANNOTATION.md), but
+        # The entity is the whole body ("Tume ya Umoja wa Afrika", docs/annotation.md), but
         # doc.ents keeps the NER's span: the MasakhaNER data leaves such heads out.
         return [Mention(doc[head:end], label, name_text(doc[head:end]), ner_span=name, ents_label=ents_label)]
     return [Mention(name, label, name_of(text), ents_label=ents_label)]

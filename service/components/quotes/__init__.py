@@ -1,7 +1,7 @@
 """habari_quotes: direct, partial and indirect quotations with their speakers.
 
 Runs after habari_entities and writes ``doc._.quotes`` (list of ``Quote``, text order).
-What counts and where spans start and end follows ../shared/ANNOTATION.md (Quotes).
+What counts and where spans start and end follows docs/annotation.md (Quotes).
 
 The work is done on the characters of ``doc.text``: quotation marks, sentence ends and
 speech-verb morphology are all visible there, while tokenization of scraped news (glued

@@ -265,7 +265,7 @@ def final_attribution_comma(art: Reading, cue: SpeechCue) -> Optional[int]:
 def _sentence_final(art: Reading, cue: SpeechCue, ev: SpeechEvent, clauses: dict) -> Optional[Item]:
     """`<content>, polisi wamesema.`: the content is what precedes the comma. When the
     content reports speech itself ("wizara ilisema kwamba …, shirika la habari
-    liliripoti"), only the innermost source counts (ANNOTATION.md): nothing is added."""
+    liliripoti"), only the innermost source counts (docs/annotation.md): nothing is added."""
     text = art.text
     comma = final_attribution_comma(art, cue)
     s_start, _ = art.sentence(cue.start)

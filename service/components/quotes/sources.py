@@ -60,7 +60,7 @@ def attribution_phrases(art: Reading, direct: list[Item], indirect: list[Item]) 
     return items
 
 
-# Verbs of belief and cognition (ANNOTATION.md: not speech): wa-na-amini, a-na-hisi.
+# Verbs of belief and cognition (docs/annotation.md: not speech): wa-na-amini, a-na-hisi.
 _BELIEF_VERB = re.compile(r"\w+(?:amini|hisi|dhani|fikiri|chukulia)", re.IGNORECASE)
 
 
