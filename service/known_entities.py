@@ -188,7 +188,7 @@ def kb_id_of(doc: Doc, entity) -> str | None:
     requires=["doc.ents"],
     default_config={"path": None},
 )
-def habari_known_entities(nlp: Language, name: str, path: str | None) -> KnownEntityTagger:
+def make_known_entity_tagger(nlp: Language, name: str, path: str | None) -> KnownEntityTagger:
     if not path:
         raise KnownEntitiesError("habari_known_entities needs the path of a JSONL file")
     return KnownEntityTagger(KnownEntities.from_jsonl(path))

@@ -101,7 +101,7 @@ _NOT_DATES = frozenset({"kila", "sasa", "karibuni", "hivi", "zamani", "nyuma", "
     assigns=["doc.spans", "doc.ents", "span._.date_value", "span._.date_granularity", "doc._.document_date"],
     default_config={"write_ents": True, "header_lines": 15},
 )
-def make_dates(nlp: Language, name: str, write_ents: bool, header_lines: int):
+def make_date_annotator(nlp: Language, name: str, write_ents: bool, header_lines: int):
     return DateAnnotator(write_ents=write_ents, header_lines=header_lines)
 
 

@@ -321,7 +321,7 @@ def _set_salience(doc: Doc, entities: list[Entity]) -> None:
     assigns=["doc.ents", "doc._.entities", "span._.entity_id"],
     default_config={"labels": list(ENTITY_LABELS), "ambiguous_names": "most_mentioned", "find_repeated_names": True},
 )
-def habari_entities(
+def make_entity_grouper(
     nlp: Language, name: str, labels: list[str], ambiguous_names: str, find_repeated_names: bool
 ) -> EntityGrouper:
     return EntityGrouper(nlp, name, labels, ambiguous_names, find_repeated_names)

@@ -292,5 +292,5 @@ def _is_club(ent: Span) -> bool:
     requires=["doc.ents"],
     default_config={"rules": list(RULES)},
 )
-def habari_entity_types(nlp: Language, name: str, rules: list[str]) -> EntityTyper:
+def make_entity_typer(nlp: Language, name: str, rules: list[str]) -> EntityTyper:
     return EntityTyper(rules)
