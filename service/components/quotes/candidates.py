@@ -81,8 +81,11 @@ def build_candidates(c: SpeakerCandidates, rule: SpeakerChoice) -> list[Candidat
         cand = by_key.get(key)
         if cand is None:
             cand = by_key[key] = Candidate(mention)
-        elif mention is not None and abs(mention.start - cue.start) < abs(cand.mention.start - cue.start):
-            cand.mention = mention  # the entity's mention nearest the verb stands for it
+        elif mention is not None and abs(mention.start - cue.start) < abs(cand.mention.start - cue.start) \
+                and not cand.mention.start <= mention.start < mention.end <= cand.mention.end:
+            # The entity's mention nearest the verb stands for it, unless it lies inside
+            # the one offered ("Kenya" in "Serikali ya Kenya": the government speaks).
+            cand.mention = mention
         cand.sources.add(source)
 
     computed = c.__dict__  # cached_property keeps what was read there

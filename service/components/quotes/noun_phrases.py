@@ -63,7 +63,14 @@ def noun_phrase_speaker(art: Reading, start: int, end: int) -> tuple[bool, Optio
         # A place that speaks is the subject itself ("Washington ilisema"), its
         # government ("serikali ya Kenya"), or its officials ("maafisa wa Marekani").
         if not before or before[0] in OFFICIAL_HEADS | {"serikali"} and len(before) <= 2:
-            return True, locs[0]
+            loc = locs[0]
+            if before == ["serikali"]:
+                # The government speaks, not the country: the mention is the whole body
+                # ("Serikali ya Kenya"), still linked to the place's entity.
+                gov = next(w for w in art.words(start, loc.start) if w.group().lower() == "serikali")
+                return True, SpeakerMention(gov.start(), loc.end, "ORG",
+                                            art.span(gov.start(), loc.end), loc.entity)
+            return True, loc
     demonstrative = any(w.group().lower() in DEMONSTRATIVES for w in words)
     # "wizara hiyo" points back at a body; "wizara ya afya ya nchi hiyo" does not.
     head_at = next(i for i, w in enumerate(words) if w.start() == content[0].start())
