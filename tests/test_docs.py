@@ -2,6 +2,7 @@
 repository, and every repository file a README command reads is shipped."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -54,3 +55,29 @@ def test_the_first_command_names_the_port_and_the_bind_variable():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     first_block = readme.split("```")[1]
     assert "8000" in first_block and "HABARI_BIND" in first_block
+
+
+# A ```sh block with a curl call and the ```json block right after it: the call's output.
+_EXAMPLE = re.compile(r"```sh\n((?:(?!```).)*?curl (?:(?!```).)*?)```\n```json\n(.*?)```", re.S)
+
+
+def _readme_examples() -> list[tuple[str, str]]:
+    return _EXAMPLE.findall((REPO / "README.md").read_text(encoding="utf-8"))
+
+
+def test_the_readme_has_examples_with_their_outputs():
+    assert len(_readme_examples()) >= 3
+
+
+@pytest.mark.parametrize("command, output", _readme_examples(), ids=lambda text: text.split("\n")[0][:40])
+def test_a_readme_example_prints_what_the_service_returns(client, command, output):
+    """The README says its outputs are real: they must stay the bundled model's."""
+    path = re.search(r"localhost:8000(/[^'\s]*)", command).group(1)
+    if "--data-binary @" in command:
+        body = (REPO / re.search(r"--data-binary @(\S+)", command).group(1)).read_bytes()
+        response = client.post(path, data=body, content_type="text/plain; charset=utf-8")
+    else:
+        response = client.post(path, json=json.loads(re.search(r"-d '(.*?)'", command, re.S).group(1)))
+    expected, returned = json.loads(output), response.get_json()
+    expected.pop("request_id", None), returned.pop("request_id", None)  # new for every request
+    assert returned == expected
