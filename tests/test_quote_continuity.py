@@ -23,3 +23,20 @@ QUOTATION = "“Tutaendelea kufuatilia hali hiyo kwa karibu sana.”"
 def test_an_unattributed_quotation_continues_the_last_speaker(quotes_nlp, text, speaker):
     direct = [q for q in quotes(annotate(quotes_nlp, text, per=["Asha Juma"])) if q[0] == "direct"]
     assert direct == [("direct", QUOTATION.strip("“”"), speaker)]
+
+
+DIALOGUE = ("Baraza lilikutana jana. Juma Ali baadaye katika mazungumzo hayo anapendekeza “siku nane.”\n"
+            "Asha Said anaendelea kuuliza, “siku nane kwa kila mtu?”\n")
+
+
+@pytest.mark.parametrize("next_line, second", [
+    # the next line names a speaker whose verb introduces a quotation of its own
+    ("Juma Ali anajibu : “Ndiyo, kila mmoja.”", "Asha Said"),
+    # a next line that only attributes (no quotation of its own) still attributes
+    ("Asha Said alisema jana.", "Asha Said"),
+])
+def test_a_dialogue_turn_keeps_its_own_speaker(quotes_nlp, next_line, second):
+    found = [q for q in quotes(annotate(quotes_nlp, DIALOGUE + next_line, per=["Juma Ali", "Asha Said"]))
+             if q[0] == "direct"]
+    assert found[0] == ("direct", "siku nane.", "Juma Ali")
+    assert found[1] == ("direct", "siku nane kwa kila mtu?", second)

@@ -177,6 +177,12 @@ def _attribution_after(art: Reading, q: Quotation) -> Optional[SpeechEvent]:
         if at is not None and not MARKS.match(art.text[at:].lstrip(" ,:")):
             return None  # the verb reports a clause of its own, not a quotation
         if next_sentence:
+            if art.words(pos, cue.start) and any(
+                    cue.end <= other.start < s_end and _opens_right_after(art, cue.end, other.start)
+                    for other in art.quotations):
+                # "Y anaendelea kuuliza, “…”": a named speaker's verb that introduces a
+                # quotation of its own is that one's, not the previous quotation's.
+                return None
             # A sentence of its own is an attribution only when short: subject, verb,
             # maybe a time or a place ("Msemaji … Matthew Miller alisema Jumatatu.").
             rest_end = min([c.start for c in art.cues_between(cue.end, s_end)] + [s_end])
@@ -193,6 +199,12 @@ def _attribution_after(art: Reading, q: Quotation) -> Optional[SpeechEvent]:
             return None
         return art.events[cue.start]
     return None
+
+
+def _opens_right_after(art: Reading, end: int, start: int) -> bool:
+    """Only marks, blanks, a comma or colon, or a complementizer between a verb and a
+    quotation's first word."""
+    return re.fullmatch(r"[\s,:]*(?:(?:kwamba|kuwa)\s*)?\W*", art.text[end:start]) is not None
 
 
 def _context_speaker(art: Reading, q: Quotation, items: list[Item]) -> Optional[SpeechEvent]:
