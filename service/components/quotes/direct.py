@@ -177,9 +177,8 @@ def _attribution_after(art: Reading, q: Quotation) -> Optional[SpeechEvent]:
         if at is not None and not MARKS.match(art.text[at:].lstrip(" ,:")):
             return None  # the verb reports a clause of its own, not a quotation
         if next_sentence:
-            if art.words(pos, cue.start) and any(
-                    cue.end <= other.start < s_end and _opens_right_after(art, cue.end, other.start)
-                    for other in art.quotations):
+            if any(cue.end <= other.start < s_end and _opens_right_after(art, cue.end, other.start)
+                   for other in art.quotations) and art.words(pos, cue.start):
                 # "Y anaendelea kuuliza, “…”": a named speaker's verb that introduces a
                 # quotation of its own is that one's, not the previous quotation's.
                 return None
