@@ -54,8 +54,8 @@ def test_a_record_annotated_for_some_kinds_is_scored_for_those_only(scored, indi
               "quotes": [{"kind": "direct", "start": 1, "end": 12, "speaker": ["Juma Ali"]}]}
     if scored is not None:
         record["scored"] = scored
-    predicted = [SimpleNamespace(kind="direct", start=1, end=12, speaker=None, speaker_entity=None),
-                 SimpleNamespace(kind="indirect", start=48, end=62, speaker=None, speaker_entity=None)]
+    predicted = [SimpleNamespace(kind="direct", start=1, end=12, speaker=None, speaker_entity=None, confidence=None),
+                 SimpleNamespace(kind="indirect", start=48, end=62, speaker=None, speaker_entity=None, confidence=None)]
     pipeline = SimpleNamespace(pipe=lambda texts: [SimpleNamespace(_=SimpleNamespace(quotes=predicted))
                                                    for _ in texts])
     figures = evaluate(pipeline, [record])
@@ -79,3 +79,19 @@ def test_blind_quotes_are_well_formed(path):
             assert quote["kind"] in ("direct", "partial", "indirect")
             assert 0 <= quote["start"] < quote["end"]
             assert quote["speaker"] is None or all(isinstance(n, str) and n for n in quote["speaker"])
+
+
+def test_speakers_given_high_confidence_are_counted_with_how_many_are_right():
+    text = "“Tutashinda,” alisema Juma Ali. “Tupo tayari,” alisema Neema."
+    record = {"article": 0, "text": text, "quotes": [
+        {"kind": "direct", "start": 1, "end": 12, "speaker": ["Juma Ali"]},
+        {"kind": "direct", "start": 33, "end": 45, "speaker": ["Neema"]}]}
+    predicted = [SimpleNamespace(kind="direct", start=1, end=12, speaker=None, confidence=0.95,
+                                 speaker_entity=SimpleNamespace(name="Juma Ali")),
+                 SimpleNamespace(kind="direct", start=33, end=45, speaker=None, confidence=0.97,
+                                 speaker_entity=SimpleNamespace(name="Juma Ali"))]
+    pipeline = SimpleNamespace(pipe=lambda texts: [SimpleNamespace(_=SimpleNamespace(quotes=predicted))
+                                                   for _ in texts])
+    figures = evaluate(pipeline, [record])
+    assert (figures["sure_speakers"], figures["sure_speakers_right"]) == (2, 1)
+    assert figures["speaker_accuracy"] == pytest.approx(0.5)

@@ -62,6 +62,10 @@ def one_to_one(gold: list[dict], predicted: list[dict], threshold: float) -> lis
     return pairs
 
 
+# The calibration bar: at least 90% of the speakers given this confidence are right.
+SURE = 0.9
+
+
 def _norm(name: str | None) -> str | None:
     return " ".join(name.split()).casefold() if name else None
 
@@ -81,7 +85,8 @@ def predicted_quotes(doc) -> list[dict]:
             names.append(q.speaker_entity.name)
         if q.speaker is not None:
             names.append(q.speaker.text)
-        out.append({"kind": q.kind, "start": q.start, "end": q.end, "speaker_names": names})
+        out.append({"kind": q.kind, "start": q.start, "end": q.end, "speaker_names": names,
+                    "confidence": q.confidence})
     return out
 
 
@@ -115,6 +120,7 @@ def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
 def evaluate(nlp, records: list[dict], show_errors: bool = False) -> dict:
     counts = {g: {"tp": 0, "pred": 0, "gold": 0} for g in GROUPS}
     speakers_right = speakers_total = 0
+    sure_right = sure_total = 0  # speakers given confidence >= SURE: is the figure honest?
     errors = []
     docs = nlp.pipe(r["text"] for r in records)
     for record, doc in zip(records, docs):
@@ -133,8 +139,11 @@ def evaluate(nlp, records: list[dict], show_errors: bool = False) -> dict:
             matched_pred = {pi for _, pi in pairs}
             for gi, pi in pairs:
                 speakers_total += 1
+                sure = pred[pi]["confidence"] is not None and pred[pi]["confidence"] >= SURE
+                sure_total += sure
                 if speaker_correct(gold[gi], pred[pi]):
                     speakers_right += 1
+                    sure_right += sure
                 else:
                     errors.append((record["article"], "speaker", gold[gi]["start"],
                                    f"{text[gold[gi]['start']:gold[gi]['end']][:60]!r} gold "
@@ -153,6 +162,7 @@ def evaluate(nlp, records: list[dict], show_errors: bool = False) -> dict:
         figures[group] = {"precision": p, "recall": r, "f1": f, **c}
     figures["speaker_accuracy"] = speakers_right / speakers_total if speakers_total else 0.0
     figures["speaker_matched"] = speakers_total
+    figures["sure_speakers"], figures["sure_speakers_right"] = sure_total, sure_right
     if show_errors:
         for article, kind, start, detail in sorted(errors):
             print(f"[{article}@{start}] {kind}: {detail}")
@@ -190,7 +200,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{group:15s} P {100 * f['precision']:5.1f}  R {100 * f['recall']:5.1f}  "
                   f"F1 {100 * f['f1']:5.1f}   (tp {f['tp']}, pred {f['pred']}, gold {f['gold']})")
         print(f"speaker accuracy {100 * figures['speaker_accuracy']:5.1f}% over "
-              f"{figures['speaker_matched']} matched quotes")
+              f"{figures['speaker_matched']} matched quotes; speakers given confidence >= {SURE}: "
+              f"{figures['sure_speakers']}, {figures['sure_speakers_right']} of them right")
     return 0
 
 
