@@ -9,7 +9,7 @@ MODEL_DIR ?= models/sw_habari
 # speed figures are quoted for.
 NER_ENV = OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1
 
-.PHONY: model evaluate-ner bench-ner
+.PHONY: model evaluate-ner bench-ner self-trained-model
 
 # Rebuilds $(MODEL_DIR) (models/sw_habari) from the shared data alone: corpora, floret vectors, training
 # (fixed seeds), then the dev figures. Takes long; never part of the test suite.
@@ -26,6 +26,31 @@ model:
 	$(PYTHON) -m training.finalize training/output/model/model-best $(MODEL_DIR)
 	$(PYTHON) -m training.frequent_words $(MODEL_DIR)/frequent_words.txt --raw $(SHARED_DATA)/raw/swa
 	$(NER_ENV) $(PYTHON) -m training.evaluate $(MASAKHANER)/v2/dev.txt --model $(MODEL_DIR)
+
+# Self-training (issue 17, MODEL_CARD.md): the teacher pipeline ($(SILVER_TEACHER), rules included)
+# labels raw news, the sentences its NER is sure of join the gold data, and a model is trained
+# on both with seed $(NER_SEED) and at most $(SELF_TRAIN_STEPS) steps; figures printed, nothing shipped.
+SILVER_TEACHER ?= models/sw_habari
+SILVER_SENTENCES ?= 6000
+SELF_TRAIN_STEPS ?= 4000
+SELF_TRAIN_DIR ?= training/output/self_train/seed$(NER_SEED)
+self-trained-model:
+	$(PYTHON) -m training.convert training/corpus/self_train/train.spacy $(MASAKHANER)/v2/train.txt \
+	    $(MASAKHANER)/v1/train.txt $(MASAKHANER)/v1/dev.txt $(MASAKHANER)/v1/test.txt \
+	    --exclude $(MASAKHANER)/v2/dev.txt
+	$(PYTHON) -m training.convert training/corpus/dev.spacy $(MASAKHANER)/v2/dev.txt
+	test -d training/vectors/floret_d100_b50k || $(NER_ENV) $(PYTHON) -m training.vectors \
+	    training/vectors/floret_d100_b50k --raw $(SHARED_DATA)/raw/swa
+	test -f training/corpus/self_train/silver.spacy || $(NER_ENV) $(PYTHON) -m training.self_train \
+	    training/corpus/self_train/silver.spacy --model $(SILVER_TEACHER) --raw $(SHARED_DATA)/raw/swa \
+	    --sentences $(SILVER_SENTENCES) --exclude $(MASAKHANER)/v2/dev.txt \
+	    --exclude $(MASAKHANER)/v2/train.txt --exclude $(MASAKHANER)/v1/train.txt \
+	    --exclude $(MASAKHANER)/v1/dev.txt --exclude $(MASAKHANER)/v1/test.txt
+	$(NER_ENV) $(PYTHON) -m spacy train training/configs/ner.cfg --code service/language.py \
+	    --output $(SELF_TRAIN_DIR) --system.seed $(NER_SEED) \
+	    --paths.train training/corpus/self_train --training.max_steps $(SELF_TRAIN_STEPS)
+	$(NER_ENV) $(PYTHON) -m training.evaluate $(MASAKHANER)/v2/dev.txt --model $(SELF_TRAIN_DIR)/model-best
+	$(NER_ENV) $(PYTHON) -m dev.entities.newspaper --model $(SELF_TRAIN_DIR)/model-best
 
 evaluate-ner:
 	$(NER_ENV) $(PYTHON) -m training.evaluate $(CONLL)
