@@ -32,7 +32,7 @@ model:
 # on both with seed $(NER_SEED) and at most $(SELF_TRAIN_STEPS) steps; figures printed, nothing shipped.
 SILVER_TEACHER ?= models/sw_habari
 SILVER_SENTENCES ?= 6000
-SELF_TRAIN_STEPS ?= 4000
+SELF_TRAIN_STEPS ?= 2000
 SELF_TRAIN_DIR ?= training/output/self_train/seed$(NER_SEED)
 self-trained-model:
 	$(PYTHON) -m training.convert training/corpus/self_train/train.spacy $(MASAKHANER)/v2/train.txt \
