@@ -21,7 +21,7 @@ model:
 	$(PYTHON) -m training.convert training/corpus/dev.spacy $(MASAKHANER)/v2/dev.txt
 	$(NER_ENV) $(PYTHON) -m training.vectors training/vectors/floret_d100_b50k \
 	    --raw $(SHARED_DATA)/raw/swa
-	$(NER_ENV) $(PYTHON) -m spacy train training/configs/ner.cfg --code service/language.py \
+	$(NER_ENV) $(PYTHON) -m spacy train training/configs/ner.cfg --code service/lang/sw/__init__.py \
 	    --output training/output/model --system.seed $(NER_SEED)
 	$(PYTHON) -m training.finalize training/output/model/model-best $(MODEL_DIR)
 	$(PYTHON) -m training.frequent_words $(MODEL_DIR)/frequent_words.txt --raw $(SHARED_DATA)/raw/swa
@@ -46,7 +46,7 @@ self-trained-model:
 	    --sentences $(SILVER_SENTENCES) --exclude $(MASAKHANER)/v2/dev.txt \
 	    --exclude $(MASAKHANER)/v2/train.txt --exclude $(MASAKHANER)/v1/train.txt \
 	    --exclude $(MASAKHANER)/v1/dev.txt --exclude $(MASAKHANER)/v1/test.txt
-	$(NER_ENV) $(PYTHON) -m spacy train training/configs/ner.cfg --code service/language.py \
+	$(NER_ENV) $(PYTHON) -m spacy train training/configs/ner.cfg --code service/lang/sw/__init__.py \
 	    --output $(SELF_TRAIN_DIR) --system.seed $(NER_SEED) \
 	    --paths.train training/corpus/self_train --training.max_steps $(SELF_TRAIN_STEPS)
 	$(NER_ENV) $(PYTHON) -m training.evaluate $(MASAKHANER)/v2/dev.txt --model $(SELF_TRAIN_DIR)/model-best

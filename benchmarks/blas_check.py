@@ -1,7 +1,7 @@
 """blis vs numpy/OpenBLAS for the pipeline on this machine, one thread each, as the workers run.
 
 thinc multiplies matrices with its bundled blis kernels unless NumpyOps(use_blis=False)
-hands them to numpy's BLAS; service/language.py chooses the latter. This measures both,
+hands them to numpy's BLAS; service/lang/sw/ chooses the latter. This measures both,
 each in a fresh process over the same articles, and says which is faster here.
 
     python -m benchmarks.blas_check              # 150 articles per variant
@@ -36,7 +36,7 @@ def measure(use_blis: bool, articles: int, model: str | None) -> dict:
     from thinc.api import NumpyOps, set_current_ops
     from threadpoolctl import threadpool_info
 
-    from service import language  # noqa: F401  (sets the service's ops on import)
+    import service.lang.sw  # noqa: F401  (sets the service's ops on import)
     from service.nlp import HABARI_COMPONENTS, load_pipeline
 
     set_current_ops(NumpyOps(use_blis=use_blis))
@@ -83,7 +83,7 @@ def main(args) -> None:
     for part in blis:
         ratio = numpy_blas[part] / blis[part]
         print(f"{part}: numpy/OpenBLAS / blis = {ratio:.2f}: {'numpy/OpenBLAS' if ratio > 1 else 'blis'} is faster here")
-    print("the service uses numpy/OpenBLAS (service/language.py)")
+    print("the service uses numpy/OpenBLAS (service/lang/sw/)")
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ def main() -> None:
     import spacy
 
     import service.components  # noqa: F401  (registers the factories)
-    import service.language  # noqa: F401
+    import service.lang.sw  # noqa: F401
     from service.components.dates import DateAnnotator
 
     nlp = spacy.blank("sw")

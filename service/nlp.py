@@ -28,11 +28,12 @@ def load_pipeline(path: str | os.PathLike | None = None,
     """
     # Importing these registers the `sw` language and the component factories.
     import service.known_entities  # noqa: F401  (registers habari_known_entities)
-    from service import components, greedy_ner, language  # noqa: F401
+    from service import components, greedy_ner  # noqa: F401
     from service.embeddings import cache_word_embeddings
+    from service.lang import sw
 
     model_path = path or os.environ.get("HABARI_MODEL_PATH") or DEFAULT_MODEL_PATH
-    # The tokenizer is code (service/language.py), not a trained artifact: built from the
+    # The tokenizer is code (service/lang/sw/), not a trained artifact: built from the
     # current rules rather than read back from the model's saved copy, so that tokenizer
     # fixes reach the service without re-saving the model. The NER never sees it in
     # training (gold tokens).
@@ -41,7 +42,7 @@ def load_pipeline(path: str | os.PathLike | None = None,
     nlp = spacy.load(model_path, exclude=["tokenizer"],
                      config={"components": {"ner": {"factory": "habari_greedy_ner"}}})
     preload_words(nlp, Path(model_path) / FREQUENT_WORDS_FILE)
-    nlp.tokenizer = language.BoundedTokenizer(nlp.tokenizer)
+    nlp.tokenizer = sw.BoundedTokenizer(nlp.tokenizer)
     # Each distinct word's embedding (the context-free half of tok2vec) is computed once
     # per process, not once per token: service/embeddings.py.
     cache_word_embeddings(nlp)

@@ -58,7 +58,8 @@ def app(nlp):
 def quotes_nlp():
     """A blank Swahili pipeline with only the entity grouping and the quote component:
     quote tests set the entities by hand."""
-    from service import components, language  # noqa: F401  (registers "sw" and factories)
+    import service.lang.sw  # noqa: F401  (registers "sw")
+    from service import components  # noqa: F401  (registers the factories)
 
     nlp = spacy.blank("sw")
     nlp.add_pipe("habari_entities")

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc, Span
 
 import service.components  # noqa: F401  (registers the factories)
-import service.language  # noqa: F401  (registers "sw")
+import service.lang.sw  # noqa: F401  (registers "sw")
 from service.components.dates import DateAnnotator, verb_tense
 
 WEDNESDAY = datetime.date(2024, 6, 19)  # ISO week 2024-W25

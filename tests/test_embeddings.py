@@ -3,7 +3,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from service import language  # noqa: F401  (registers "sw")
+import service.lang.sw  # noqa: F401  (registers "sw")
 from service.annotator import Annotator, Article
 from service.embeddings import cache_word_embeddings
 

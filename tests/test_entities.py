@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
-import service.language  # noqa: F401  (registers "sw")
+import service.lang.sw  # noqa: F401  (registers "sw")
 from service.components.countries import close_country_code, country_code
 from service.components.entities import Entity
 from service.components.roles import entity_for_role, entity_for_span

@@ -5,7 +5,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-import service.language  # noqa: F401  (registers "sw")
+import service.lang.sw  # noqa: F401  (registers "sw")
 from service.nlp import DEFAULT_MODEL_PATH
 
 
@@ -138,7 +138,7 @@ def test_shipped_model_predicts_only_the_four_labels():
 
 @pytest.fixture(scope="module")
 def bounded(sw):
-    from service.language import BoundedTokenizer
+    from service.lang.sw import BoundedTokenizer
 
     return BoundedTokenizer(sw.tokenizer, max_run=50)
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import spacy
 
-from service import components, language  # noqa: F401  (registers "sw" and the factories)
+import service.lang.sw  # noqa: F401  (registers "sw")
+from service import components  # noqa: F401  (registers the factories)
 
 
 def test_the_service_pipeline_has_every_component_after_what_it_reads(nlp):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-import service.language  # noqa: F401  (registers "sw")
+import service.lang.sw  # noqa: F401  (registers "sw")
 from service.annotator import Annotator, Article
 from service.nlp import DEFAULT_MODEL_PATH, FREQUENT_WORDS_FILE, preload_words
 

@@ -5,8 +5,9 @@ import json
 
 import pytest
 
+import service.lang.sw  # noqa: F401  (registers "sw")
 from schemas.annotate import SpeakerSchema
-from service import components, language  # noqa: F401  (registers "sw" and factories)
+from service import components  # noqa: F401  (registers the factories)
 from service.components.quotes import find_quotes
 from service.components.quotes.candidates import FEATURES
 from service.components.quotes.model import SpeakerModel, load_model

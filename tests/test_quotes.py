@@ -7,7 +7,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from service import components, language  # noqa: F401  (registers "sw" and factories)
+import service.lang.sw  # noqa: F401  (registers "sw")
+from service import components  # noqa: F401  (registers the factories)
 from service.components.quotes.cues import SPEECH_STEMS, SPEECH_VERB, find_speech_cues
 
 

@@ -75,7 +75,7 @@ def main() -> None:
     if args.ner_only:
         import spacy
 
-        import service.language  # noqa: F401  (registers "sw")
+        import service.lang.sw  # noqa: F401  (registers "sw")
         from service.nlp import DEFAULT_MODEL_PATH
         nlp = spacy.load(args.model or DEFAULT_MODEL_PATH)
         model_names = list(nlp.pipe_names)

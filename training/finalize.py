@@ -7,7 +7,7 @@ from pathlib import Path
 
 import spacy
 
-import service.language  # noqa: F401  (registers "sw")
+import service.lang.sw  # noqa: F401  (registers "sw")
 
 REPO = Path(__file__).resolve().parent.parent
 

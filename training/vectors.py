@@ -18,7 +18,7 @@ import floret
 import spacy
 from spacy.training.initialize import convert_vectors
 
-import service.language  # noqa: F401  (registers "sw")
+import service.lang.sw  # noqa: F401  (registers "sw")
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -38,7 +38,7 @@ def raw_sentences(raw_dir: Path) -> Iterator[str]:
 
 
 # The tokenizer rules of habari 1.0.0, which the shipped vectors were trained with (a copy
-# of the tokenizer that model saved). Rules added to service/language.py since (quotation
+# of the tokenizer that model saved). Rules added to service/lang/sw/ since (quotation
 # marks, commas and caption pipes glued to words) serve raw text better, but they change
 # the tokenized corpus, hence the vectors and, through them, the whole training run: the
 # rebuilt model would no longer be the shipped one. A new model may adopt them.

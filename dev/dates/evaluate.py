@@ -222,7 +222,7 @@ def load_nlp(use_ner: bool):
     import spacy
 
     import service.components  # noqa: F401  (registers the factories)
-    import service.language  # noqa: F401
+    import service.lang.sw  # noqa: F401
 
     nlp = spacy.blank("sw")
     nlp.add_pipe("habari_dates")
