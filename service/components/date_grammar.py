@@ -24,7 +24,6 @@ from service.components.date_words import (
     CACHE_SIZE,
     COUNT_WORDS,
     COUNTED_UNITS,
-    DECADE_WORDS,
     FREQUENCY_LEAD_INS,
     HOLIDAYS,
     MONTHS,
@@ -45,6 +44,7 @@ from service.components.date_words import (
     is_past_word,
     number_value,
 )
+from service.lang.sw.lex_attrs import TENS_DIGITS
 
 
 @dataclass(frozen=True)
@@ -309,8 +309,8 @@ class _Grammar(DateWords):
             return None
         j = i + 2
         w = self.word(j)
-        if w in DECADE_WORDS:
-            return [DateExpression(j, j + 1, "decade", decade=f"19{DECADE_WORDS[w]}X")]
+        if w in TENS_DIGITS:
+            return [DateExpression(j, j + 1, "decade", decade=f"19{TENS_DIGITS[w]}X")]
         if SHORT_DECADE.match(w):
             return [DateExpression(j, j + 1, "decade", decade=f"19{w[0]}X")]
         items = []

@@ -8,7 +8,6 @@ from __future__ import annotations
 from service.components.date_words import (
     COMMA,
     DAY,
-    MONTH_ORDINALS,
     MONTHS,
     NEXT_YEAR,
     THIS_WORDS,
@@ -18,6 +17,7 @@ from service.components.date_words import (
     is_past_word,
     number_value,
 )
+from service.lang.sw.lex_attrs import ORDINAL_VALUES
 
 
 class DateWords:
@@ -96,7 +96,7 @@ class DateWords:
         """`mwezi wa tatu` → (3, end); `mwezi wa kumi na mbili` → (12, end)."""
         if self.word(i) != "mwezi" or self.word(i + 1) != "wa":
             return None
-        month = MONTH_ORDINALS.get(self.word(i + 2))
+        month = ORDINAL_VALUES.get(self.word(i + 2))
         if month is None:
             return None
         if month == 10 and self.word(i + 3) == "na" and self.word(i + 4) in ("moja", "mbili"):

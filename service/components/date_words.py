@@ -9,6 +9,8 @@ from functools import lru_cache
 
 from babel import Locale
 
+from service.lang.sw.lex_attrs import AGREEING_NUMERAL_VALUES, NUMERAL_VALUES
+
 _SW = Locale("sw")
 
 # CLDR's Swahili names, plus the variants Swahili news actually writes.
@@ -96,24 +98,8 @@ NEXT_YEAR = "mwakani"
 
 THIS_WORDS = frozenset({"hii", "huu", "hili", "hiki"})
 
-# Swahili number words a count or a day of the month is written with (agreement
-# prefixes included: "miaka minne", "wiki mbili").
-_NUMBER_WORDS = {
-    "moja": 1, "mmoja": 1, "mosi": 1, "mbili": 2, "miwili": 2, "wawili": 2, "tatu": 3,
-    "mawili": 2, "matatu": 3, "manne": 4, "matano": 5, "manane": 8,  # "majuma mawili"
-    "mitatu": 3, "nne": 4, "minne": 4, "tano": 5, "mitano": 5, "sita": 6, "saba": 7,
-    "nane": 8, "minane": 8, "tisa": 9, "kumi": 10, "ishirini": 20, "thelathini": 30,
-    "arobaini": 40, "hamsini": 50, "sitini": 60, "sabini": 70, "themanini": 80,
-    "tisini": 90, "mia": 100,
-}
-
-# Months also go by number: "mwezi wa tatu" (March), "mwezi wa kumi na mbili".
-MONTH_ORDINALS = {"kwanza": 1, "pili": 2, "tatu": 3, "nne": 4, "tano": 5, "sita": 6,
-                   "saba": 7, "nane": 8, "tisa": 9, "kumi": 10}
-
-# "miaka ya tisini" = the 1990s.
-DECADE_WORDS = {"ishirini": 2, "thelathini": 3, "arobaini": 4, "hamsini": 5, "sitini": 6,
-                 "sabini": 7, "themanini": 8, "tisini": 9}
+# Number words a count or a day of the month is written with, agreement forms included.
+_NUMBER_WORDS = NUMERAL_VALUES | AGREEING_NUMERAL_VALUES
 
 # A year right after one of these is a count ("watu 2000"), not a date.
 COUNT_WORDS = frozenset(
