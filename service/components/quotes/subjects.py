@@ -90,6 +90,15 @@ def _subject_chunks(art: Reading, start: int, end: int, dependent: bool,
         nominal = first is not None and first.group().lower() in DOCUMENT_HEADS
         finite = [w for w in art.verb_words(b, e, finite_only=True)
                   if not (nominal and is_relative_verb(w.group()))]
+        if finite and not adjacent and not art.main_verbs(b, e):
+            # "Amanda Iovino, mchambuzi anayeandaa …, alisema", "X, mtafiti ambaye
+            # anaongoza …, anakiri": only a relative clause's verbs, a description
+            # set off by commas; the subject may stand before it.
+            relative = re.search(r"\bamba\w*", text[b:finite[0].start()])
+            cut = b + relative.start() if relative else finite[0].start()
+            if cut > b:
+                chunks.append((b, cut, adjacent))
+            continue
         if finite:
             # "Blake yuko hospitali na madaktari wanasema": a subject of its own
             # after the other verb's clause; else the subject before that verb.
