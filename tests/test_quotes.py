@@ -9,7 +9,8 @@ from spacy.tokens import Doc, Span
 
 import service.lang.sw  # noqa: F401  (registers "sw")
 from service import components  # noqa: F401  (registers the factories)
-from service.components.quotes.cues import SPEECH_STEMS, SPEECH_VERB, find_speech_cues
+from service.components.quotes.cues import find_speech_cues
+from service.lang.sw.speech_verbs import SPEECH_STEMS, SPEECH_VERB
 
 
 def annotate(nlp, text, per=(), org=(), loc=()):
