@@ -94,4 +94,8 @@ def test_speakers_given_high_confidence_are_counted_with_how_many_are_right():
                                                    for _ in texts])
     figures = evaluate(pipeline, [record])
     assert (figures["sure_speakers"], figures["sure_speakers_right"]) == (2, 1)
+    # no speaker, however sure, is not an attribution a client is given a confidence for
+    predicted[1].speaker_entity = None
+    figures = evaluate(pipeline, [record])
+    assert (figures["sure_speakers"], figures["sure_speakers_right"]) == (1, 1)
     assert figures["speaker_accuracy"] == pytest.approx(0.5)
