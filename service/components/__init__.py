@@ -4,6 +4,8 @@ Importing this package registers their factories and the extensions they write:
 
 - ``Doc._.published`` (``datetime.date | None``): set by the caller before the pipeline
   runs (``nlp.pipe`` accepts Docs); the anchor for relative dates.
+- ``Doc._.text`` (``str``, read-only): ``doc.text``, built once per Doc and kept in
+  ``doc.user_data``; the components read the whole text several times per document.
 - ``habari_dates`` → ``doc.spans["dates"]`` (text order, no overlaps), each span with
   ``span._.date_value`` (ISO 8601 string or None) and ``span._.date_granularity``;
   ``doc._.document_date`` (``(iso_value, source)`` with source "request" or "text", or None).
@@ -17,5 +19,19 @@ from spacy.tokens import Doc
 
 if not Doc.has_extension("published"):
     Doc.set_extension("published", default=None)
+
+
+def _cached_text(doc: Doc) -> str:
+    # Doc.text joins the tokens anew on every access, creating a Token object for each;
+    # the text of a Doc never changes once it is tokenized (merging tokens keeps it).
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = "habari.text"
+if not Doc.has_extension("text"):
+    Doc.set_extension("text", getter=_cached_text)
 
 from service.components import dates, entities, entity_types, quotes  # noqa: E402,F401

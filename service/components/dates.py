@@ -165,7 +165,7 @@ class DateAnnotator:
             if expr.kind != "date" or not expr.has_explicit_year:
                 continue
             if text is None:
-                text = doc.text
+                text = doc._.text
                 header_end = _end_of_line(text, self.header_lines)
             stated = date(expr.year, expr.month, expr.day)
             if expr.direction is not None:  # "leo Jumamosi Machi 2, 2024", "jana, Machi 1, 2024"

@@ -158,7 +158,7 @@ def _foreign_lines(text: str) -> list[tuple[int, int]]:
 
 
 def _names_in_foreign_lines(doc: Doc, ents: list[Span]) -> list[Span]:
-    lines = _foreign_lines(doc.text)
+    lines = _foreign_lines(doc._.text)
     if not lines:
         return ents
 
@@ -196,11 +196,21 @@ def _longest_run(ent: Span, words: set[str]) -> tuple[int, int]:
 
 def _dateline_positions(doc: Doc):
     """Tokens in capitals that open the text or a paragraph and are followed by . or :"""
-    for i, token in enumerate(doc):
-        opens = i == 0 or "\n" in doc[i - 1].text_with_ws
-        if (opens and token.is_alpha and token.is_upper and len(token) > 2
+    # Found from the text's line starts: walking every token would create a Token object
+    # for each, a large share of this component's time.
+    text = doc._.text
+    for start in [0] + [match.end() for match in _AFTER_NEWLINE.finditer(text)]:
+        opening = doc.char_span(start, start + 1, alignment_mode="expand")
+        if opening is None or opening.start_char != start:
+            continue
+        token = opening[0]
+        i = token.i
+        if (token.is_alpha and token.is_upper and len(token) > 2
                 and i + 1 < len(doc) and doc[i + 1].text in (".", ":", "—", "-", ",")):
             yield i
+
+
+_AFTER_NEWLINE = re.compile(r"\n\s*")
 
 
 def _join_hyphenated(doc: Doc, ents: list[Span]) -> list[Span]:

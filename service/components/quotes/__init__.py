@@ -101,7 +101,7 @@ def carry_speakers(art: Reading, items: list[Item]) -> None:
 
 
 def find_quotes(doc: Doc, model: Optional[SpeakerModel] = None) -> list[Quote]:
-    text = doc.text
+    text = doc._.text
     if not text.strip():
         return []
     art = Reading(doc, text, model)
