@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span
 
 import service.components  # noqa: F401  (registers the factories)
 import service.lang.sw  # noqa: F401  (registers "sw")
-from service.components.dates import DateAnnotator, verb_tense
+from service.components.dates import DateAnnotator
+from service.lang.sw.verbs import verb_tense
 
 WEDNESDAY = datetime.date(2024, 6, 19)  # ISO week 2024-W25
 

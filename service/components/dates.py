@@ -31,6 +31,7 @@ from service.components.date_words import (
     WEEKDAYS,
     number_value,
 )
+from service.lang.sw.verbs import FUTURE_VERB, TENSED_RELATIVE_PREFIX, verb_tense
 
 if not Span.has_extension("date_value"):
     Span.set_extension("date_value", default=None)
@@ -43,38 +44,9 @@ if not Doc.has_extension("published"):
 
 SPANS_KEY = "dates"
 
-# Swahili verb tense, read off the verb's prefixes: subject marker + tense marker.
-# Why rules: no Swahili morphological analyser ships for spaCy, and the tense slot is
-# regular. Class 15 "ku" is left out of the subject markers because it is the infinitive.
-# Past and future verbs may end in any vowel (Arabic loans: "aliwasili", "atajibu"); the
-# present "-na-" is held to a final -a because "wana-" begins many nouns (wananchi).
-_SUBJECT = r"(?:ni|u|a|tu|m|mu|wa|i|zi|li|ya|ki|vi|pa)"
-_ENDING = r"(?:[aeiou]|ye|yo|cho|vyo|lo|zo|po|ko|mo)"
-_PAST = re.compile(
-    rf"^(?:{_SUBJECT}(?:li|me)[a-z]{{2,}}{_ENDING}|ha{_SUBJECT}?(?:ku|ja)[a-z]{{2,}}{_ENDING})$"
-)
-_FUTURE = re.compile(rf"^(?:{_SUBJECT}|ha{_SUBJECT}?)ta[a-z]{{2,}}{_ENDING}$")
-# Present relatives ("yanayoangazia", "anayeongoza") describe rather than date an event.
-_PRESENT = re.compile(rf"^{_SUBJECT}na(?!yo|ye|cho|vyo|lo|zo|po|ko|mo)[a-z]{{2,}}a$")
-# "yuko Berlin Jumatano": the locative copula is present tense.
-_COPULAS = frozenset("yuko wako iko ziko liko kuko yupo wapo ipo zipo lipo kupo".split())
-# A relative verb after a date mostly describes the next noun ("Jumapili wa nchi
-# zilizoendelea"), so the scan to the right skips it; before a date it governs it
-# ("uchaguzi uliofanyika Jumatano").
-_RELATIVE = re.compile(rf"^{_SUBJECT}(?:li|ta|na|me)(?:ye|yo|cho|vyo|lo|zo|po|ko|mo)")
 # A weekday joined to the one before ("Jumamosi na Jumapili", "Jumatano hadi Ijumaa")
 # takes its tense.
 _COORDINATORS = frozenset({"na", "hadi", "mpaka", "au", ","})
-# Common nouns and names that look like tensed verbs to the patterns above.
-_NOT_VERBS = frozenset(
-    """
-    utawala watawala mlipuko milipuko mkataba wanachama wanasiasa wanasheria wanamgambo
-    wanamuziki wanasayansi wanariadha wanadamu hakuna ulimwengu mtandao mitandao
-    ulinzi walinzi mlinzi vilipuzi walimu mlima kilimo kilimanjaro umeme amerika
-    utafiti wataalamu wataalam mtaalamu utaalamu kitabu vitabu utalii watalii utamaduni
-    utaratibu kitaifa italia utapiamlo utajiri vitani kitaaluma ulimi
-    """.split()
-)
 # "tangu Jumatatu", "tangu tarehe 1 Februari": a date something has lasted since lies
 # before the anchor whatever the verb ("anazuiliwa tangu", present: is held since).
 _SINCE = frozenset({"tangu", "tokea"})
@@ -261,22 +233,6 @@ def _needs_tense(expr: DateExpression) -> bool:
     return expr.kind == "relative" and expr.unit == "weekend"
 
 
-# Small, so that new words cannot grow a worker (benchmarks/README.md, section 2).
-CACHE_SIZE = 4096
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def verb_tense(word: str) -> int | None:
-    """-1 for a past or perfect verb, +1 for a future or present one, else None."""
-    if word in _NOT_VERBS:
-        return None
-    if _PAST.match(word):
-        return -1
-    if _FUTURE.match(word) or _PRESENT.match(word) or word in _COPULAS:
-        return 1
-    return None
-
-
 def _tense(words: list[str], start: int, end: int) -> int | None:
     """The tense of the verb a date expression goes with.
 
@@ -294,7 +250,7 @@ def _tense(words: list[str], start: int, end: int) -> int | None:
         return -1
     left_in_clause = _scan(words, start - 1, -1, stop_at_comma=True)
     right = [i for i in _scan(words, end, 1, stop_at_comma=False)
-             if not _RELATIVE.match(words[i])]
+             if not TENSED_RELATIVE_PREFIX.match(words[i])]
     left = _scan(words, start - 1, -1, stop_at_comma=False)
     for scan in (left_in_clause, right, left):
         for i in scan:
@@ -308,7 +264,7 @@ def _tense(words: list[str], start: int, end: int) -> int | None:
     # default anyway.
     for i in _scan(words, start - 1, -1, stop_at_comma=False, window=_SENTENCE_WINDOW):
         if verb_tense(words[i]) is not None:
-            return 1 if _FUTURE.match(words[i]) else None
+            return 1 if FUTURE_VERB.match(words[i]) else None
     return None
 
 

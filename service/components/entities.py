@@ -92,7 +92,6 @@ from service.components.grouping import (
 from service.components.mention_cleaning import clean_mentions
 from service.components.mentions import (
     SEATS,
-    SPEECH_VERB,
     TITLE_WORDS,
     Mention,
     acronym,
@@ -100,6 +99,7 @@ from service.components.mentions import (
     repeated_name_mentions,
     untagged_organizations,
 )
+from service.lang.sw.speech_verbs import is_speech_verb
 
 ENTITY_LABELS = ("PER", "ORG", "LOC")
 
@@ -110,8 +110,8 @@ AMBIGUITY_RULES = ("most_mentioned", "most_recent", "separate")
 # Role nouns that introduce a person and that a later "X huyo" phrase refers back to.
 ROLE_WORDS = TITLE_WORDS - {"bw", "bwana", "bi", "bibi", "mhe", "mh", "ndg", "ndugu", "mr", "mrs", "ms", "sir"}
 
-# A mention next to a speech verb (mentions.SPEECH_VERB) is probably a speaker, which
-# raises salience. The quotes component does the real attribution.
+# A mention next to a speech verb (lang/sw/speech_verbs.py, the quotes' definition) is
+# probably a speaker, which raises salience. The quotes component does the real attribution.
 _SPEECH_WINDOW = 3
 
 _MENTION_WEIGHT, _POSITION_WEIGHT, _SPEAKER_WEIGHT = 0.5, 0.25, 0.25
@@ -290,7 +290,7 @@ def _canonical_name(members: list[MentionName], code: str | None) -> str:
 def _speech_verb_positions(doc: Doc) -> list[int]:
     """Token indices of speech verbs, found once per distinct word of the document."""
     lowers = doc.to_array([LOWER]).tolist()
-    verbs = {key for key in set(lowers) if SPEECH_VERB.match(doc.vocab.strings[key])}
+    verbs = {key for key in set(lowers) if is_speech_verb(doc.vocab.strings[key])}
     return [i for i, key in enumerate(lowers) if key in verbs] if verbs else []
 
 

@@ -122,21 +122,6 @@ SEPARATORS = ("|", "•")
 # Words a name never ends with (Swahili connectives, English and French particles).
 FUNCTION_WORDS = CONNECTIVES | frozenset("for of and the de la du des".split())
 
-# Speech verbs (subject + tense prefix + stem): never part of a name, also when
-# capitalized at the start of a sentence ("Amesema Nsereko").
-SPEECH_VERB = re.compile(
-    r"^(?:a|wa|i|zi|li|ki|u|ya|vi)(?:li|me|na|ta|ki|nge)"
-    r"(?:sema|sisitiza|ongeza|eleza|onya|dai|tangaza|bainisha|ambia|jibu|hoji|thibitisha|kiri)$"
-)
-
-# Subject + tense prefix of a finite verb ("alikutana", "wamesema"): no name or role
-# noun starts this way.
-VERB_LIKE = re.compile(r"^(?:a|wa|i|u|li|ki|zi|ya|vi)(?:li|me|na|ta|ki|nge)[a-z]{2,}$")
-
-# Nouns and adjectives of that shape that end names in the MasakhaNER data ("Shirika la
-# ... la kuhudumia wakimbizi", "serikali ya umoja wa kitaifa"): wa-ki-mbizi, ki-ta-ifa.
-VERB_SHAPED_NAME_WORDS = frozenset("wakimbizi kitaifa ulinzi wanawake walinda ulimwenguni wanamgambo".split())
-
 # Words before a country name that make another place: "New Mexico", "Ziwa Chad".
 PLACE_PREFIXES = frozenset(
     """

@@ -25,9 +25,6 @@ from service.components.mentions import (
     ORGANIZATION_HEADS,
     PLACE_PREFIXES,
     SEATS,
-    SPEECH_VERB,
-    VERB_LIKE,
-    VERB_SHAPED_NAME_WORDS,
     Mention,
     acronym,
     is_capitalized,
@@ -36,6 +33,8 @@ from service.components.mentions import (
     name_text,
     opens_sentence,
 )
+from service.lang.sw.speech_verbs import is_speech_verb
+from service.lang.sw.verbs import VERB_LIKE, VERB_LOOKALIKE_NOUNS
 
 
 def clean(span: Span, label: str, is_acronym_of) -> list[Mention]:
@@ -119,7 +118,7 @@ def _clean_span(span: Span, label: str, is_acronym_of) -> list[Mention]:
         start = _after_head_of_named_body(doc, _after_lowercase_descriptor(doc, start, end), end)
     # a name does not run on past a speech verb ("Shirika la ... la kuhudumia wakimbizi
     # linasema mzozo wa silaha")
-    end = next((i for i in range(start + 1, end) if SPEECH_VERB.match(doc[i].lower_)), end)
+    end = next((i for i in range(start + 1, end) if is_speech_verb(doc[i].text)), end)
     while start < end and (no_word(doc[start]) or _glued_boilerplate(doc, start, start + 1, end)):
         start += 1
     while end > start and (
@@ -298,11 +297,12 @@ def _name_start(doc: Doc, start: int, end: int, label: str) -> int | None:
 
 def _is_verb(token) -> bool:
     """A finite verb the NER ran into a name ("akishindwa Kitgum", "Amesema Nsereko"):
-    any lowercase verb form, and speech verbs also capitalized ("Amerika",
-    "Ulimwenguni" look like verb forms but are names)."""
-    if token.lower_ in VERB_SHAPED_NAME_WORDS:
+    any lowercase verb form, and speech verbs also capitalized. Nouns of that shape are
+    not verbs: they end names in the MasakhaNER data ("Shirika la … la kuhudumia
+    wakimbizi", "serikali ya umoja wa kitaifa") or are names ("Amerika Kusini")."""
+    if token.lower_ in VERB_LOOKALIKE_NOUNS:
         return False
-    return bool(VERB_LIKE.match(token.text) or SPEECH_VERB.match(token.lower_))
+    return bool(VERB_LIKE.match(token.text) or is_speech_verb(token.text))
 
 
 def _descriptor_length(doc: Doc, i: int, end: int) -> int:

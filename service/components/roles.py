@@ -11,8 +11,8 @@ from service.components.countries import (
 from service.components.entities import ROLE_WORDS, Entity
 from service.components.mentions import (
     CONNECTIVES,
-    VERB_LIKE,
 )
+from service.lang.sw.verbs import VERB_LIKE
 
 _ROLE_WINDOW = 10
 

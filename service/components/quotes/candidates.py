@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
 from service.components.quotes.records import SpeakerMention
-from service.components.quotes.words import PERSON_PREFIXES
+from service.lang.sw.verbs import PERSON_PREFIXES
 
 if TYPE_CHECKING:
     from service.components.quotes.speakers import SpeakerCandidates, SpeakerChoice

@@ -10,7 +10,6 @@ from service.components.quotes.marks import MARKS, WORD, Quotation
 from service.components.quotes.noun_phrases import sentence_subject
 from service.components.quotes.records import Item, SpeechEvent
 from service.components.quotes.speakers import Reading
-from service.components.quotes.verbs import QUOTING_VERB, is_finite_verb, is_verb
 from service.components.quotes.words import (
     AUXILIARY_ENDINGS,
     CHARGE_NOUNS,
@@ -22,6 +21,8 @@ from service.components.quotes.words import (
     POST_ADJUNCT_WORDS,
     PREDICATE_STARTS,
 )
+from service.lang.sw.speech_verbs import QUOTING_VERB
+from service.lang.sw.verbs import is_finite_verb, is_verb
 
 
 def direct_quotes(art: Reading) -> tuple[list[Item], list[Quotation]]:

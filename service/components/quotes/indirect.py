@@ -12,7 +12,6 @@ from service.components.quotes.marks import MARKS, WORD, trim_blanks
 from service.components.quotes.records import Item, SpeechEvent
 from service.components.quotes.speakers import Reading
 from service.components.quotes.subjects import post_subject
-from service.components.quotes.verbs import is_finite_verb, is_relative_verb
 from service.components.quotes.words import (
     ADDRESSEE_DETERMINERS,
     ADDRESSEE_TIMES,
@@ -22,8 +21,9 @@ from service.components.quotes.words import (
     NON_SUBJECT_WORDS,
     OBJECT_PRONOUNS,
     POST_ADJUNCT_WORDS,
-    TELLING_STEMS,
 )
+from service.lang.sw.speech_verbs import TELLING_STEMS
+from service.lang.sw.verbs import is_finite_verb, is_relative_verb
 
 _HEADLINE_VERB = re.compile(r"(?:a|wa|ya|za|la|cha|vya)[a-z]{4,}")
 

@@ -12,13 +12,12 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from service.components.quotes.verbs import is_finite_verb, is_relative_verb
 from service.components.quotes.words import (
     BYLINE_OPENERS,
-    FIRST_PERSON_VERB,
     FIRST_SECOND_PERSON_WORDS,
     POST_ADJUNCT_WORDS,
 )
+from service.lang.sw.verbs import FIRST_PERSON_VERB, is_finite_verb, is_relative_verb
 
 WORD = re.compile(r"\w[\w’'-]*")
 # ("kwa mjibu wa" is a common misspelling.)

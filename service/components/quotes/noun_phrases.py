@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Optional
 from service.components.entities import ROLE_WORDS
 from service.components.quotes.marks import WORD
 from service.components.quotes.records import SpeakerMention
-from service.components.quotes.verbs import VERB_LOOKALIKE_NOUNS
 from service.components.quotes.words import (
     BODY_HEADS,
     DEMONSTRATIVES,
@@ -25,6 +24,7 @@ from service.components.quotes.words import (
     PROFESSION_NOUNS,
 )
 from service.components.roles import entity_for_role
+from service.lang.sw.verbs import VERB_LOOKALIKE_NOUNS
 
 if TYPE_CHECKING:
     from service.components.quotes.speakers import Reading

@@ -10,8 +10,8 @@ from service.components.quotes.indirect import trim_content
 from service.components.quotes.marks import WORD, Quotation
 from service.components.quotes.records import Item, SpeechEvent
 from service.components.quotes.speakers import Reading, SpeakerCandidates, choose_speaker
-from service.components.quotes.verbs import COPULAS, QUOTING_VERB, is_finite_verb, is_relative_verb
-from service.components.quotes.words import FIRST_PERSON_VERB
+from service.lang.sw.speech_verbs import QUOTING_VERB
+from service.lang.sw.verbs import COPULAS, FIRST_PERSON_VERB, is_finite_verb, is_relative_verb
 
 
 def partial_quotes(art: Reading, embedded: list[Quotation], indirect: list[Item]) -> list[Item]:

@@ -31,8 +31,8 @@ from service.components.quotes.subjects import (
     verb_opens_clause,
 )
 from service.components.quotes.text import TextIndex
-from service.components.quotes.verbs import is_relative_verb
-from service.components.quotes.words import DOCUMENT_HEADS, PERSON_PREFIXES
+from service.components.quotes.words import DOCUMENT_HEADS
+from service.lang.sw.verbs import PERSON_PREFIXES, is_relative_verb
 
 # What one reading of the text says of a cue: (a subject is written, the mention it
 # names); (True, None) is a subject that names no one in particular ("wachambuzi").

@@ -11,8 +11,8 @@ from service.components.quotes.cues import SpeechCue, is_dependent
 from service.components.quotes.marks import WORD, after_abbreviation
 from service.components.quotes.noun_phrases import after_genitive, appositive_person, noun_phrase_speaker
 from service.components.quotes.records import SpeakerMention
-from service.components.quotes.verbs import is_finite_verb, is_relative_verb, is_verb
 from service.components.quotes.words import COMPLEMENTIZERS, DOCUMENT_HEADS, NON_SUBJECT_WORDS
+from service.lang.sw.verbs import is_finite_verb, is_relative_verb, is_verb
 
 if TYPE_CHECKING:
     from service.components.quotes.speakers import Reading

@@ -17,8 +17,8 @@ from service.components.entities import ROLE_WORDS
 from service.components.quotes.cues import SpeechCue, find_speech_cues, refused
 from service.components.quotes.marks import WORD, Quotation, find_quotations, split_sentences
 from service.components.quotes.records import SpeakerMention
-from service.components.quotes.verbs import is_finite_verb, is_relative_verb, is_verb
 from service.components.quotes.words import COMPLEMENTIZERS, NON_SUBJECT_WORDS
+from service.lang.sw.verbs import is_finite_verb, is_relative_verb, is_verb
 
 
 def speaker_mentions(doc: Doc) -> list[SpeakerMention]:

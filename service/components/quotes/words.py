@@ -3,8 +3,6 @@
 No Swahili quotation or attribution tool exists to build on, so the rules are written
 here, and each set says which words a rule treats alike.
 """
-import re
-
 COMPLEMENTIZERS = {"kwamba", "kuwa"}
 # Words before a speech verb that are not its subject (adverbs, conjunctions, pronouns,
 # times): a clause made only of these leaves the verb with the previous speaker.
@@ -55,9 +53,6 @@ CONTENT_NOUNS = {"madai", "matumaini", "wasiwasi", "imani", "hofu",
                  "onyo", "ombi", "uamuzi", "msimamo", "hoja", "shaka", "furaha",
                  "kuridhika", "masikitiko", "hasira", "huzuni", "nia", "azma", "matarajio",
                  "tumaini", "imani", "mashaka", "wito", "matakwa"}
-# Verbs of telling, whose object marker stands for an addressee written after them.
-TELLING_STEMS = {"ambia", "hakikishia", "julisha", "arifu", "taarifu", "fahamisha",
-                 "thibitishia", "kumbusha", "eleza", "elezea"}
 # Times that may follow the addressee before the clause's subject.
 ADDRESSEE_TIMES = {"siku", "ya", "jana", "leo", "juzi", "jumatatu", "jumanne", "jumatano",
                    "alhamisi", "ijumaa", "jumamosi", "jumapili", "asubuhi", "mchana", "jioni",
@@ -81,7 +76,6 @@ AUXILIARY_ENDINGS = ("endelea", "endea", "malizia", "ongeza", "rudia")
 GENITIVES = {"wa", "ya", "la", "za", "cha", "vya", "kwa"} | POSSESSIVES
 # Words that open a predicate without its subject ("ni ukiukaji …").
 PREDICATE_STARTS = {"ni", "si", "ndiyo", "ndio", "ndicho", "ndilo", "ndizo"}
-PERSON_PREFIXES = {"a", "wa", "yu", "ni", "tu", "m", "mu", "twa"}
 # A quoted phrase right after these is a name, label or description, not speech.
 NAMING_WORDS = {"kama", "kuitwa", "inayoitwa", "linaloitwa", "kinachoitwa", "aitwaye",
                 "iitwayo", "maarufu", "jina", "neno", "lijulikanalo", "inayojulikana",
@@ -91,8 +85,6 @@ NAMING_WORDS = {"kama", "kuitwa", "inayoitwa", "linaloitwa", "kinachoitwa", "ait
 # A line opening with these is the article's byline ("Imetayarishwa na mwandishi wetu"),
 # where no quotation goes on.
 BYLINE_OPENERS = ("imetayarishwa na", "imeandaliwa na")
-# A verb in the first person ("tutaendelea", "nimeamua"): the speaker's own words.
-FIRST_PERSON_VERB = re.compile(r"(?:ni|tu)(?:li|me|na|ta|nge|ngali)\w{2,}", re.IGNORECASE)
 # Pronouns and possessives of the first and second person.
 FIRST_SECOND_PERSON_WORDS = {
     "mimi", "sisi", "wewe", "nyinyi", "ninyi", "kwangu", "kwetu", "kwenu", "kwako",
@@ -104,7 +96,3 @@ FIRST_SECOND_PERSON_WORDS = {
 # charge's wording, a description, not speech. Verbs and nouns of charging share "shtak".
 CHARGE_STEM = "shtak"
 CHARGE_NOUNS = {"kosa", "makosa", "tuhuma"}
-# Verbs of asking, vowing and calling whose quoted object is the subject's own words
-# ("akiwasihi “…”", "ameapa “kuwashambulia …”", "kuwaita … ‘wahuni’") though they report
-# no clause.
-QUOTING_STEMS = ("sihi", "apa", "ita", "taja", "omba", "taka", "himiza")

@@ -3,13 +3,14 @@
 A Swahili finite verb is built as [negation] + subject prefix + tense + [relative] +
 [object] + stem (a-li-sema, wa-me-sema, i-li-andika, a-ki-eleza, ha-ku-sema,
 a-li-wa-ambia), plus infinitives (ku-sema), the habitual (hu-sema) and the short
-"a"-present of headlines (a-sema, ya-sema). No maintained Swahili morphological analyser
-ships for Python, so the grammar below is written out here: it is small, compiled once,
-and covers exactly the slots that speech verbs use in news prose.
+"a"-present of headlines (a-sema, ya-sema). The slots are verbs.py's; this module adds
+the stems of saying and builds the one pattern quotes and entity salience share.
 """
 from __future__ import annotations
 
 import re
+
+from service.lang.sw.verbs import A_PRESENT, OBJECTS, RELATIVES, SUBJECTS, TENSES, alternation
 
 # Stems of verbs of saying. `True` means the verb takes a bare clause as object
 # ("alisema Moscow inafanya ..."); the others report speech only with a complementizer
@@ -61,12 +62,8 @@ SPEECH_STEMS: dict[str, bool] = {
     "nena": False,
 }
 
-_SUBJECTS = "a|wa|i|zi|li|ya|u|ki|vi|tu|ni|m|mu|ku|pa|yu"
-_TENSES = "li|me|na|ta|ki|ka|nge|ngali|ja|meshi|mesha"
-_RELATIVES = "ye|o|cho|vyo|lo|yo|zo|po|ko|mo|wo"
-_OBJECTS = "mw|mu|m|wa|ni|tu|ki|vi|li|ya|i|zi|u|ji|ku"
-# The headline present drops the tense slot and fuses subject and "a": a-sema, ya-sema.
-_A_PRESENT = "a|wa|ya|za|la|cha|vya|twa"
+# The headline present: a-sema, ya-sema; no tense slot.
+_A_PRESENT = alternation(A_PRESENT)
 
 
 def _stem_alternation(stems) -> str:
@@ -76,20 +73,37 @@ def _stem_alternation(stems) -> str:
 
 def _build() -> re.Pattern:
     stem = _stem_alternation(SPEECH_STEMS)
+    subjects, tenses = alternation(SUBJECTS), alternation(TENSES)
+    relatives, objects = alternation(RELATIVES), alternation(OBJECTS)
     pattern = (
         r"(?<![\w’'])(?:"
         # "ku" in the tense slot is the negative past (ha-ku-sema); elsewhere it is
         # the infinitive (ku-sema).
-        rf"(?:(?P<neg>ha|si)(?P<nsubj>{_SUBJECTS})?(?:{_TENSES}|ku)"
-        rf"|(?P<subj>{_SUBJECTS})?(?:{_TENSES}))"
-        rf"(?P<rel>{_RELATIVES})?(?P<obj>{_OBJECTS})?"
-        rf"|(?P<inf>ku|kw)(?P<infobj>{_OBJECTS})?|(?P<hab>hu)|(?P<apres>{_A_PRESENT})"
+        rf"(?:(?P<neg>ha|si)(?P<nsubj>{subjects})?(?:{tenses}|ku)"
+        rf"|(?P<subj>{subjects})?(?:{tenses}))"
+        rf"(?P<rel>{relatives})?(?P<obj>{objects})?"
+        rf"|(?P<inf>ku|kw)(?P<infobj>{objects})?|(?P<hab>hu)|(?P<apres>{_A_PRESENT})"
         rf")(?P<stem>{stem})(?![\w’'])"
     )
     return re.compile(pattern, re.IGNORECASE)
 
 
 SPEECH_VERB = _build()
+# Verbs of telling, whose object marker stands for an addressee written after them
+# ("alimwambia waziri kwamba …").
+TELLING_STEMS = frozenset({"ambia", "hakikishia", "julisha", "arifu", "taarifu", "fahamisha",
+                           "thibitishia", "kumbusha", "eleza", "elezea"})
+# Verbs of asking, vowing and calling whose quoted object is the subject's own words
+# ("akiwasihi “…”", "ameapa “kuwashambulia …”", "kuwaita … ‘wahuni’") though they report
+# no clause: not speech verbs, but a quotation after them has a speaker.
+QUOTING_STEMS = ("sihi", "apa", "ita", "taja", "omba", "taka", "himiza")
+# subject + tense (or the infinitive ku-), an optional object marker, then the stem; the
+# subjects as a finite verb's (verbs._FINITE).
+QUOTING_VERB = re.compile(
+    rf"(?:ku|(?P<subject>{alternation(SUBJECTS, without=('m', 'mu', 'yu', 'ku', 'pa'))})"
+    r"(?:li|me|na|ta|ki|ka|nge|ngali))"
+    rf"(?P<object>{alternation(OBJECTS, without=('mu', 'ji'))})?(?P<stem>" + "|".join(QUOTING_STEMS) + r")",
+    re.IGNORECASE)
 # Nouns spelled like a speech verb: wa-jibu is "duty", not "they answer".
 SPEECH_LOOKALIKE_NOUNS = {"wajibu"}
 
