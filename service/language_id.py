@@ -8,6 +8,8 @@ import re
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+from service.lang.sw.verbs import SUBJECTS, alternation
+
 # Below this many words the identifier's guesses are unreliable ("Hello from London" is
 # Nigerian Pidgin to it at 0.31); such a text is refused only when it holds no Swahili
 # word either (`is_swahili_word`).
@@ -60,7 +62,7 @@ SWAHILI_WORDS = frozenset(
 # nyumba, ng'ombe); the locative -ni (nchini, hospitalini); a headline verb's subject prefix
 # and final -a (atoka, afanya, zasitisha); passive and causative endings (aapishwa).
 _SWAHILI_SHAPES = re.compile(
-    r"(?:ni|u|a|tu|mu?|wa|i|zi|li|ya|ki|vi|ku|pa|hu)(?:li|na|ta|me|ka|ki|nge|ngeli|mesha|lisha)[a-z']{2,}"
+    rf"(?:{alternation(SUBJECTS + ('hu',), without=('yu',))})(?:li|na|ta|me|ka|ki|nge|ngeli|mesha|lisha)[a-z']{{2,}}"
     r"|(?:m[bcdfgjklnpstvwyz]|ny|ng'|ch|vy|kw)[a-z']{2,}"
     r"|[a-z']{3,}ni"
     r"|(?:a|wa|ya|za)[bcdfghjklmnpstvwyz][a-z']{2,}a"

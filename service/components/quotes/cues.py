@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from service.lang.sw.speech_verbs import SPEECH_LOOKALIKE_NOUNS, SPEECH_STEMS, SPEECH_VERB
+from service.lang.sw.verbs import SUBJECTS, alternation
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,8 @@ def find_speech_cues(text: str, start: int = 0, end: int | None = None):
 
 
 # Cues whose subject is the main clause's: participles, narrative tense, infinitives.
-DEPENDENT_TENSES = re.compile(r"(?:a|wa|i|zi|li|ya|u|ki|vi|tu|ni|m)?(?:ki|ka)", re.IGNORECASE)
+DEPENDENT_TENSES = re.compile(rf"(?:{alternation(SUBJECTS, without=('mu', 'yu', 'ku', 'pa'))})?(?:ki|ka)",
+                              re.IGNORECASE)
 
 
 def is_dependent(text: str, cue: SpeechCue) -> bool:

@@ -23,9 +23,9 @@ from service.components.quotes.words import (
     POST_ADJUNCT_WORDS,
 )
 from service.lang.sw.speech_verbs import TELLING_STEMS
-from service.lang.sw.verbs import is_finite_verb, is_relative_verb
+from service.lang.sw.verbs import A_PRESENT, alternation, is_finite_verb, is_relative_verb
 
-_HEADLINE_VERB = re.compile(r"(?:a|wa|ya|za|la|cha|vya)[a-z]{4,}")
+_HEADLINE_VERB = re.compile(rf"(?:{alternation(A_PRESENT, without=('twa',))})[a-z]{{4,}}")
 
 
 def clause_after(art: Reading, cue: SpeechCue) -> Optional[int]:
