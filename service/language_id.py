@@ -8,6 +8,7 @@ import re
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+from service.lang.sw.common_words import COMMON_WORDS
 from service.lang.sw.verbs import SUBJECTS, alternation
 
 # Below this many words the identifier's guesses are unreliable ("Hello from London" is
@@ -21,7 +22,7 @@ MIN_PARAGRAPH_WORDS = 8
 # whole article does (0 of the 932 VOA articles refused either way, see benchmarks/README),
 # so a long Swahili text costs no more than a short one.
 SAMPLE_CHARS = 2_000
-# An opening where this share of the words are frequent Swahili news words (SWAHILI_WORDS)
+# An opening where this share of the words are frequent Swahili news words (COMMON_WORDS)
 # is Swahili without asking the identifier, the check's costliest step. Swahili news
 # openings sit well above it and English or French prose far below;
 # `python -m benchmarks.language_check` prints the shares and both costs.
@@ -33,30 +34,6 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
 # cannot name confidently.
 UNDETERMINED = "und"
 
-# Frequent words of Swahili news prose (written for Habari) and, below, word shapes. They
-# first missed every word of 11 of the 1,006 VOA Swahili headlines, whose words were then
-# added; of 8,805 4-word openings of VOA paragraphs, not used to choose them, 61 are
-# refused: an English placeholder of the scrape, English phrases, and names with titles
-# (benchmarks/README.md, `python -m benchmarks.language_check`).
-SWAHILI_WORDS = frozenset(
-    """
-    na wa ya za la cha vya kwa ni si katika kwamba kuwa huo hiyo hilo hizo hao huu hii hili
-    hizi hawa yake wake zake lake chake vyake kwake wao yao zao lao kwao sisi wewe yeye mimi
-    siyo ndiyo ndio bado tena pia sana zaidi kabla baada wakati tangu hadi mpaka kati juu chini
-    ndani nje karibu mbali kuhusu dhidi bila kama lakini ila au wala ili kila baadhi wengi mengi
-    nyingi kubwa ndogo mpya nzuri bora pamoja hata sasa leo jana kesho mwaka miaka mwezi miezi
-    wiki siku saa asubuhi jioni usiku mchana rais waziri mawaziri serikali bunge wabunge chama
-    vyama mkoa mikoa wilaya mji miji nchi taifa kitaifa watu wananchi wanafunzi walimu polisi
-    jeshi mahakama kesi habari afya elimu maji umeme barabara shule hospitali kazi fedha pesa bei
-    soko uchaguzi kura vita amani mkutano ripoti taarifa tume kampuni benki shirika umoja mataifa
-    dunia marekani uingereza ufaransa urusi uchina afrika kusini kaskazini mashariki magharibi
-    jaji papa kanisa msikiti mapigano makali mashambulizi shambulizi matangazo wahamiaji
-    jumatatu jumanne jumatano alhamisi ijumaa jumamosi jumapili januari februari machi aprili mei
-    juni julai agosti septemba oktoba novemba desemba moja mbili tatu nne tano sita saba nane
-    tisa kumi ishirini mia elfu milioni bilioni mvua njaa maafa mafuriko ajali vifo wakimbizi
-    mgomo maandamano ghasia
-    """.split()
-)
 # Shapes few words of other languages take: a verb's subject and tense prefixes (a-li-sema,
 # wa-me-fika, i-ta-jenga); initial clusters of the m-/mw-/ny- noun classes (mkoa, mwaka,
 # nyumba, ng'ombe); the locative -ni (nchini, hospitalini); a headline verb's subject prefix
@@ -73,7 +50,7 @@ WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 def is_swahili_word(word: str) -> bool:
     word = word.lower().replace("’", "'")
-    return word in SWAHILI_WORDS or _SWAHILI_SHAPES.fullmatch(word) is not None
+    return word in COMMON_WORDS or _SWAHILI_SHAPES.fullmatch(word) is not None
 
 
 def swahili_word_share(text: str) -> float:
@@ -81,7 +58,7 @@ def swahili_word_share(text: str) -> float:
     words = WORD.findall(text)
     if not words:
         return 0.0
-    return sum(word.lower() in SWAHILI_WORDS for word in words) / len(words)
+    return sum(word.lower() in COMMON_WORDS for word in words) / len(words)
 
 
 def opening(text: str, limit: int = SAMPLE_CHARS) -> str:

@@ -1,7 +1,7 @@
 """The Swahili number words of service/lang/sw/lex_attrs.py: what each list is for."""
 import pytest
 
-from service.components.date_words import number_value
+from service.lang.sw.date_words import number_value
 from service.lang.sw.lex_attrs import (
     AGREEING_NUMERAL_VALUES,
     NUMERAL_VALUES,

@@ -20,7 +20,7 @@ from datetime import date
 from functools import lru_cache
 
 from service.components.date_pieces import DateWords
-from service.components.date_words import (
+from service.lang.sw.date_words import (
     CACHE_SIZE,
     COUNT_WORDS,
     COUNTED_UNITS,

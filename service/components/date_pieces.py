@@ -5,7 +5,7 @@ expressions from them.
 """
 from __future__ import annotations
 
-from service.components.date_words import (
+from service.lang.sw.date_words import (
     COMMA,
     DAY,
     MONTHS,

@@ -23,11 +23,17 @@ from service.components.date_grammar import (
     follows_kila,
 )
 from service.components.date_resolution import granularity, resolve
-from service.components.date_words import (
+from service.lang.sw.date_words import (
+    AFTER_DATE_TIMES,
     COUNTED_UNITS,
+    DATE_COORDINATORS,
+    DATE_LEAD_INS,
     HOLIDAYS,
     MONTHS,
+    NOT_DATES,
     RELATIVE_DAYS,
+    SINCE_LEAD_INS,
+    SINCE_WORDS,
     WEEKDAYS,
     number_value,
 )
@@ -44,27 +50,9 @@ if not Doc.has_extension("published"):
 
 SPANS_KEY = "dates"
 
-# A weekday joined to the one before ("Jumamosi na Jumapili", "Jumatano hadi Ijumaa")
-# takes its tense.
-_COORDINATORS = frozenset({"na", "hadi", "mpaka", "au", ","})
-# "tangu Jumatatu", "tangu tarehe 1 Februari": a date something has lasted since lies
-# before the anchor whatever the verb ("anazuiliwa tangu", present: is held since).
-_SINCE = frozenset({"tangu", "tokea"})
-_SINCE_LEAD_INS = frozenset({"tarehe", "mwezi", "siku", "ya", "wa", "mwaka", "mwanzoni",
-                             "mwishoni", "mwa", "mapema"})
 _SENTENCE_END = frozenset({".", "!", "?", ";", ":"})
 _TENSE_WINDOW = 8
 _SENTENCE_WINDOW = 40
-
-# NER DATE spans are trimmed to the core expression (docs/annotation.md): these lead-ins and
-# times of day fall outside it.
-_LEADING = frozenset({"mwaka", "wa", "mwezi", "siku", "ya", "tangu", "mnamo", "mapema",
-                      "mwishoni", "mwanzoni", "mwa", "kati", "kuanzia", "hadi", "mpaka"})
-_TIMES_OF_DAY = frozenset({"asubuhi", "mchana", "jioni", "usiku", "alasiri", "saa",
-                           "alfajiri", "adhuhuri"})
-# NER DATE spans that docs/annotation.md does not count as dates: frequencies and vague words.
-_NOT_DATES = frozenset({"kila", "sasa", "karibuni", "hivi", "zamani", "nyuma", "hiyo",
-                        "huo", "hicho", "baadaye", "kabla", "baada"})
 
 
 @Language.factory(
@@ -108,7 +96,7 @@ class DateAnnotator:
             tense = None
             if _needs_tense(expr):
                 joined = (previous_end == expr.start - 1 and previous_tense is not None
-                          and words[expr.start - 1] in _COORDINATORS)
+                          and words[expr.start - 1] in DATE_COORDINATORS)
                 tense = previous_tense if joined else _tense(words, expr.start, expr.end)
             previous_end, previous_tense = expr.end, tense
             span._.date_value = resolve(expr, anchor, tense, year)
@@ -244,9 +232,9 @@ def _tense(words: list[str], start: int, end: int) -> int | None:
     A date after "tangu" is past.
     """
     i = start - 1
-    while i >= 0 and words[i] in _SINCE_LEAD_INS:
+    while i >= 0 and words[i] in SINCE_LEAD_INS:
         i -= 1
-    if i >= 0 and words[i] in _SINCE:
+    if i >= 0 and words[i] in SINCE_WORDS:
         return -1
     left_in_clause = _scan(words, start - 1, -1, stop_at_comma=True)
     right = [i for i in _scan(words, end, 1, stop_at_comma=False)
@@ -332,7 +320,7 @@ def _names_a_date(token) -> bool:
 def _trim_ner_date(ent: Span) -> Span | None:
     """The NER's DATE span cut to its core, or None when it is not a date by docs/annotation.md."""
     words = [token.lower_ for token in ent]
-    if any(word in _NOT_DATES for word in words):
+    if any(word in NOT_DATES for word in words):
         return None
     if not any(_names_a_date(token) for token in ent):
         return None  # "mechi", "mwisho wa mwaka", or a number the grammar took for a count
@@ -342,9 +330,9 @@ def _trim_ner_date(ent: Span) -> Span | None:
     if words[0] in COUNTED_UNITS and len(words) > 1 and number_value(words[1]) is not None:
         return None  # a duration ("miaka 24"); "miaka 24 iliyopita" is the grammar's
     start, end = 0, len(words)
-    while start < end and words[start] in _LEADING:
+    while start < end and words[start] in DATE_LEAD_INS:
         start += 1
-    while end > start and (words[end - 1] in _TIMES_OF_DAY or words[end - 1] in (",", ".")):
+    while end > start and (words[end - 1] in AFTER_DATE_TIMES or words[end - 1] in (",", ".")):
         end -= 1
     if start == end:
         return None

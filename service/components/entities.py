@@ -92,7 +92,6 @@ from service.components.grouping import (
 from service.components.mention_cleaning import clean_mentions
 from service.components.mentions import (
     SEATS,
-    TITLE_WORDS,
     Mention,
     acronym,
     is_capitalized,
@@ -106,9 +105,6 @@ ENTITY_LABELS = ("PER", "ORG", "LOC")
 _ID_PREFIX = {"PER": "per", "ORG": "org", "LOC": "loc"}
 
 AMBIGUITY_RULES = ("most_mentioned", "most_recent", "separate")
-
-# Role nouns that introduce a person and that a later "X huyo" phrase refers back to.
-ROLE_WORDS = TITLE_WORDS - {"bw", "bwana", "bi", "bibi", "mhe", "mh", "ndg", "ndugu", "mr", "mrs", "ms", "sir"}
 
 # A mention next to a speech verb (lang/sw/speech_verbs.py, the quotes' definition) is
 # probably a speaker, which raises salience. The quotes component does the real attribution.

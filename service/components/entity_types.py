@@ -40,23 +40,14 @@ from spacy.tokens import Doc, Span
 
 from service.components.countries import country_code, normalize_name
 from service.components.gazetteer import places
-from service.components.mentions import CONNECTIVES as CONNECTIVE_PARTICLES
 from service.components.mentions import is_title
+from service.lang.sw.function_words import CONNECTIVES, DISCOURSE_CONNECTIVES, TWO_WORD_DISCOURSE_CONNECTIVES
+from service.lang.sw.nouns import SPORT_WORDS
 from service.language_id import WORD, is_swahili_word
 
 RULES = ("hyphens", "connectives", "titles", "peoples", "furniture", "places", "datelines", "clubs",
          "foreign_lines")
 _LABELS = frozenset({"PER", "ORG", "LOC"})
-
-# Discourse connectives that open Swahili sentences; one- and two-word forms.
-CONNECTIVES = frozenset(
-    """
-    isitoshe aidha hivyo pia lakini naye nao vilevile kadhalika hatimaye baadaye awali
-    kisha ndipo hatahivyo halikadhalika zaidi tena ingawa ingawaje japo licha
-    """.split()
-)
-TWO_WORD_CONNECTIVES = frozenset({("hata", "hivyo"), ("hata", "hivi"), ("kwa", "hiyo"), ("wakati", "huo"),
-                                  ("pamoja", "na"), ("mbali", "na"), ("kwa", "upande")})
 
 # Page furniture of news sites and blogs, compared in lowercase.
 FURNITURE = frozenset(
@@ -77,14 +68,6 @@ CLUBS_ALWAYS = frozenset(
 )
 CLUBS_IN_CONTEXT = frozenset(
     "simba coastal prisons stars polisi ruvu mtibwa moro toto tusker vipers apr mazembe fat".split()
-)
-SPORT_WORDS = frozenset(
-    """
-    timu klabu mechi mchezo michezo ligi kocha makocha mchezaji wachezaji bao mabao goli
-    magoli soka kandanda ubingwa bingwa mabingwa kombe msimu kikosi mashindano michuano
-    usajili uwanja uwanjani mashabiki mshambuliaji washambuliaji kipa sare ugenini daraja
-    pointi fainali nusu robo kirafiki wapinzani uhamisho cup
-    """.split()
 )
 _FOOTBALL_BODIES = frozenset("fifa caf cecafa tff fat yanga simba azam".split())
 _CONTEXT_WINDOW = 20  # tokens each side; a doc without sentence boundaries has no better unit
@@ -261,9 +244,9 @@ def _is_people(ent: Span) -> bool:
 
 def _without_connective(ent: Span) -> Span:
     words = [t.lower_ for t in ent[:2]]
-    if len(ent) > 2 and tuple(words) in TWO_WORD_CONNECTIVES:
+    if len(ent) > 2 and tuple(words) in TWO_WORD_DISCOURSE_CONNECTIVES:
         skip = 2
-    elif len(ent) > 1 and words[0] in CONNECTIVES:
+    elif len(ent) > 1 and words[0] in DISCOURSE_CONNECTIVES:
         skip = 1
     else:
         return ent
@@ -277,7 +260,7 @@ def _without_trailing_title(ent: Span) -> Span:
     if not (end < len(doc) and doc[end].is_title):
         return ent
     while (end - ent.start > 1 and doc[end - 1].is_title and is_title(doc[end - 1])
-           and doc[end - 2].lower_ not in CONNECTIVE_PARTICLES):
+           and doc[end - 2].lower_ not in CONNECTIVES):
         end -= 1
     return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
 

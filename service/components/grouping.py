@@ -12,14 +12,9 @@ from service.components.countries import (
     normalize_name,
     one_edit_apart,
 )
-from service.components.mentions import (
-    CONNECTIVES,
-    ORGANIZATION_HEADS,
-    SEATS,
-    TITLE_WORDS,
-    Mention,
-    is_capitalized,
-)
+from service.components.mentions import SEATS, Mention, is_capitalized
+from service.lang.sw.function_words import ALIAS_CUES, CONNECTIVES
+from service.lang.sw.nouns import DESCRIBING_HEADS, ORGANIZATION_HEADS, PLACE_HEADS, TITLE_WORDS
 
 # Acronyms of organizations that Swahili news pairs with a Swahili full name, or with an
 # English one the initials of the Swahili name do not give.
@@ -45,25 +40,6 @@ KNOWN_ACRONYMS: dict[str, tuple[str, ...]] = {
 _ACRONYM_NAMES = {
     letters: frozenset(normalize_name(name) for name in names) for letters, names in KNOWN_ACRONYMS.items()
 }
-
-# "Ukanda wa Gaza" is Gaza, "Jimbo la Tigray" Tigray.
-_PLACE_HEADS = frozenset("ukanda jimbo mkoa wilaya mji jiji kisiwa visiwa kaunti eneo manispaa".split())
-
-# Head nouns that only say what kind of body the name after them is.
-_DESCRIBING_HEADS = frozenset("chama kundi kikundi kampuni vuguvugu".split())
-
-# Words between two names of one person: "Robert Kyagulanyi maarufu Bobi Wine".
-_ALIAS_CUES = frozenset(
-    {
-        ("maarufu",),
-        ("almaarufu",),
-        ("maarufu", "kama"),
-        ("anayejulikana", "kama"),
-        ("anayejulikana", "zaidi", "kama"),
-        ("ajulikanaye", "kama"),
-        ("aliyejulikana", "kama"),
-    }
-)
 
 # Name particles that never identify a person on their own.
 NAME_PARTICLES = frozenset("bin binti ibn al el de da di van von der la le mc st".split())
@@ -206,7 +182,7 @@ def group_places(names: list[MentionName], clusters: Clusters) -> None:
     for i, name in enumerate(names):
         if name.label == "LOC" and name.code:
             clusters.union(first_by_code.setdefault(name.code, i), i)
-    _join_head_forms(names, clusters, "LOC", _PLACE_HEADS)
+    _join_head_forms(names, clusters, "LOC", PLACE_HEADS)
 
 
 def _join_head_forms(names: list[MentionName], clusters: Clusters, label: str, heads: frozenset[str]) -> None:
@@ -239,7 +215,7 @@ def group_organizations(names: list[MentionName], clusters: Clusters) -> None:
             full_names.setdefault(name.key, i)
     # "Chama cha Chadema" is Chadema, "Kundi la Al-Shabaab" al-Shabaab (a head that
     # describes, unlike "Tume ya Umoja wa Afrika", a body of its own)
-    _join_head_forms(names, clusters, "ORG", _DESCRIBING_HEADS)
+    _join_head_forms(names, clusters, "ORG", DESCRIBING_HEADS)
     # a short form begins exactly one fuller name: "Chama cha Kikomunisti [cha Vietnam]"
     for i in full_names.values():
         parts = names[i].parts
@@ -292,11 +268,11 @@ def _first_name_word(text: str) -> str | None:
 def group_aliases(doc: Doc, names: list[MentionName], clusters: Clusters) -> None:
     """"Robert Kyagulanyi maarufu Bobi Wine": two names of one person."""
     people = [i for i, name in enumerate(names) if name.label == "PER"]
-    longest_cue = max(map(len, _ALIAS_CUES)) + 2  # with a title and a comma
+    longest_cue = max(map(len, ALIAS_CUES)) + 2  # with a title and a comma
     for i, j in zip(people, people[1:]):
         if names[j].span.start - names[i].span.end > longest_cue:
             continue
         gap = doc[names[i].span.end : names[j].span.start]
         between = tuple(t.lower_ for t in gap if not (t.is_punct or t.lower_.rstrip(".") in TITLE_WORDS))
-        if between in _ALIAS_CUES:
+        if between in ALIAS_CUES:
             clusters.union(i, j)

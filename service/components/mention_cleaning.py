@@ -13,14 +13,10 @@ from service.components.countries import (
     normalize_name,
 )
 from service.components.mentions import (
-    CONNECTIVES,
     DASHES,
     FUNCTION_WORDS,
-    NAMED_AFTER_HEADS,
     ORGANIZATION_DESCRIPTOR_ENDS,
     ORGANIZATION_DESCRIPTOR_LENGTHS,
-    ORGANIZATION_DESCRIPTORS,
-    ORGANIZATION_HEADS,
     SEATS,
     SEPARATORS,
     Mention,
@@ -31,6 +27,8 @@ from service.components.mentions import (
     token_keys,
 )
 from service.components.name_spans import clean, no_word
+from service.lang.sw.function_words import CONNECTIVES
+from service.lang.sw.nouns import NAMED_AFTER_HEADS, ORGANIZATION_DESCRIPTORS, ORGANIZATION_HEADS
 
 
 def clean_mentions(doc: Doc, labels: Iterable[str], is_acronym_of) -> list[Mention]:

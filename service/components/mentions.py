@@ -19,46 +19,14 @@ from service.components.countries import (
     country_code,
     normalize_name,
 )
-
-# Titles and honorifics written before a name (lowercased, without the abbreviation's
-# period). Role nouns are here too: "Msemaji Peter Ndege" is a role + name, and the
-# NER sometimes keeps the role inside the span.
-TITLE_WORDS = frozenset(
-    """
-    rais makamu waziri naibu katibu mkuu msemaji mwenyekiti kiongozi mkurugenzi balozi
-    gavana meya mbunge seneta spika jaji hakimu mwanasheria kamishna kamanda jenerali
-    jen kanali meja luteni brigedia sajenti koplo kapteni kapt askofu kardinali padri
-    mchungaji mch sheikh shekhe shehe imamu mufti papa mfalme malkia mwanamfalme
-    binti mwalimu mwl profesa prof daktari dkt dk dr bw bwana bi bibi mhe mh
-    mheshimiwa ndg ndugu mzee marehemu hayati mama mtukufu msaidizi mshauri afisa
-    ofisa mratibu mtendaji mhariri mwandishi mchambuzi mtaalamu wakili
-    mr mrs ms president minister general sir
-    """.split()
+from service.lang.sw.function_words import CONNECTIVES
+from service.lang.sw.nouns import (
+    DESCRIPTOR_PHRASES,
+    ORGANIZATION_DESCRIPTORS,
+    ORGANIZATION_HEADS,
+    STATE_BODY_HEADS,
+    TITLE_WORDS,
 )
-
-# Connectives that join a role or a head noun to what it belongs to ("of", "and").
-CONNECTIVES = frozenset("wa ya la za cha vya kwa mwa na".split())
-
-# Head nouns of organization names ("Tume ya ...", "Baraza la ...").
-ORGANIZATION_HEADS = frozenset(
-    """
-    tume baraza bodi kamati wizara ofisi mahakama benki shirika jumuiya chama idara
-    mamlaka taasisi kituo bunge halmashauri chuo umoja muungano mfuko ikulu
-    """.split()
-)
-
-# Places and bodies named after a person: "Uwanja wa [Kim Il Sung]" is a place, not
-# Kim Il Sung (docs/annotation.md: facilities are places).
-NAMED_AFTER_HEADS = {
-    **dict.fromkeys(
-        """
-        uwanja barabara mtaa daraja hospitali shule ukumbi msikiti kanisa bandari kambi
-        hoteli soko jengo kiwanja
-        """.split(),
-        "LOC",
-    ),
-    **dict.fromkeys("chuo taasisi wakfu mfuko tuzo".split(), "ORG"),
-}
 
 # Words a scraped page glues to a name: a photo credit ("PutinPicha:") or the DW
 # section name before a headline ("SiasaKorea Kaskazini").
@@ -68,48 +36,14 @@ _GLUE_SUFFIX = re.compile(r"(?<=[a-z])(" + "|".join(w.capitalize() for w in GLUE
 
 _GLUE_PREFIX = re.compile(r"^(" + "|".join(w.capitalize() for w in GLUE_WORDS) + r")(?=[A-Z])")
 
-# Lowercase descriptors before a name, outside the name (docs/annotation.md; MasakhaNER):
-# "serikali ya [Urusi]", "shirika la habari la [AFP]", "nchini [Kenya]". Longest first.
-_DESCRIPTORS = sorted(
-    (
-        tuple(phrase.split())
-        for phrase in (
-            "serikali ya", "serikali za", "jeshi la", "majeshi ya", "shirika la habari la",
-            "shirika la habari", "gazeti la", "kituo cha televisheni cha", "kituo cha redio cha",
-            "chama cha", "kampuni ya", "mtandao wa", "utawala wa", "timu ya", "klabu ya",
-            "nchi ya", "nchini", "mji wa", "mjini", "jiji la", "jijini", "mkoa wa", "mkoani",
-            "wilaya ya", "wilayani", "kisiwa cha", "kisiwani", "kijiji cha", "kijijini",
-        )
-    ),
-    key=len,
-    reverse=True,
-)
-
 DESCRIPTORS_BY_FIRST_WORD: dict[str, list[tuple[str, ...]]] = {}
 
-for _phrase in _DESCRIPTORS:
+for _phrase in DESCRIPTOR_PHRASES:
     DESCRIPTORS_BY_FIRST_WORD.setdefault(_phrase[0], []).append(_phrase)
-
-# Head nouns of organization names that only say what kind of body follows: "Jumuia
-# ya [IGAD]", "Shirika la ndege la [South Supreme]".
-DESCRIBING_ORGANIZATION_HEADS = frozenset("shirika jumuiya jumuia kampuni".split())
 
 # Bodies with a name of their own that news writes after such a head.
 NAMES_OF_THEIR_OWN = frozenset(
     normalize_name(name) for name in ("Umoja wa Mataifa", "Umoja wa Ulaya", "Umoja wa Afrika")
-)
-
-# Descriptors after which a name is an organization's, unless it is a country's
-# ("kampuni ya [Ufaransa]" is France): in the MasakhaNER training data every other
-# entity after them is ORG (297 of 297), while the NER calls an unknown name there a
-# place or a person ("gazeti la Politico").
-ORGANIZATION_DESCRIPTORS = frozenset(
-    tuple(phrase.split())
-    for phrase in (
-        "gazeti la", "magazeti ya", "jarida la", "kampuni ya", "kundi la", "makundi ya",
-        "kikundi cha", "mtandao wa", "shirika la", "shirika la habari la",
-        "kituo cha televisheni cha",
-    )
 )
 
 ORGANIZATION_DESCRIPTOR_LENGTHS = sorted({len(phrase) for phrase in ORGANIZATION_DESCRIPTORS})
@@ -121,14 +55,6 @@ SEPARATORS = ("|", "•")
 
 # Words a name never ends with (Swahili connectives, English and French particles).
 FUNCTION_WORDS = CONNECTIVES | frozenset("for of and the de la du des".split())
-
-# Words before a country name that make another place: "New Mexico", "Ziwa Chad".
-PLACE_PREFIXES = frozenset(
-    """
-    new north south east west upper lower lake river mount kaskazini kusini mashariki
-    magharibi ziwa mto mlima bahari ghuba kisiwa visiwa
-    """.split()
-)
 
 # Governments named by their seat (organizations, docs/annotation.md), each name → the seat,
 # so that "Ikulu ya Kremlin" and "Kremlin" are one organization.
@@ -323,12 +249,7 @@ def opens_sentence(doc: Doc, i: int) -> bool:
     return before is None or "\n" in before.text or before.text in (".", "!", "?", ":", "“", '"', "|")
 
 
-# Heads of the bodies of a state that are named by the state alone ("Bunge la Marekani",
-# "Jeshi la Somalia"); other heads need a name of their own ("Wizara ya Mambo ya Nje"),
-# so that "Mamlaka ya CAR" (the authorities) stays the place.
-_STATE_BODY_HEADS = frozenset("bunge jeshi mahakama".split())
-
-_UNTAGGED_HEADS = (ORGANIZATION_HEADS - {"ikulu", "umoja", "muungano"}) | _STATE_BODY_HEADS
+_UNTAGGED_HEADS = (ORGANIZATION_HEADS - {"ikulu", "umoja", "muungano"}) | STATE_BODY_HEADS
 
 # Companies news names as channels ("ujumbe wa Twitter"), organizations in docs/annotation.md;
 # the MasakhaNER data tags them about half the time, so doc.ents leaves them out.
@@ -386,7 +307,7 @@ def untagged_organizations(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         )
         # at a sentence start a capital says nothing: "Jeshi la Ethiopia" there may be the
         # lowercase "jeshi la [Ethiopia]" of docs/annotation.md
-        state_body = inner and token.lower_ in _STATE_BODY_HEADS and not opens_sentence(doc, i)
+        state_body = inner and token.lower_ in STATE_BODY_HEADS and not opens_sentence(doc, i)
         if (words or state_body) and not follows_organization:
             span = doc[i:end]
             spans = [m.ner_span or m.span for m in inner]

@@ -15,15 +15,10 @@ from service.components.countries import (
     normalize_name,
 )
 from service.components.mentions import (
-    CONNECTIVES,
     DASHES,
-    DESCRIBING_ORGANIZATION_HEADS,
     DESCRIPTORS_BY_FIRST_WORD,
     GLUE_WORDS,
-    NAMED_AFTER_HEADS,
     NAMES_OF_THEIR_OWN,
-    ORGANIZATION_HEADS,
-    PLACE_PREFIXES,
     SEATS,
     Mention,
     acronym,
@@ -32,6 +27,14 @@ from service.components.mentions import (
     name_of,
     name_text,
     opens_sentence,
+)
+from service.lang.sw.function_words import CONNECTIVES
+from service.lang.sw.nouns import (
+    COMPASS_WORDS,
+    DESCRIBING_ORGANIZATION_HEADS,
+    NAMED_AFTER_HEADS,
+    ORGANIZATION_HEADS,
+    PLACE_PREFIXES,
 )
 from service.lang.sw.speech_verbs import is_speech_verb
 from service.lang.sw.verbs import VERB_LIKE, VERB_LOOKALIKE_NOUNS
@@ -152,9 +155,6 @@ def _clean_span(span: Span, label: str, is_acronym_of) -> list[Mention]:
     return [Mention(name, label, name_of(text), ents_label=ents_label)]
 
 
-# Compass words after a place that make a larger region of it ("Afrika Mashariki").
-_COMPASS_WORDS = frozenset("Mashariki Magharibi Kaskazini Kusini".split())
-
 
 def _place_end(span: Span) -> int:
     """End of a place the NER cut short: a country name that goes on after the span
@@ -175,7 +175,7 @@ def _place_end(span: Span) -> int:
             continue
         if country_code("".join(with_ws for with_ws, _ in tokens[:last]) + tokens[last][1]):
             return end + extra
-    if free and doc[end].text in _COMPASS_WORDS and not country_code(span.text):
+    if free and doc[end].text in COMPASS_WORDS and not country_code(span.text):
         return end + 1
     return end
 

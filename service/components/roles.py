@@ -8,10 +8,9 @@ from spacy.tokens import Doc, Span
 from service.components.countries import (
     country_code,
 )
-from service.components.entities import ROLE_WORDS, Entity
-from service.components.mentions import (
-    CONNECTIVES,
-)
+from service.components.entities import Entity
+from service.lang.sw.function_words import CONNECTIVES, PEOPLE_DEMONSTRATIVES
+from service.lang.sw.nouns import ROLE_FAMILIES, ROLE_WORDS
 from service.lang.sw.verbs import VERB_LIKE
 
 _ROLE_WINDOW = 10
@@ -29,16 +28,6 @@ def entity_for_span(doc: Doc, span: Span) -> Entity | None:
                 best, best_overlap = entity, overlap
     return best
 
-
-# "kiongozi huyo" (that leader) may stand for a person introduced as president, prime
-# minister, chairman ...; other role words stand for themselves.
-_ROLE_FAMILIES = {
-    "kiongozi": frozenset(
-        "kiongozi rais waziri mwenyekiti katibu mkuu mfalme malkia spika gavana meya kamanda jenerali".split()
-    ),
-}
-
-_DEMONSTRATIVES = frozenset("huyo huyu yule hao hawa wale".split())
 
 
 def _role_context(mention: Span) -> tuple[set[str], set[str]]:
@@ -86,11 +75,11 @@ def entity_for_role(doc: Doc, role_span: Span) -> Entity | None:
     if position is None:
         return None
     role = words[position]
-    accepted = _ROLE_FAMILIES.get(role, frozenset({role}))
+    accepted = ROLE_FAMILIES.get(role, frozenset({role}))
     qualifiers = {
         _qualifier(t.text)
         for t in role_span[position + 1 :]
-        if t.is_alpha and t.lower_ not in _DEMONSTRATIVES and t.lower_ not in CONNECTIVES and t.lower_ not in ROLE_WORDS
+        if t.is_alpha and t.lower_ not in PEOPLE_DEMONSTRATIVES and t.lower_ not in CONNECTIVES and t.lower_ not in ROLE_WORDS
     }
     candidates = [
         (mention, entity)

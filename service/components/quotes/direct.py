@@ -10,10 +10,7 @@ from service.components.quotes.marks import MARKS, WORD, Quotation
 from service.components.quotes.noun_phrases import sentence_subject
 from service.components.quotes.records import Item, SpeechEvent
 from service.components.quotes.speakers import Reading
-from service.components.quotes.words import (
-    AUXILIARY_ENDINGS,
-    CHARGE_NOUNS,
-    CHARGE_STEM,
+from service.lang.sw.function_words import (
     COMPLEMENTIZERS,
     GENITIVES,
     NAMING_WORDS,
@@ -21,8 +18,9 @@ from service.components.quotes.words import (
     POST_ADJUNCT_WORDS,
     PREDICATE_STARTS,
 )
+from service.lang.sw.nouns import CHARGE_NOUNS, CHARGE_STEM
 from service.lang.sw.speech_verbs import QUOTING_VERB
-from service.lang.sw.verbs import is_finite_verb, is_verb
+from service.lang.sw.verbs import AUXILIARY_ENDINGS, is_finite_verb, is_verb
 
 
 def direct_quotes(art: Reading) -> tuple[list[Item], list[Quotation]]:

@@ -12,16 +12,16 @@ from service.components.quotes.marks import MARKS, WORD, trim_blanks
 from service.components.quotes.records import Item, SpeechEvent
 from service.components.quotes.speakers import Reading
 from service.components.quotes.subjects import post_subject
-from service.components.quotes.words import (
+from service.lang.sw.function_words import (
     ADDRESSEE_DETERMINERS,
     ADDRESSEE_TIMES,
     COMPLEMENTIZERS,
-    CONTENT_NOUNS,
     GENITIVES,
     NON_SUBJECT_WORDS,
     OBJECT_PRONOUNS,
     POST_ADJUNCT_WORDS,
 )
+from service.lang.sw.nouns import CONTENT_NOUNS
 from service.lang.sw.speech_verbs import TELLING_STEMS
 from service.lang.sw.verbs import A_PRESENT, alternation, is_finite_verb, is_relative_verb
 

@@ -12,11 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from service.components.quotes.words import (
-    BYLINE_OPENERS,
-    FIRST_SECOND_PERSON_WORDS,
-    POST_ADJUNCT_WORDS,
-)
+from service.lang.sw.function_words import BYLINE_OPENERS, FIRST_SECOND_PERSON_WORDS, POST_ADJUNCT_WORDS
 from service.lang.sw.verbs import FIRST_PERSON_VERB, is_finite_verb, is_relative_verb
 
 WORD = re.compile(r"\w[\w’'-]*")

@@ -6,24 +6,26 @@ import bisect
 import re
 from typing import TYPE_CHECKING, Optional
 
-from service.components.entities import ROLE_WORDS
 from service.components.quotes.marks import WORD
 from service.components.quotes.records import SpeakerMention
-from service.components.quotes.words import (
-    BODY_HEADS,
+from service.components.roles import entity_for_role
+from service.lang.sw.function_words import (
     DEMONSTRATIVES,
-    DESCRIPTOR_HEADS,
-    DOCUMENT_HEADS,
     GENITIVES,
     NON_SUBJECT_WORDS,
-    OFFICIAL_HEADS,
     PERSON_DEMONSTRATIVES,
-    PERSONAL_DOCUMENTS,
     PLACE_ADJUNCTS,
     POSSESSIVES,
-    PROFESSION_NOUNS,
 )
-from service.components.roles import entity_for_role
+from service.lang.sw.nouns import (
+    BODY_HEADS,
+    DESCRIPTOR_HEADS,
+    DOCUMENT_HEADS,
+    OFFICIAL_HEADS,
+    PERSONAL_DOCUMENTS,
+    PROFESSION_NOUNS,
+    ROLE_WORDS,
+)
 from service.lang.sw.verbs import VERB_LOOKALIKE_NOUNS
 
 if TYPE_CHECKING:

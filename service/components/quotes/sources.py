@@ -11,7 +11,8 @@ from service.components.quotes.marks import ATTRIBUTION_PHRASE, WORD
 from service.components.quotes.noun_phrases import appositive_person, noun_phrase_speaker
 from service.components.quotes.records import Item, SpeakerMention, SpeechEvent
 from service.components.quotes.speakers import Reading
-from service.components.quotes.words import NON_SOURCE_NOUNS, NON_SUBJECT_WORDS
+from service.lang.sw.function_words import NON_SUBJECT_WORDS
+from service.lang.sw.nouns import NON_SOURCE_NOUNS
 
 
 def attribution_phrases(art: Reading, direct: list[Item], indirect: list[Item]) -> list[Item]:

@@ -31,7 +31,7 @@ from service.components.quotes.subjects import (
     verb_opens_clause,
 )
 from service.components.quotes.text import TextIndex
-from service.components.quotes.words import DOCUMENT_HEADS
+from service.lang.sw.nouns import DOCUMENT_HEADS
 from service.lang.sw.verbs import PERSON_PREFIXES, is_relative_verb
 
 # What one reading of the text says of a cue: (a subject is written, the mention it

@@ -6,12 +6,12 @@ import bisect
 import re
 from typing import TYPE_CHECKING, Optional
 
-from service.components.entities import ROLE_WORDS
 from service.components.quotes.cues import SpeechCue, is_dependent
 from service.components.quotes.marks import WORD, after_abbreviation
 from service.components.quotes.noun_phrases import after_genitive, appositive_person, noun_phrase_speaker
 from service.components.quotes.records import SpeakerMention
-from service.components.quotes.words import COMPLEMENTIZERS, DOCUMENT_HEADS, NON_SUBJECT_WORDS
+from service.lang.sw.function_words import COMPLEMENTIZERS, NON_SUBJECT_WORDS
+from service.lang.sw.nouns import DOCUMENT_HEADS, ROLE_WORDS
 from service.lang.sw.verbs import is_finite_verb, is_relative_verb, is_verb
 
 if TYPE_CHECKING:

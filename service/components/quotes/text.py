@@ -13,11 +13,11 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
-from service.components.entities import ROLE_WORDS
 from service.components.quotes.cues import SpeechCue, find_speech_cues, refused
 from service.components.quotes.marks import WORD, Quotation, find_quotations, split_sentences
 from service.components.quotes.records import SpeakerMention
-from service.components.quotes.words import COMPLEMENTIZERS, NON_SUBJECT_WORDS
+from service.lang.sw.function_words import COMPLEMENTIZERS, NON_SUBJECT_WORDS
+from service.lang.sw.nouns import ROLE_WORDS
 from service.lang.sw.verbs import is_finite_verb, is_relative_verb, is_verb
 
 

@@ -174,3 +174,6 @@ def verb_tense(word: str) -> int | None:
     if FUTURE_VERB.match(word) or _PRESENT.match(word) or word in LOCATIVE_COPULAS:
         return 1
     return None
+
+# Finite verbs that may stand before a speech verb as its auxiliary ("aliendelea kusema").
+AUXILIARY_ENDINGS = ("endelea", "endea", "malizia", "ongeza", "rudia")

@@ -26,6 +26,9 @@ MONTHS.update(
     }
 )
 
+# CLDR's Swahili weekday names alone, for the rules that treat a weekday as a time adverb.
+WEEKDAY_NAMES = frozenset(name.lower() for name in _SW.days["format"]["wide"].values())
+
 WEEKDAYS: dict[str, int] = {name.lower(): num for num, name in _SW.days["format"]["wide"].items()}
 
 WEEKDAYS.update({"alhamis": 3, "jumamos": 5})
@@ -147,3 +150,28 @@ def number_value(word: str) -> int | None:
     if word.isdigit():
         return int(word)
     return _NUMBER_WORDS.get(word)
+
+# A weekday joined to the one before ("Jumamosi na Jumapili", "Jumatano hadi Ijumaa")
+# takes its tense.
+DATE_COORDINATORS = frozenset({"na", "hadi", "mpaka", "au", ","})
+
+# "tangu Jumatatu", "tangu tarehe 1 Februari": a date something has lasted since lies
+# before the anchor whatever the verb ("anazuiliwa tangu", present: is held since).
+SINCE_WORDS = frozenset({"tangu", "tokea"})
+
+SINCE_LEAD_INS = frozenset({"tarehe", "mwezi", "siku", "ya", "wa", "mwaka", "mwanzoni",
+                             "mwishoni", "mwa", "mapema"})
+
+# NER DATE spans are trimmed to the core expression (docs/annotation.md): these lead-ins and
+# times of day fall outside it.
+DATE_LEAD_INS = frozenset({"mwaka", "wa", "mwezi", "siku", "ya", "tangu", "mnamo", "mapema",
+                      "mwishoni", "mwanzoni", "mwa", "kati", "kuanzia", "hadi", "mpaka"})
+
+# Parts of the day ("jana jioni", "Jumatatu asubuhi").
+TIMES_OF_DAY = frozenset({"asubuhi", "mchana", "jioni", "usiku", "alasiri", "alfajiri", "adhuhuri"})
+# Words after a date that stay outside its span: the times of day and the hour ("saa").
+AFTER_DATE_TIMES = TIMES_OF_DAY | {"saa"}
+
+# NER DATE spans that docs/annotation.md does not count as dates: frequencies and vague words.
+NOT_DATES = frozenset({"kila", "sasa", "karibuni", "hivi", "zamani", "nyuma", "hiyo",
+                        "huo", "hicho", "baadaye", "kabla", "baada"})

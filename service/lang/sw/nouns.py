@@ -1,0 +1,177 @@
+"""Swahili common nouns by the part they play around names: titles and roles before a
+person, head nouns of organization and place names, descriptions of bodies and
+documents that speak, nouns whose complement is not speech.
+"""
+from __future__ import annotations
+
+# -- people
+
+# Titles and honorifics written before a name (lowercased, without the abbreviation's
+# period). Role nouns are here too: "Msemaji Peter Ndege" is a role + name, and the
+# NER sometimes keeps the role inside the span.
+TITLE_WORDS = frozenset(
+    """
+    rais makamu waziri naibu katibu mkuu msemaji mwenyekiti kiongozi mkurugenzi balozi
+    gavana meya mbunge seneta spika jaji hakimu mwanasheria kamishna kamanda jenerali
+    jen kanali meja luteni brigedia sajenti koplo kapteni kapt askofu kardinali padri
+    mchungaji mch sheikh shekhe shehe imamu mufti papa mfalme malkia mwanamfalme
+    binti mwalimu mwl profesa prof daktari dkt dk dr bw bwana bi bibi mhe mh
+    mheshimiwa ndg ndugu mzee marehemu hayati mama mtukufu msaidizi mshauri afisa
+    ofisa mratibu mtendaji mhariri mwandishi mchambuzi mtaalamu wakili
+    mr mrs ms president minister general sir
+    """.split()
+)
+
+# Honorifics: courtesy titles that say nothing of a role ("Bw.", "Mhe.", "Sir").
+HONORIFICS = frozenset("bw bwana bi bibi mhe mh ndg ndugu mr mrs ms sir".split())
+
+# Role nouns that introduce a person and that a later "X huyo" phrase refers back to.
+ROLE_WORDS = TITLE_WORDS - HONORIFICS
+
+# "kiongozi huyo" (that leader) may stand for a person introduced as president, prime
+# minister, chairman ...; other role words stand for themselves.
+ROLE_FAMILIES = {
+    "kiongozi": frozenset(
+        "kiongozi rais waziri mwenyekiti katibu mkuu mfalme malkia spika gavana meya kamanda jenerali".split()
+    ),
+}
+
+# Descriptions a text uses for its protagonist ("mwanasiasa huyo chipukizi").
+PROFESSION_NOUNS = frozenset({"mwanasiasa", "mwanadiplomasia", "mwanadiplomasa", "mwanaharakati",
+                    "mgombea", "mtaalamu", "mtaalam", "mchumi", "mwanamuziki", "mwanahabari",
+                    "mfanyabiashara", "mwanasayansi", "mwakilishi", "mjumbe", "mwanasheria",
+                    "wakili", "jaji", "mchambuzi"})
+
+# Plural officials of a named body speak for it ("maafisa wa Kremlin" → Kremlin).
+OFFICIAL_HEADS = frozenset({"maafisa", "maofisa", "afisa", "ofisa", "msemaji", "wasemaji", "wamiliki",
+                  "mmiliki"})
+
+# -- bodies
+
+# Head nouns of organization names ("Tume ya ...", "Baraza la ...").
+ORGANIZATION_HEADS = frozenset(
+    """
+    tume baraza bodi kamati wizara ofisi mahakama benki shirika jumuiya chama idara
+    mamlaka taasisi kituo bunge halmashauri chuo umoja muungano mfuko ikulu
+    """.split()
+)
+
+# Heads of the bodies of a state that are named by the state alone ("Bunge la Marekani",
+# "Jeshi la Somalia"); other heads need a name of their own ("Wizara ya Mambo ya Nje"),
+# so that "Mamlaka ya CAR" (the authorities) stays the place.
+STATE_BODY_HEADS = frozenset("bunge jeshi mahakama".split())
+
+# Heads of unnamed bodies that the article still names as a speaker ("Tume ya uchaguzi
+# ilisema", "wizara ya afya"): the noun phrase itself is the speaker's mention.
+BODY_HEADS = frozenset({"tume", "wizara", "mahakama", "shirika", "gazeti", "jeshi", "bunge",
+              "idara", "baraza", "kamati", "halmashauri", "chama", "benki", "kampuni",
+              "jumuiya", "taasisi", "ikulu", "utawala", "uongozi", "chuo", "muungano",
+              "ubalozi", "jopo"})
+
+# Descriptions before a body's name ("kundi la kutetea haki … la [Amnesty International]").
+DESCRIPTOR_HEADS = frozenset({"kundi", "kikundi", "vuguvugu"})
+
+# Head nouns that only say what kind of body the name after them is.
+DESCRIBING_HEADS = DESCRIPTOR_HEADS | {"chama", "kampuni"}
+
+# Head nouns of organization names that only say what kind of body follows: "Jumuia
+# ya [IGAD]", "Shirika la ndege la [South Supreme]".
+DESCRIBING_ORGANIZATION_HEADS = frozenset("shirika jumuiya jumuia kampuni".split())
+
+# Descriptors after which a name is an organization's, unless it is a country's
+# ("kampuni ya [Ufaransa]" is France): in the MasakhaNER training data every other
+# entity after them is ORG (297 of 297), while the NER calls an unknown name there a
+# place or a person ("gazeti la Politico").
+ORGANIZATION_DESCRIPTORS = frozenset(
+    tuple(phrase.split())
+    for phrase in (
+        "gazeti la", "magazeti ya", "jarida la", "kampuni ya", "kundi la", "makundi ya",
+        "kikundi cha", "mtandao wa", "shirika la", "shirika la habari la",
+        "kituo cha televisheni cha",
+    )
+)
+
+# Lowercase descriptors before a name, outside the name (docs/annotation.md; MasakhaNER):
+# "serikali ya [Urusi]", "shirika la habari la [AFP]", "nchini [Kenya]". Longest first.
+DESCRIPTOR_PHRASES = sorted(
+    (
+        tuple(phrase.split())
+        for phrase in (
+            "serikali ya", "serikali za", "jeshi la", "majeshi ya", "shirika la habari la",
+            "shirika la habari", "gazeti la", "kituo cha televisheni cha", "kituo cha redio cha",
+            "chama cha", "kampuni ya", "mtandao wa", "utawala wa", "timu ya", "klabu ya",
+            "nchi ya", "nchini", "mji wa", "mjini", "jiji la", "jijini", "mkoa wa", "mkoani",
+            "wilaya ya", "wilayani", "kisiwa cha", "kisiwani", "kijiji cha", "kijijini",
+        )
+    ),
+    key=len,
+    reverse=True,
+)
+
+# Places and bodies named after a person: "Uwanja wa [Kim Il Sung]" is a place, not
+# Kim Il Sung (docs/annotation.md: facilities are places).
+NAMED_AFTER_HEADS = {
+    **dict.fromkeys(
+        """
+        uwanja barabara mtaa daraja hospitali shule ukumbi msikiti kanisa bandari kambi
+        hoteli soko jengo kiwanja
+        """.split(),
+        "LOC",
+    ),
+    **dict.fromkeys("chuo taasisi wakfu mfuko tuzo".split(), "ORG"),
+}
+
+# -- places
+
+# "Ukanda wa Gaza" is Gaza, "Jimbo la Tigray" Tigray.
+PLACE_HEADS = frozenset("ukanda jimbo mkoa wilaya mji jiji kisiwa visiwa kaunti eneo manispaa".split())
+
+# Words before a country name that make another place: "New Mexico", "Ziwa Chad".
+PLACE_PREFIXES = frozenset(
+    """
+    new north south east west upper lower lake river mount kaskazini kusini mashariki
+    magharibi ziwa mto mlima bahari ghuba kisiwa visiwa
+    """.split()
+)
+
+# Compass words after a place that make a larger region of it ("Afrika Mashariki").
+COMPASS_WORDS = frozenset("Mashariki Magharibi Kaskazini Kusini".split())
+
+# -- documents and what is not speech
+
+DOCUMENT_HEADS = frozenset({"ripoti", "taarifa", "tamko", "barua", "ujumbe", "utafiti", "takwimu",
+                  "uamuzi"})
+
+# Documents speak for whoever issued them ("ripoti hiyo imesema" → the body).
+PERSONAL_DOCUMENTS = frozenset({"ujumbe", "barua"})
+
+# Nouns whose complement clause is not reported speech ("madai kwamba", "matumaini kuwa").
+CONTENT_NOUNS = frozenset({"madai", "matumaini", "wasiwasi", "imani", "hofu",
+                 "tuhuma", "ripoti", "dhana", "ushahidi", "wazo", "uvumi", "ahadi",
+                 "onyo", "ombi", "uamuzi", "msimamo", "hoja", "shaka", "furaha",
+                 "kuridhika", "masikitiko", "hasira", "huzuni", "nia", "azma", "matarajio",
+                 "tumaini", "imani", "mashaka", "wito", "matakwa"})
+
+# "kulingana na X" sources that are rules, not speakers.
+# (Documents are sources: "kwa mujibu wa katiba" is a quote with no single author.)
+NON_SOURCE_NOUNS = frozenset({"hali", "muda", "desturi", "mila", "dini", "uwezo", "mahitaji", "matakwa", "maagizo", "agizo", "ukubwa", "umri",
+                    "idadi", "kiwango", "viwango", "aina", "jinsi", "namna", "vile", "kile",
+                    "yale", "hayo", "haya", "hesabu"})
+
+# A quoted phrase right after a charge ("mashtaka … kwa “…”", "kosa la “…”") is the
+# charge's wording, a description, not speech. Verbs and nouns of charging share "shtak".
+CHARGE_STEM = "shtak"
+
+CHARGE_NOUNS = frozenset({"kosa", "makosa", "tuhuma"})
+
+# -- sport
+
+# Words of football reports: a club's name among them is the club's.
+SPORT_WORDS = frozenset(
+    """
+    timu klabu mechi mchezo michezo ligi kocha makocha mchezaji wachezaji bao mabao goli
+    magoli soka kandanda ubingwa bingwa mabingwa kombe msimu kikosi mashindano michuano
+    usajili uwanja uwanjani mashabiki mshambuliaji washambuliaji kipa sare ugenini daraja
+    pointi fainali nusu robo kirafiki wapinzani uhamisho cup
+    """.split()
+)
