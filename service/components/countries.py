@@ -15,6 +15,8 @@ from functools import lru_cache
 
 from babel import Locale
 
+from service.lang.sw.function_words import ASSOCIATIVES
+
 # CLDR territory codes that are not country codes of ISO 3166-1: unions and groupings
 # ("Umoja wa Mataifa" must stay an organization), the unknown region, pseudo-locales
 # and codes ISO only reserves.
@@ -177,11 +179,10 @@ MAX_NAME_WORDS = max(len(key.split()) for key in _CODE_BY_NAME)
 # Swahili writes the connective of a long name either way ("Jamhuri ya Muungano wa
 # Tanzania" / "... ya Tanzania"), so names of two or more words are also looked up
 # without their connectives, where that key still names one country only.
-_CONNECTIVES = frozenset("wa ya la za".split())
 
 
 def _without_connectives(key: str) -> str:
-    return " ".join(word for word in key.split() if word not in _CONNECTIVES)
+    return " ".join(word for word in key.split() if word not in ASSOCIATIVES)
 
 
 def _build_loose_table() -> dict[str, str]:
@@ -206,7 +207,7 @@ def may_end_country_name(word: str) -> bool:
     if not key:
         return True
     last = key.rsplit(" ", 1)[-1]
-    return last in _LAST_WORDS or last in _CONNECTIVES
+    return last in _LAST_WORDS or last in ASSOCIATIVES
 
 
 # A state's formal name ends with its common one: "Jamhuri ya Kiislamu ya Iran",
