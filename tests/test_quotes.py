@@ -659,6 +659,47 @@ def test_speaker_candidates_offer_each_reading_and_the_rules_choose_one(quotes_n
         dict(org=["Amnesty International"]),
         [("indirect", "elimu inashambuliwa", "Amnesty International")],
         id="descriptor_before_a_body_name"),
+    # Pro-drop: the words after a subjectless verb are its subject only if they agree with it.
+    pytest.param(
+        "Waziri wa Kilimo Bi. Neema Juma alizungumza na wanahabari jana.\n"
+        "Amedai kuwepo njama za kuhujumu mavuno ya mwaka huu.\n"
+        "“Wakulima wote wanapaswa kuwa macho.”",
+        dict(per=["Neema Juma"]),
+        [("direct", "Wakulima wote wanapaswa kuwa macho.", "Neema Juma")],
+        id="an_infinitive_after_the_verb_is_its_object_not_its_subject"),
+    pytest.param(
+        "Shirika la UNICEF linaripoti kwamba shule nyingi zimefungwa.\n"
+        "Inasema karibu wanafunzi 12,000 wameathirika.",
+        dict(org=["UNICEF"]),
+        [("indirect", "shule nyingi zimefungwa", "UNICEF"),
+         ("indirect", "karibu wanafunzi 12,000 wameathirika", "UNICEF")],
+        id="a_body_prefix_verb_carries_the_body_past_a_number"),
+    pytest.param(
+        "Waziri wa Maji Juma Aweso alijiuzulu jana, akisema serikali “imeshindwa kazi.”",
+        dict(per=["Juma Aweso"]),
+        [("indirect", "serikali “imeshindwa kazi.”", "Juma Aweso"),
+         ("partial", "imeshindwa kazi.", "Juma Aweso")],
+        id="a_noun_before_a_quoted_predicate_is_the_reported_clauses_subject"),
+    pytest.param(
+        "Mkuu wa polisi Juma Ali amesema wezi hao wamekamatwa.\n"
+        "Amesema wazi kuwa uchunguzi unaendelea.",
+        dict(per=["Juma Ali"]),
+        [("indirect", "wezi hao wamekamatwa", "Juma Ali"),
+         ("indirect", "uchunguzi unaendelea", "Juma Ali")],
+        id="an_adverb_after_the_verb_is_not_its_subject"),
+    pytest.param(
+        "Rais mstaafu Benjamin Mkapa alisema kwamba amani ni muhimu.\n"
+        "Wanasiasa wa kanda hiyo watamkumbuka kwa juhudi zake.\n"
+        "Wanasema atakumbukwa kwa kazi yake.",
+        dict(per=["Benjamin Mkapa"]),
+        [("indirect", "amani ni muhimu", "Benjamin Mkapa"),
+         ("indirect", "atakumbukwa kwa kazi yake", None)],
+        id="a_plural_verb_does_not_carry_one_person"),
+    pytest.param(
+        "Rais Yoweri Museveni amesema kwamba wanaowakosoa wameshindwa kazi.",
+        dict(per=["Yoweri Museveni"]),
+        [("indirect", "wanaowakosoa wameshindwa kazi", "Yoweri Museveni")],
+        id="a_relative_verb_opening_a_reported_clause_is_its_subject"),
 ])
 def test_quotes_and_their_speakers(quotes_nlp, text, entities, expected):
     """(kind, text, speaker) of every quote, with the given names set as entities."""

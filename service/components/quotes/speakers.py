@@ -155,6 +155,8 @@ class SpeakerCandidates:
             k = bisect.bisect_left(self.art.subject_starts, self.cue.start) - 1
             if k >= 0 and self.art.subject_starts[k] > pos:
                 mention = self.art.subjects[k][1]
+            if self.cue.subject == "wa" and mention is not None and mention.label == "PER":
+                return None  # a plural verb ("Wanasema") is not one person's
         return mention
 
 

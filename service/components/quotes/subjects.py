@@ -10,17 +10,18 @@ from service.components.quotes.cues import SpeechCue, is_dependent
 from service.components.quotes.marks import WORD, after_abbreviation
 from service.components.quotes.noun_phrases import after_genitive, appositive_person, noun_phrase_speaker
 from service.components.quotes.records import SpeakerMention
-from service.lang.sw.function_words import COMPLEMENTIZERS, NON_SUBJECT_WORDS
+from service.lang.sw.function_words import COMPLEMENTIZERS, NON_SUBJECT_WORDS, POST_ADJUNCT_WORDS
 from service.lang.sw.nouns import DOCUMENT_HEADS, ROLE_WORDS
-from service.lang.sw.verbs import is_finite_verb, is_relative_verb, is_verb
+from service.lang.sw.verbs import PERSON_PREFIXES, is_finite_verb, is_relative_verb, is_verb
 
 if TYPE_CHECKING:
     from service.components.quotes.speakers import Reading
 
 # Where a subject after the verb ends: punctuation, a complementizer, a quotation mark,
 # or a preposition or participle that starts an adjunct.
+# (A comma between digits groups thousands: "watu 46,000".)
 _POST_SUBJECT_END = re.compile(
-    r"[,.;:“”\"«»‘’(]|\b(?:kwamba|kuwa|kwa|katika|kwenye|kupitia|mbele|alipokuwa|akiwa|wakati|"
+    r"(?<!\d),|,(?!\d)|[.;:“”\"«»‘’(]|\b(?:kwamba|kuwa|kwa|katika|kwenye|kupitia|mbele|alipokuwa|akiwa|wakati|"
     r"baada|kabla|bila)\b|\b\w+ki(?:sema|ongeza|ongezea|eleza|elezea|mshukuru)\b", re.IGNORECASE)
 
 
@@ -235,9 +236,10 @@ def post_subject(art: Reading, cue: SpeechCue) -> tuple[bool, Optional[SpeakerMe
             # "amesema msemaji … Redwan Hussein akiendelea kusema": a new clause
             end, words = words[k - 1].end(), words[:k]
             break
-    if not words or len(words) > 10 or cue.has_object or art.cues_between(cue.end, end):
+    if not words or len(words) > 10 or cue.has_object or art.cues_between(cue.end, end) \
+            or all(w.group().lower() in POST_ADJUNCT_WORDS for w in words):
         # (after "ameliambia", the words are whom it was told; "Ameongeza kusema"
-        # is one speech act)
+        # is one speech act; "Amesema wazi kuwa": an adverb)
         return False, None
     # Up to the next punctuation, complementizer or speech verb, which start other clauses.
     clause_end = end + re.search(r"[,.;:“”\"«»]|\b(?:kwamba|kuwa)\b|$", art.text[end:sent_end]).start()
@@ -246,9 +248,34 @@ def post_subject(art: Reading, cue: SpeechCue) -> tuple[bool, Optional[SpeakerMe
     if art.verb_words(cue.end, end) or art.main_verbs(end, clause_end):
         return False, None  # a clause follows, not a subject
     named, mention = noun_phrase_speaker(art, cue.end, end)
+    if named and mention is None and (not _can_follow_as_subject(cue.subject, words)
+                                      or _quoted_predicate_follows(art, end, sent_end)):
+        return False, None  # the verb's object or the reported clause's subject
     if named and (mention is None or mention.label != "PER"):
         mention = appositive_person(art, end) or mention
     return named, mention
+
+
+def _quoted_predicate_follows(art: Reading, end: int, sent_end: int) -> bool:
+    """'akisema serikali “imeelemewa.”': a quotation opening with a finite verb goes on
+    with the clause whose subject the words before it are."""
+    if art.text[end:end + 1] not in "“«":
+        return False
+    opened = WORD.search(art.text, end + 1, sent_end)
+    return opened is not None and opened.start() == end + 1 and is_finite_verb(opened.group())
+
+
+def _can_follow_as_subject(verb_prefix: str, words: list[re.Match]) -> bool:
+    """Whether the unnamed noun phrase after a verb can be its subject by agreement:
+    never an infinitive ("Amedai kuwepo mipango …": what was claimed), and for a
+    body's or thing's prefix only a noun of an agreeing class ("Inasema watu …")."""
+    head = next((w.group().lower() for w in words if w.group().lower() not in NON_SUBJECT_WORDS
+                 and not w.group()[0].isdigit()), None)
+    if head is None or verb_prefix == "":
+        return True
+    if head.startswith("ku") and not is_verb(head):
+        return False
+    return verb_prefix in PERSON_PREFIXES or agrees(verb_prefix, head, False)
 
 
 def sentence_subjects(art: Reading) -> list[tuple[int, SpeakerMention]]:

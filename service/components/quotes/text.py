@@ -60,11 +60,18 @@ class TextIndex:
         # Object and adverbial relatives ("kile alichosema", "walipowaeleza": when they
         # told) are inside another clause; subject relatives ("anayesema") report.
         self.cues = [c for c in all_cues if not self.inside_quotation(c.start)
-                     and c.relative in ("", "ye", "o") and not refused(self.text, c)]
+                     and c.relative in ("", "ye", "o") and not refused(self.text, c)
+                     and not (c.relative and self._after_complementizer(c.start))]
         self.cue_starts = [c.start for c in self.cues]
         self.mentions = speaker_mentions(doc)
         self.m_starts = [m.start for m in self.mentions]
         self.name_parts = name_parts(self.mentions)
+
+    def _after_complementizer(self, pos: int) -> bool:
+        """'amesema kwamba wanaomkosoa walishindwa': a relative verb opening a reported
+        clause is its subject ("those who criticise him"), not a speech act."""
+        before = self.text[max(0, pos - 12):pos].split()
+        return bool(before) and before[-1].lower() in COMPLEMENTIZERS
 
     # -- lookups
     def sentence(self, pos: int) -> tuple[int, int]:
