@@ -700,6 +700,11 @@ def test_speaker_candidates_offer_each_reading_and_the_rules_choose_one(quotes_n
         dict(per=["Yoweri Museveni"]),
         [("indirect", "wanaowakosoa wameshindwa kazi", "Yoweri Museveni")],
         id="a_relative_verb_opening_a_reported_clause_is_its_subject"),
+    pytest.param(
+        "Barua ya TCRA kwa Vodacom inasema kwamba huduma zitasitishwa kesho.",
+        dict(org=["TCRA", "Vodacom"]),
+        [("indirect", "huduma zitasitishwa kesho", "TCRA")],
+        id="a_document_speaks_for_its_sender_not_its_addressee"),
 ])
 def test_quotes_and_their_speakers(quotes_nlp, text, entities, expected):
     """(kind, text, speaker) of every quote, with the given names set as entities."""

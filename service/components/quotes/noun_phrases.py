@@ -53,6 +53,7 @@ def noun_phrase_speaker(art: Reading, start: int, end: int) -> tuple[bool, Optio
     # A document speaks for whoever issued it ("taarifa ya Ikulu", "ripoti
     # iliyotolewa na HRW").
     own = [m for m in found if not after_genitive(art, m, start) or head in DOCUMENT_HEADS
+           and not _addressee(art, m, start)
            or m.label == "ORG" and head in OFFICIAL_HEADS | BODY_HEADS | DESCRIPTOR_HEADS]
     for label in ("PER", "ORG"):
         picked = [m for m in own if m.label == label]
@@ -141,6 +142,14 @@ def after_genitive(art: Reading, m: SpeakerMention, start: int) -> bool:
         return False  # a role, a possessive, a name: "msemaji wao [Ridwan Hajji]"
     return bool(prev) and prev[-1].group().lower() in GENITIVES and not art.text[
         prev[-1].end():m.start].strip()
+
+
+def _addressee(art: Reading, m: SpeakerMention, start: int) -> bool:
+    """"barua ya UCC kwa Google": whom a document was sent to, not who issued it
+    ("kutoka kwa X" is its sender)."""
+    prev = art.words(max(start, m.start - 30), m.start)
+    return bool(prev) and prev[-1].group().lower() == "kwa" and not art.text[prev[-1].end():m.start].strip() \
+        and not (len(prev) > 1 and prev[-2].group().lower() == "kutoka")
 
 
 def _name_part_mentions(art: Reading, content: list[re.Match]) -> list[SpeakerMention]:
