@@ -705,6 +705,14 @@ def test_speaker_candidates_offer_each_reading_and_the_rules_choose_one(quotes_n
         dict(org=["TCRA", "Vodacom"]),
         [("indirect", "huduma zitasitishwa kesho", "TCRA")],
         id="a_document_speaks_for_its_sender_not_its_addressee"),
+    pytest.param(
+        "Waziri Juma Ali alitembelea shule hizo jana.\n"
+        "Shirika la UNICEF linasema kwamba watoto wengi hawaendi shule.\n"
+        "Inaendelea kusema kwamba walimu hawatoshi.",
+        dict(per=["Juma Ali"], org=["UNICEF"]),
+        [("indirect", "watoto wengi hawaendi shule", "UNICEF"),
+         ("indirect", "walimu hawatoshi", "UNICEF")],
+        id="an_infinitive_after_an_auxiliary_takes_the_auxiliarys_prefix"),
 ])
 def test_quotes_and_their_speakers(quotes_nlp, text, entities, expected):
     """(kind, text, speaker) of every quote, with the given names set as entities."""

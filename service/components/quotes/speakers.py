@@ -32,15 +32,38 @@ from service.components.quotes.subjects import (
 )
 from service.components.quotes.text import TextIndex
 from service.lang.sw.nouns import DOCUMENT_HEADS
-from service.lang.sw.verbs import PERSON_PREFIXES, is_relative_verb
+from service.lang.sw.verbs import (
+    AUXILIARY_ENDINGS,
+    PERSON_PREFIXES,
+    SUBJECTS,
+    TENSES,
+    alternation,
+    is_relative_verb,
+)
 
 # What one reading of the text says of a cue: (a subject is written, the mention it
 # names); (True, None) is a subject that names no one in particular ("wachambuzi").
 SubjectReading = tuple[bool, Optional[SpeakerMention]]
 
 
-def _person_by_prefix(cue: SpeechCue) -> bool:
-    return cue.subject in PERSON_PREFIXES or cue.subject == ""
+# A finite auxiliary right before an infinitive speech verb ("Inaendelea kusema").
+_AUXILIARY = re.compile(rf"\b(?P<subject>{alternation(SUBJECTS)})(?:{alternation(TENSES)})\w*"
+                        rf"(?:{alternation(AUXILIARY_ENDINGS)})\s+$", re.IGNORECASE)
+
+
+def subject_prefix(art: TextIndex, cue: SpeechCue) -> str:
+    """The verb's subject prefix; an infinitive after an auxiliary has the auxiliary's
+    ("Barua hiyo … Inaendelea kusema": a document's, not a person's)."""
+    if cue.subject == "":
+        aux = _AUXILIARY.search(art.text, max(0, cue.start - 30), cue.start)
+        if aux is not None:
+            return aux.group("subject").lower()
+    return cue.subject
+
+
+def _person_by_prefix(art: TextIndex, cue: SpeechCue) -> bool:
+    prefix = subject_prefix(art, cue)
+    return prefix in PERSON_PREFIXES or prefix == ""
 
 
 def _inside_report(art: Reading, cue: SpeechCue) -> bool:
@@ -185,7 +208,7 @@ def choose_speaker(c: SpeakerCandidates) -> SpeakerChoice:
         named, mention = c.main_clause
     if named:
         return SpeakerChoice(True, mention)
-    return SpeakerChoice(False, c.carried_over(_person_by_prefix(cue)))
+    return SpeakerChoice(False, c.carried_over(_person_by_prefix(c.art, cue)))
 
 
 def resolve_cue_speakers(art: Reading) -> None:
@@ -205,7 +228,7 @@ def resolve_cue_speakers(art: Reading) -> None:
                 choice = SpeakerChoice(best.mention is not None or choice.named, best.mention)
         mention = choice.mention
         if choice.named:
-            person = mention.label == "PER" if mention is not None else _person_by_prefix(cue)
+            person = mention.label == "PER" if mention is not None else _person_by_prefix(art, cue)
             if mention is not None or not _inside_report(art, cue):
                 # (an unnamed source inside someone's reported clause, "… akisisitiza
                 # kwamba mwenyekiti wa chama ameandika …", is not who speaks next)
