@@ -713,6 +713,11 @@ def test_speaker_candidates_offer_each_reading_and_the_rules_choose_one(quotes_n
         [("indirect", "watoto wengi hawaendi shule", "UNICEF"),
          ("indirect", "walimu hawatoshi", "UNICEF")],
         id="an_infinitive_after_an_auxiliary_takes_the_auxiliarys_prefix"),
+    pytest.param(
+        "Neema Juma, mtafiti anayefuatilia siasa za Pwani alisema: “Uchaguzi utakuwa wa haki.”",
+        dict(per=["Neema Juma"], loc=["Pwani"]),
+        [("direct", "Uchaguzi utakuwa wa haki.", "Neema Juma")],
+        id="a_description_after_a_name_without_its_closing_comma"),
 ])
 def test_quotes_and_their_speakers(quotes_nlp, text, entities, expected):
     """(kind, text, speaker) of every quote, with the given names set as entities."""

@@ -91,10 +91,12 @@ def _subject_chunks(art: Reading, start: int, end: int, dependent: bool,
         nominal = first is not None and first.group().lower() in DOCUMENT_HEADS
         finite = [w for w in art.verb_words(b, e, finite_only=True)
                   if not (nominal and is_relative_verb(w.group()))]
-        if finite and not adjacent and not art.main_verbs(b, e):
+        if finite and not art.main_verbs(b, e) and (not adjacent or i > 0 and _only_a_name(
+                art, bounds[i - 1], bounds[i] - 1)):
             # "Amanda Iovino, mchambuzi anayeandaa …, alisema", "X, mtafiti ambaye
             # anaongoza …, anakiri": only a relative clause's verbs, a description
-            # set off by commas; the subject may stand before it.
+            # set off by commas; the subject may stand before it. Its closing comma
+            # may be left out after a name ("X, mchambuzi anayeandaa … alisema").
             relative = re.search(r"\bamba\w*", text[b:finite[0].start()])
             cut = b + relative.start() if relative else finite[0].start()
             if cut > b:
@@ -142,6 +144,12 @@ def _subject_chunks(art: Reading, start: int, end: int, dependent: bool,
             break
         chunks.append((b, e, adjacent))
     return chunks
+
+
+def _only_a_name(art: Reading, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a person's name and nothing else."""
+    words = art.words(start, end)
+    return bool(words) and all(art.in_mention(w.start(), ("PER",)) for w in words)
 
 
 def pre_subject(art: Reading, cue: SpeechCue, dependent: bool) -> tuple[bool, Optional[SpeakerMention]]:
