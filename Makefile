@@ -73,7 +73,7 @@ bench-dates:
 
 # Figures of issue 4 on the quotes dev set; prints "skipped" without ../shared.
 evaluate-quotes:
-	$(PYTHON) -m dev.quotes.evaluate
+	$(NER_ENV) $(PYTHON) -m dev.quotes.evaluate
 
 # Rebuilds models/quote_speakers.json (the learned speaker chooser) from dev/quotes;
 # `python -m training.quote_speakers --report` adds the cross-validated figures.
@@ -82,14 +82,14 @@ quote-speakers:
 
 # The frozen blind set (dev/quotes/README.md): figures only, once per session at most.
 evaluate-quotes-blind:
-	$(PYTHON) -m dev.quotes.evaluate --blind
+	$(NER_ENV) $(PYTHON) -m dev.quotes.evaluate --blind
 
 # ---- entities (service/components/entities.py, dev/entities) ----
 .PHONY: evaluate-entities evaluate-newspaper
 
 # Grouping, false merges and country codes on dev/entities (issue 6); "skipped" without ../shared.
 evaluate-entities:
-	$(PYTHON) -m dev.entities.evaluate
+	$(NER_ENV) $(PYTHON) -m dev.entities.evaluate
 
 # Entity P/R/F1 per label on the Maneno Yetu newspaper sentences (dev half; HALF=blind once, for the report).
 evaluate-newspaper:

@@ -108,6 +108,13 @@ QUOTING_VERB = re.compile(
 SPEECH_LOOKALIKE_NOUNS = {"wajibu"}
 
 
+_STEMS = tuple(SPEECH_STEMS)
+
+
 def is_speech_verb(word: str) -> bool:
     """Whether one word is a speech verb: the one definition quotes and entity salience share."""
+    # Most words end in no speech stem, which str.endswith tells faster than the regex
+    # (for ASCII words: under IGNORECASE a few other letters match ASCII ones).
+    if word.isascii() and not word.lower().endswith(_STEMS):
+        return False
     return SPEECH_VERB.fullmatch(word) is not None and word.lower() not in SPEECH_LOOKALIKE_NOUNS
