@@ -79,7 +79,9 @@ class Annotator:
             with self.nlp.memory_zone(), self.nlp.select_pipes(disable=disable):
                 docs = []
                 for article in articles:
-                    doc = self.nlp.make_doc(text_for_pipeline(article.text))
+                    text = text_for_pipeline(article.text)
+                    doc = self.nlp.make_doc(text)
+                    doc._.text = text  # the tokenizer keeps it character for character
                     doc._.published = article.published
                     docs.append(doc)
                 results = []

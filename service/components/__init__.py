@@ -4,8 +4,9 @@ Importing this package registers their factories and the extensions they write:
 
 - ``Doc._.published`` (``datetime.date | None``): set by the caller before the pipeline
   runs (``nlp.pipe`` accepts Docs); the anchor for relative dates.
-- ``Doc._.text`` (``str``, read-only): ``doc.text``, built once per Doc and kept in
-  ``doc.user_data``; the components read the whole text several times per document.
+- ``Doc._.text`` (``str``): ``doc.text``, built once per Doc and kept in
+  ``doc.user_data``; the components read the whole text several times per document. A
+  caller that holds the text the Doc was made from may set it and save the building.
 - ``habari_dates`` → ``doc.spans["dates"]`` (text order, no overlaps), each span with
   ``span._.date_value`` (ISO 8601 string or None) and ``span._.date_granularity``;
   ``doc._.document_date`` (``(iso_value, source)`` with source "request" or "text", or None).
@@ -30,8 +31,12 @@ def _cached_text(doc: Doc) -> str:
     return text
 
 
+def _keep_text(doc: Doc, text: str) -> None:
+    doc.user_data[_TEXT_KEY] = text
+
+
 _TEXT_KEY = "habari.text"
 if not Doc.has_extension("text"):
-    Doc.set_extension("text", getter=_cached_text)
+    Doc.set_extension("text", getter=_cached_text, setter=_keep_text)
 
 from service.components import dates, entities, entity_types, quotes  # noqa: E402,F401

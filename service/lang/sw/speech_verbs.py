@@ -8,6 +8,7 @@ the stems of saying and builds the one pattern quotes and entity salience share.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from service.lang.sw.verbs import A_PRESENT, OBJECTS, RELATIVES, SUBJECTS, TENSES, alternation
@@ -109,8 +110,11 @@ SPEECH_LOOKALIKE_NOUNS = {"wajibu"}
 
 
 _STEMS = tuple(SPEECH_STEMS)
+# Small, so that new words cannot grow a worker (benchmarks/README.md, section 2).
+CACHE_SIZE = 4096
 
 
+@functools.lru_cache(maxsize=CACHE_SIZE)
 def is_speech_verb(word: str) -> bool:
     """Whether one word is a speech verb: the one definition quotes and entity salience share."""
     # Most words end in no speech stem, which str.endswith tells faster than the regex
