@@ -718,6 +718,11 @@ def test_speaker_candidates_offer_each_reading_and_the_rules_choose_one(quotes_n
         dict(per=["Neema Juma"], loc=["Pwani"]),
         [("direct", "Uchaguzi utakuwa wa haki.", "Neema Juma")],
         id="a_description_after_a_name_without_its_closing_comma"),
+    pytest.param(
+        "Juma Ali, mshauri wa kiuchumi wa Rais Samia Suluhu, amesema kwamba bajeti itaongezeka.",
+        dict(per=["Juma Ali", "Samia Suluhu"]),
+        [("indirect", "bajeti itaongezeka", "Juma Ali")],
+        id="the_name_set_off_alone_not_the_one_inside_the_description"),
 ])
 def test_quotes_and_their_speakers(quotes_nlp, text, entities, expected):
     """(kind, text, speaker) of every quote, with the given names set as entities."""

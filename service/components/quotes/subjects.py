@@ -159,7 +159,7 @@ def pre_subject(art: Reading, cue: SpeechCue, dependent: bool) -> tuple[bool, Op
     them ("huku serikali ikisema"); otherwise theirs is the main clause's.
     """
     chunks = _subject_chunks(art, clause_start(art, cue.start), cue.start, dependent, cue.subject)
-    named = []
+    named, names = [], []
     for k, (b, e, adjacent) in enumerate(chunks):
         is_named, mention = noun_phrase_speaker(art, b, e)
         if mention is not None and mention.label == "LOC" and k + 1 < len(chunks):
@@ -173,8 +173,14 @@ def pre_subject(art: Reading, cue: SpeechCue, dependent: bool) -> tuple[bool, Op
         if is_named and (adjacent or mention is not None or head is not None and not dependent
                          and agrees(cue.subject, head.group(), False)):
             named.append(mention)
+            if mention is not None and mention.label == "PER" and _only_a_name(art, b, e):
+                names.append(mention)
     if not named:
         return False, None
+    if names:
+        # "X, mshauri wa kiongozi wa Iran Y, ameapa": the description's name is
+        # someone else's; the name set off alone is the subject.
+        return True, names[0]
     for label in ("PER", "ORG", "LOC"):
         for mention in named:
             if mention is not None and mention.label == label:
