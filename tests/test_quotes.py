@@ -723,6 +723,13 @@ def test_speaker_candidates_offer_each_reading_and_the_rules_choose_one(quotes_n
         dict(per=["Juma Ali", "Samia Suluhu"]),
         [("indirect", "bajeti itaongezeka", "Juma Ali")],
         id="the_name_set_off_alone_not_the_one_inside_the_description"),
+    pytest.param(
+        "Mkurugenzi Sefu Hatamba alifika Arusha jana.\n"
+        "Rais Samia Suluhu alifungua mkutano huo.\n"
+        "Hatamba anasema mradi utaanza mwezi ujao.",
+        dict(per=["Sefu Hatamba", "Hatamba", "Samia Suluhu"], loc=["Arusha"]),
+        [("indirect", "mradi utaanza mwezi ujao", "Sefu Hatamba")],
+        id="a_surname_that_looks_like_a_verb_still_names_its_person"),
 ])
 def test_quotes_and_their_speakers(quotes_nlp, text, entities, expected):
     """(kind, text, speaker) of every quote, with the given names set as entities."""

@@ -13,6 +13,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
+from service.components.entities import Entity
 from service.components.quotes.cues import SpeechCue, find_speech_cues, refused
 from service.components.quotes.marks import WORD, Quotation, find_quotations, split_sentences
 from service.components.quotes.records import SpeakerMention
@@ -24,7 +25,8 @@ from service.lang.sw.verbs import is_finite_verb, is_relative_verb, is_verb
 def speaker_mentions(doc: Doc) -> list[SpeakerMention]:
     """Entity mentions that can name a speaker. One-word mentions that are verbs or
     grammar words ("Akiongezea", "Kwamba": sentence-initial capitals the NER took for
-    names) are left out."""
+    names) are left out, unless the word is part of the longer name of its entity: a
+    surname that only looks like a verb ("Hatang" of "Sello Hatang", ha-ta-…)."""
     out = []
     if doc._.entities:
         for entity in doc._.entities:
@@ -34,14 +36,16 @@ def speaker_mentions(doc: Doc) -> list[SpeakerMention]:
         for span in doc.ents:
             if span.label_ in ("PER", "ORG", "LOC"):
                 out.append(SpeakerMention(span.start_char, span.end_char, span.label_, span, None))
-    out = [m for m in out if _can_name_speaker(m.span.text)]
+    out = [m for m in out if _can_name_speaker(m.span.text, m.entity)]
     out.sort(key=lambda m: m.start)
     return out
 
 
-def _can_name_speaker(text: str) -> bool:
+def _can_name_speaker(text: str, entity: Optional[Entity]) -> bool:
     # Takes the text once: Span.text joins the tokens anew on each access.
-    return " " in text.strip() or not (is_verb(text) or text.lower() in COMPLEMENTIZERS | NON_SUBJECT_WORDS)
+    if " " in text.strip() or entity is not None and text in entity.name.split()[1:]:
+        return True
+    return not (is_verb(text) or text.lower() in COMPLEMENTIZERS | NON_SUBJECT_WORDS)
 
 
 class TextIndex:
