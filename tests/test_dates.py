@@ -480,9 +480,70 @@ def test_ner_date_the_grammar_lacks_is_kept_and_parsed(blank):
 def test_dates_are_written_back_to_ents_without_touching_other_labels(blank):
     text = "Rais Samia alisema Jumapili usiku kuwa Tanzania itashiriki mwaka 2025."
     doc = annotate(blank, text, ents=[("Samia", "PER"), ("Jumapili usiku", "DATE"),
-                                      ("Tanzania", "LOC")])
+                                      ("Tanzania", "LOC")], ents_extent="core")
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("Samia", "PER"), ("Jumapili", "DATE"), ("Tanzania", "LOC"), ("2025", "DATE")]
+
+
+@pytest.mark.parametrize("text, ents, spans", [
+    # A time of day after the date, or before it with "wa", is inside MasakhaNER's span.
+    ("Mkutano uliahirishwa Jumanne jioni na kikao kitaendelea kesho asubuhi.",
+     ["Jumanne jioni", "kesho asubuhi"], ["Jumanne", "kesho"]),
+    ("Mvua kubwa ilinyesha usiku wa kuamkia Ijumaa mjini Tanga.",
+     ["usiku wa kuamkia Ijumaa"], ["Ijumaa"]),
+    ("Wavuvi walirudi alfajiri wa Jumamosi.", ["alfajiri wa Jumamosi"], ["Jumamosi"]),
+    # Between two days, the time goes to the later one only.
+    ("Polisi walishika doria Jumamosi usiku wa kuamkia Jumapili.",
+     ["Jumamosi", "usiku wa kuamkia Jumapili"], ["Jumamosi", "Jumapili"]),
+    ("Maduka yalifungwa Ijumaa jioni na Jumamosi asubuhi.",
+     ["Ijumaa jioni", "Jumamosi asubuhi"], ["Ijumaa", "Jumamosi"]),
+    # Feasts are MasakhaNER dates without being the API's.
+    ("Waumini walisherehekea Pasaka na Siku ya Uhuru kwa amani.", ["Pasaka", "Siku ya Uhuru"], []),
+    # A range with its opener is one span; the API keeps one date per year.
+    ("Bei ya pamba ilishuka kati ya mwaka 1998 na 2003 katika wilaya hiyo.",
+     ["kati ya mwaka 1998 na 2003"], ["1998", "2003"]),
+    ("Barabara itafungwa kuanzia Jumatatu hadi Alhamisi wiki ijayo.",
+     ["kuanzia Jumatatu hadi Alhamisi wiki ijayo"], ["Jumatatu", "Alhamisi wiki ijayo"]),
+    # Without an opener, or joined by "au" (a choice), the dates stay apart.
+    ("Wageni walifika Jumatatu na Jumanne.", ["Jumatatu", "Jumanne"], ["Jumatatu", "Jumanne"]),
+    ("Matokeo yatatangazwa kati ya Jumatatu au Jumanne.", ["Jumatatu", "Jumanne"],
+     ["Jumatatu", "Jumanne"]),
+    # Lead-ins the data marks as often outside as inside stay outside.
+    ("Alisafiri mapema mwezi Machi na kurudi siku ya Jumapili.", ["Machi", "Jumapili"],
+     ["Machi", "Jumapili"]),
+    # "usiku" after a word that is no date is nobody's.
+    ("Kikao cha usiku wa manane kilimalizika saa tano.", [], []),
+])
+def test_ents_take_masakhaner_extents_while_dates_keep_the_core(blank, text, ents, spans):
+    doc = annotate(blank, text)
+    assert [e.text for e in doc.ents if e.label_ == "DATE"] == ents
+    assert [s.text for s in doc.spans["dates"]] == spans
+
+
+def test_a_widened_date_never_takes_words_of_another_entity(blank):
+    text = "Tamasha la Jumamosi Usiku Band lilifanyika Jumamosi."
+    doc = annotate(blank, text, ents=[("Usiku Band", "ORG")])
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Jumamosi", "DATE"), ("Usiku Band", "ORG"), ("Jumamosi", "DATE")]
+
+
+def test_a_range_that_would_overlap_another_entity_falls_back_to_its_dates(blank):
+    # "Kati" closes a place's name here; the range would open with it.
+    text = "Siasa za Jamhuri ya Afrika ya Kati ya 1990 na 1995 zilikuwa tofauti."
+    doc = annotate(blank, text, ents=[("Jamhuri ya Afrika ya Kati", "LOC")])
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Jamhuri ya Afrika ya Kati", "LOC"), ("1990", "DATE"), ("1995", "DATE")]
+
+
+def test_a_single_date_entity_keeps_its_value(blank):
+    doc = annotate(blank, "Alisema Jumapili usiku.")
+    (ent,) = doc.ents
+    assert (ent.text, ent._.date_value) == ("Jumapili usiku", "2024-06-16")
+
+
+def test_ents_extent_is_checked(blank):
+    with pytest.raises(ValueError, match="ents_extent"):
+        DateAnnotator(ents_extent="wide")
 
 
 def test_write_back_can_be_switched_off(blank):

@@ -80,6 +80,10 @@ LISTS = [
     (date_words, "DATE_COORDINATORS", "a weekday joined to the one before takes its tense",
      ["na", "hadi"], ["-"]),
     (date_words, "NOT_DATES", "NER date spans that are no dates", ["kila", "sasa"], ["jana"]),
+    (date_words, "RANGE_OPENERS", "words opening a range of dates", ["kati", "kuanzia"], ["baina"]),
+    (date_words, "RANGE_JOINERS", "words between a range's two dates", ["na", "hadi", "-"], ["au"]),
+    (date_words, "UNIT_LEAD_INS", "unit words before a range's first date", ["mwaka", "tarehe"],
+     ["siku", "mapema"]),
     (common_words, "COMMON_WORDS", "frequent words that say a text is Swahili", ["na", "kwamba", "rais"],
      ["the", "und"]),
 ]

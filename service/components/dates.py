@@ -17,6 +17,7 @@ from spacy.attrs import LOWER, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from service.components.date_extents import masakhaner_extents
 from service.components.date_grammar import (
     DateExpression,
     find_expressions,
@@ -59,22 +60,29 @@ _SENTENCE_WINDOW = 40
     "habari_dates",
     requires=["doc.ents"],
     assigns=["doc.spans", "doc.ents", "span._.date_value", "span._.date_granularity", "doc._.document_date"],
-    default_config={"write_ents": True, "header_lines": 15},
+    default_config={"write_ents": True, "ents_extent": "masakhaner", "header_lines": 15},
 )
-def make_date_annotator(nlp: Language, name: str, write_ents: bool, header_lines: int):
-    return DateAnnotator(write_ents=write_ents, header_lines=header_lines)
+def make_date_annotator(nlp: Language, name: str, write_ents: bool, ents_extent: str,
+                        header_lines: int):
+    return DateAnnotator(write_ents=write_ents, ents_extent=ents_extent, header_lines=header_lines)
 
 
 class DateAnnotator:
     """Finds, reconciles and resolves date expressions.
 
-    write_ents: also make doc.ents' DATE entities the same spans as doc.spans["dates"].
+    write_ents: also make doc.ents' DATE entities the dates of doc.spans["dates"].
+    ents_extent: "core", the entities are those spans; "masakhaner", they reach as far
+    as MasakhaNER 2.0's DATE spans do (date_extents.py), which NER figures compare with.
     header_lines: how many lines from the top a date may stand alone on and still be
     read as the article's own date (news pages put it under the headline).
     """
 
-    def __init__(self, write_ents: bool = True, header_lines: int = 15):
+    def __init__(self, write_ents: bool = True, ents_extent: str = "masakhaner",
+                 header_lines: int = 15):
+        if ents_extent not in ("core", "masakhaner"):
+            raise ValueError(f"ents_extent must be 'core' or 'masakhaner', not {ents_extent!r}")
         self.write_ents = write_ents
+        self.ents_extent = ents_extent
         self.header_lines = header_lines
 
     def __call__(self, doc: Doc) -> Doc:
@@ -106,7 +114,7 @@ class DateAnnotator:
         spans.sort(key=lambda s: s.start)
         doc.spans[SPANS_KEY] = spans
         if self.write_ents:
-            _write_ents(doc, spans)
+            _write_ents(doc, spans, words if self.ents_extent == "masakhaner" else None)
         return doc
 
     def _anchor(self, doc: Doc, expressions: list[DateExpression]) -> tuple[date | None, str | None]:
@@ -369,16 +377,27 @@ def _parse_leftover(text: str, anchor: date | None) -> tuple[str | None, str | N
     return found.isoformat(), "day"
 
 
-def _write_ents(doc: Doc, spans: list[Span]) -> None:
-    """Make doc.ents' DATE entities the date spans, leaving other labels alone."""
+def _write_ents(doc: Doc, spans: list[Span], words: list[str] | None) -> None:
+    """Make doc.ents' DATE entities the date spans, leaving other labels alone; with the
+    lower-cased `words`, widened to MasakhaNER's extents where that overlaps no other
+    entity."""
     others = [ent for ent in doc.ents if ent.label_ != "DATE"]
     taken = set()
     for ent in others:
         taken.update(range(ent.start, ent.end))
+    extents = [(span.start, span.end) for span in spans]
+    if words is not None:
+        widened = masakhaner_extents(words, extents)
+        extents = [extent for start, end in widened
+                   for extent in ([(start, end)] if taken.isdisjoint(range(start, end))
+                                  else [e for e in extents if start <= e[0] and e[1] <= end])]
+    by_start = {span.start: span for span in spans}
     dates = []
-    for span in spans:
-        if not taken.intersection(range(span.start, span.end)):
-            ent = Span(doc, span.start, span.end, label="DATE")
-            ent._.date_value, ent._.date_granularity = span._.date_value, span._.date_granularity
+    for start, end in extents:
+        if taken.isdisjoint(range(start, end)):
+            ent = Span(doc, start, end, label="DATE")
+            core = [by_start[i] for i in range(start, end) if i in by_start]
+            if len(core) == 1:
+                ent._.date_value, ent._.date_granularity = core[0]._.date_value, core[0]._.date_granularity
             dates.append(ent)
     doc.ents = sorted(others + dates, key=lambda s: s.start)

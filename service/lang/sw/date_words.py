@@ -175,3 +175,20 @@ AFTER_DATE_TIMES = TIMES_OF_DAY | {"saa"}
 # NER DATE spans that docs/annotation.md does not count as dates: frequencies and vague words.
 NOT_DATES = frozenset({"kila", "sasa", "karibuni", "hivi", "zamani", "nyuma", "hiyo",
                         "huo", "hicho", "baadaye", "kabla", "baada"})
+
+# MasakhaNER 2.0's DATE spans reach past the core (service/components/date_extents.py):
+# a range opened by one of these ("kati ya 1999 na 2007", "kuanzia 2012 hadi 2015") is
+# one span with its opener, the unit words before its first date ("kati ya mwaka wa
+# 1816 na 1828") included.
+RANGE_OPENERS = frozenset({"kati", "kuanzia"})
+# Between the two dates of a range; "au" offers a choice of two dates, no range.
+RANGE_JOINERS = frozenset({"na", "hadi", "mpaka", "-", "–"})
+UNIT_LEAD_INS = frozenset({"mwaka", "mwezi", "tarehe"})
+# "usiku wa kuamkia Jumatano": the night before Wednesday.
+EVE_WORD = "kuamkia"
+
+# Feasts MasakhaNER 2.0 marks as DATE every time (train 23 of 23, dev 3 of 3) though they
+# name no calendar day docs/annotation.md can value: doc.ents only (date_extents.py).
+# "Siku ya Uhuru" and the like are FEAST_DAYS, after "siku ya".
+FEASTS = frozenset({"pasaka", "ramadhani", "ramadhan", "eid", "hijja", "thanksgiving", "juneteenth"})
+FEAST_DAYS = frozenset({"uhuru"})
