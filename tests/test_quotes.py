@@ -730,6 +730,11 @@ def test_speaker_candidates_offer_each_reading_and_the_rules_choose_one(quotes_n
         dict(per=["Sefu Hatamba", "Hatamba", "Samia Suluhu"], loc=["Arusha"]),
         [("indirect", "mradi utaanza mwezi ujao", "Sefu Hatamba")],
         id="a_surname_that_looks_like_a_verb_still_names_its_person"),
+    pytest.param(
+        "Taarifa ya Ikulu inamnukuu msemaji Zuhura Yunus, akisema kwamba “Rais atasafiri kesho.”",
+        dict(per=["Zuhura Yunus"], org=["Ikulu"]),
+        [("direct", "Rais atasafiri kesho.", "Zuhura Yunus")],
+        id="the_participle_after_quoting_someone_is_the_quoted_persons"),
 ])
 def test_quotes_and_their_speakers(quotes_nlp, text, entities, expected):
     """(kind, text, speaker) of every quote, with the given names set as entities."""

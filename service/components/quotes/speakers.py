@@ -106,12 +106,14 @@ def _sender(art: Reading, cue: SpeechCue) -> tuple[bool, Optional[SpeakerMention
 
 def _quoting(art: Reading, cue: SpeechCue) -> None:
     """"taarifa ya Iwacu imesema, ikimnukuu mfungwa huyo": the words are the
-    quoted person's, the innermost source, for the verbs before in the sentence."""
+    quoted person's, the innermost source, for the verbs before in the sentence and for
+    the quoting verb itself (whose participle then follows: "Taarifa inamnukuu msemaji
+    X, akisema …")."""
     s, e = art.sentence(cue.start)
     stop = re.search(r"[,.;:“”\"«»]", art.text[cue.end:e])
     named, mention = noun_phrase_speaker(art, cue.end, cue.end + stop.start() if stop else e)
     if named:
-        for earlier in art.cues_between(s, cue.start):
+        for earlier in art.cues_between(s, cue.end):
             if earlier.start in art.events:
                 art.events[earlier.start] = SpeechEvent(earlier.start, earlier.end, mention)
 
