@@ -735,6 +735,14 @@ def test_speaker_candidates_offer_each_reading_and_the_rules_choose_one(quotes_n
         dict(per=["Zuhura Yunus"], org=["Ikulu"]),
         [("direct", "Rais atasafiri kesho.", "Zuhura Yunus")],
         id="the_participle_after_quoting_someone_is_the_quoted_persons"),
+    pytest.param(
+        "Profesa Amani Kiwelu anasema hali ni tete.\n"
+        "Watu watatu walijeruhiwa jana.\n"
+        "Wanamgambo wa al-Shabaab walidai kuhusika.“Madhara yanaweza kuwa tatizo kwa sababu kuna ubaguzi.”",
+        dict(per=["Amani Kiwelu"], org=["al-Shabaab"]),
+        [("indirect", "hali ni tete", "Amani Kiwelu"),
+         ("direct", "Madhara yanaweza kuwa tatizo kwa sababu kuna ubaguzi.", "Amani Kiwelu")],
+        id="a_verb_whose_sentence_ended_does_not_introduce_the_quotation"),
 ])
 def test_quotes_and_their_speakers(quotes_nlp, text, entities, expected):
     """(kind, text, speaker) of every quote, with the given names set as entities."""

@@ -6,7 +6,7 @@ import re
 from typing import Optional
 
 from service.components.quotes.indirect import clause_after
-from service.components.quotes.marks import MARKS, WORD, Quotation
+from service.components.quotes.marks import MARKS, WORD, Quotation, after_abbreviation
 from service.components.quotes.noun_phrases import sentence_subject
 from service.components.quotes.records import Item, SpeechEvent
 from service.components.quotes.speakers import Reading
@@ -106,6 +106,9 @@ def _introducing_cue(art: Reading, start: int, q: Quotation) -> Optional[SpeechE
     if not cues:
         return None
     cue = cues[-1]
+    stop = re.search(r"[.!?]", art.text[cue.end:q.open])
+    if stop is not None and not after_abbreviation(art.text, cue.end + stop.start(), cue.end):
+        return None  # "walidai kuhusika.“…": the verb's sentence has ended
     between_words = art.words(cue.end, q.open)
     if all(art.in_mention(w.start()) or w.group().lower() in NON_SUBJECT_WORDS for w in between_words):
         return art.events[cue.start]  # “A,” alisema Juma, “B.”: only the speaker between
