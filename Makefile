@@ -5,6 +5,9 @@ MASAKHANER = $(SHARED_DATA)/masakhaner/swa
 CONLL ?= $(MASAKHANER)/v2/dev.txt
 NER_SEED ?= 1
 MODEL_DIR ?= models/sw_habari
+# Extra `spacy train` settings for `make model`, e.g. a smaller encoder (issue 18):
+# NER_OVERRIDES="--components.tok2vec.model.encode.depth 3"; empty builds the shipped recipe.
+NER_OVERRIDES ?=
 # One thread for OpenBLAS: the machine's cores are shared, and one thread is what the
 # speed figures are quoted for.
 NER_ENV = OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1
@@ -22,7 +25,7 @@ model:
 	$(NER_ENV) $(PYTHON) -m training.vectors training/vectors/floret_d100_b50k \
 	    --raw $(SHARED_DATA)/raw/swa
 	$(NER_ENV) $(PYTHON) -m spacy train training/configs/ner.cfg --code service/lang/sw/__init__.py \
-	    --output training/output/model --system.seed $(NER_SEED)
+	    --output training/output/model --system.seed $(NER_SEED) $(NER_OVERRIDES)
 	$(PYTHON) -m training.finalize training/output/model/model-best $(MODEL_DIR)
 	$(PYTHON) -m training.frequent_words $(MODEL_DIR)/frequent_words.txt --raw $(SHARED_DATA)/raw/swa
 	$(NER_ENV) $(PYTHON) -m training.evaluate $(MASAKHANER)/v2/dev.txt --model $(MODEL_DIR)
