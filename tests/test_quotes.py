@@ -743,6 +743,15 @@ def test_speaker_candidates_offer_each_reading_and_the_rules_choose_one(quotes_n
         [("indirect", "hali ni tete", "Amani Kiwelu"),
          ("direct", "Madhara yanaweza kuwa tatizo kwa sababu kuna ubaguzi.", "Amani Kiwelu")],
         id="a_verb_whose_sentence_ended_does_not_introduce_the_quotation"),
+    pytest.param(
+        "Waziri Juma Ali alisema bajeti ni kubwa.\n"
+        "Ameeleza kuwa kampuni ya TANESCO imetangaza itapunguza bei ya umeme.\n"
+        "“Tunataka umeme ufike kwa kila mwananchi.”",
+        dict(per=["Juma Ali"], org=["TANESCO"]),
+        [("indirect", "bajeti ni kubwa", "Juma Ali"),
+         ("indirect", "itapunguza bei ya umeme", "TANESCO"),
+         ("direct", "Tunataka umeme ufike kwa kila mwananchi.", "Juma Ali")],
+        id="a_quotation_after_a_report_within_a_report_is_the_outer_speakers"),
 ])
 def test_quotes_and_their_speakers(quotes_nlp, text, entities, expected):
     """(kind, text, speaker) of every quote, with the given names set as entities."""

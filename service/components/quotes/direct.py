@@ -9,7 +9,7 @@ from service.components.quotes.indirect import clause_after
 from service.components.quotes.marks import MARKS, WORD, Quotation, after_abbreviation
 from service.components.quotes.noun_phrases import sentence_subject
 from service.components.quotes.records import Item, SpeechEvent
-from service.components.quotes.speakers import Reading
+from service.components.quotes.speakers import Reading, inside_report
 from service.lang.sw.function_words import (
     COMPLEMENTIZERS,
     GENITIVES,
@@ -218,7 +218,9 @@ def _context_speaker(art: Reading, q: Quotation, items: list[Item]) -> Optional[
     if items and items[-1].end >= prev_start - 2 and items[-1].event is not None:
         return items[-1].event
     for cue in reversed(art.cues_between(prev_start, prev_end)):
-        if cue.start in art.events:
+        # (the sentence's own speaker, not a source it reports: "Ameeleza kuwa Sanofi
+        # imetangaza …" / "“…”" is Ameeleza's)
+        if cue.start in art.events and not inside_report(art, cue.start):
             return art.events[cue.start]
     subject = sentence_subject(art, prev_start)
     first = WORD.search(art.text, prev_start, prev_end)

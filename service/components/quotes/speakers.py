@@ -66,11 +66,11 @@ def _person_by_prefix(art: TextIndex, cue: SpeechCue) -> bool:
     return prefix in PERSON_PREFIXES or prefix == ""
 
 
-def _inside_report(art: Reading, cue: SpeechCue) -> bool:
-    """The verb stands in the clause an earlier speech verb of its sentence reports."""
-    s, _ = art.sentence(cue.start)
-    return any(re.search(r"\b(?:kwamba|kuwa)\b", art.text[c.end:cue.start])
-               for c in art.cues_between(s, cue.start))
+def inside_report(art: Reading, pos: int) -> bool:
+    """The verb at pos stands in the clause an earlier speech verb of its sentence reports."""
+    s, _ = art.sentence(pos)
+    return any(re.search(r"\b(?:kwamba|kuwa)\b", art.text[c.end:pos])
+               for c in art.cues_between(s, pos))
 
 
 def _coordinated_speech(art: Reading, cue: SpeechCue) -> Optional[SpeechEvent]:
@@ -231,7 +231,7 @@ def resolve_cue_speakers(art: Reading) -> None:
         mention = choice.mention
         if choice.named:
             person = mention.label == "PER" if mention is not None else _person_by_prefix(art, cue)
-            if mention is not None or not _inside_report(art, cue):
+            if mention is not None or not inside_report(art, cue.start):
                 # (an unnamed source inside someone's reported clause, "… akisisitiza
                 # kwamba mwenyekiti wa chama ameandika …", is not who speaks next)
                 last_speaker[person] = (cue.start, mention)
