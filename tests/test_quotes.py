@@ -752,6 +752,14 @@ def test_speaker_candidates_offer_each_reading_and_the_rules_choose_one(quotes_n
          ("indirect", "itapunguza bei ya umeme", "TANESCO"),
          ("direct", "Tunataka umeme ufike kwa kila mwananchi.", "Juma Ali")],
         id="a_quotation_after_a_report_within_a_report_is_the_outer_speakers"),
+    pytest.param(
+        "Msemaji Juma Ali alisema hali ni shwari.\n"
+        "Jeshi limewakamata washukiwa watatu na mkuu wa polisi wa mkoa huo alisema uchunguzi "
+        "unaendelea.",
+        dict(per=["Juma Ali"]),
+        [("indirect", "hali ni shwari", "Juma Ali"),
+         ("indirect", "uchunguzi unaendelea", None)],
+        id="an_unnamed_role_after_na_is_the_verbs_subject"),
 ])
 def test_quotes_and_their_speakers(quotes_nlp, text, entities, expected):
     """(kind, text, speaker) of every quote, with the given names set as entities."""

@@ -112,7 +112,9 @@ def _subject_chunks(art: Reading, start: int, end: int, dependent: bool,
             # upinzani kupitia msemaji wao X wamesema")
             named_tail = len(tail_words) <= 12 and any(
                 m.label in ("PER", "ORG") for m in art.mentions_in(tail_start, e))
-            if adjacent and not dependent and (len(tail_words) <= 4 or named_tail) and any(
+            # (or a role and what qualifies it: "… na mkuu wa polisi wa nchi hiyo alisema")
+            role_tail = 0 < len(tail_words) <= 8 and tail_words[0].group().lower() in ROLE_WORDS
+            if adjacent and not dependent and (len(tail_words) <= 4 or named_tail or role_tail) and any(
                     w.group().lower() not in NON_SUBJECT_WORDS for w in tail_words):
                 chunks.append((tail_start, e, adjacent))
             elif adjacent and finite[0].start() > b:
