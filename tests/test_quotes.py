@@ -760,6 +760,12 @@ def test_speaker_candidates_offer_each_reading_and_the_rules_choose_one(quotes_n
         [("indirect", "hali ni shwari", "Juma Ali"),
          ("indirect", "uchunguzi unaendelea", None)],
         id="an_unnamed_role_after_na_is_the_verbs_subject"),
+    pytest.param(
+        "Mpango huo ulitangazwa jana na Waziri Juma Ali baada ya kuwaeleza wabunge kwamba "
+        "fedha zimepatikana.",
+        dict(per=["Juma Ali"]),
+        [("indirect", "fedha zimepatikana", "Juma Ali")],
+        id="the_agent_of_a_passive_main_verb_says_the_infinitive"),
 ])
 def test_quotes_and_their_speakers(quotes_nlp, text, entities, expected):
     """(kind, text, speaker) of every quote, with the given names set as entities."""

@@ -220,8 +220,30 @@ def main_clause_subject(art: Reading, cue: SpeechCue) -> tuple[bool, Optional[Sp
         finite = art.main_verbs(main, art.sentence(s)[1]) if main > cue.start else []
         if not finite:
             return False, None
+    agent = _passive_agent(art, finite[0], cue.start)
+    if agent is not None:
+        return True, agent
     verb = SpeechCue(finite[0].start(), finite[0].end(), "", "a", False, "", False, False)
     return pre_subject(art, verb, dependent=False)
+
+
+# A passive verb: its extension -w- after a consonant or the -i-/-e- of -iwa/-ewa
+# (ya-li-tangaz-w-a, a-li-amb-iw-a), not ku-wa "be".
+_PASSIVE = re.compile(r"\w+(?:[^aeiou\W]|[ie])wa", re.IGNORECASE)
+
+
+def _passive_agent(art: Reading, verb: re.Match, end: int) -> Optional[SpeakerMention]:
+    """"Makubaliano hayo yalitangazwa … na kiongozi wa upinzani Yari Lapid baada ya
+    kumuarifu rais …": the agent of a passive main verb is who does the rest."""
+    if not _PASSIVE.fullmatch(verb.group()):
+        return None
+    by = re.search(r"\bna\s+", art.text[verb.end():end])
+    if by is None:
+        return None
+    start = verb.end() + by.end()
+    stop = re.search(r"[,.;:]|\b(?:baada|kabla)\s+ya\b", art.text[start:end])
+    named, mention = noun_phrase_speaker(art, start, start + stop.start() if stop else end)
+    return mention if named and mention is not None and mention.label in ("PER", "ORG") else None
 
 
 def main_clause_start(art: Reading, s: int, e: int) -> int:
