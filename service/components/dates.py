@@ -245,6 +245,9 @@ def _tense(words: list[str], start: int, end: int) -> int | None:
     if i >= 0 and words[i] in SINCE_WORDS:
         return -1
     left_in_clause = _scan(words, start - 1, -1, stop_at_comma=True)
+    # A relative verb after a date mostly describes the next noun ("Jumapili wa nchi
+    # zilizoendelea"), so the scan to the right skips it; before a date it governs it
+    # ("uchaguzi uliofanyika Jumatano").
     right = [i for i in _scan(words, end, 1, stop_at_comma=False)
              if not TENSED_RELATIVE_PREFIX.match(words[i])]
     left = _scan(words, start - 1, -1, stop_at_comma=False)

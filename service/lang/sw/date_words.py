@@ -160,12 +160,12 @@ DATE_COORDINATORS = frozenset({"na", "hadi", "mpaka", "au", ","})
 SINCE_WORDS = frozenset({"tangu", "tokea"})
 
 SINCE_LEAD_INS = frozenset({"tarehe", "mwezi", "siku", "ya", "wa", "mwaka", "mwanzoni",
-                             "mwishoni", "mwa", "mapema"})
+                            "mwishoni", "mwa", "mapema"})
 
 # NER DATE spans are trimmed to the core expression (docs/annotation.md): these lead-ins and
 # times of day fall outside it.
 DATE_LEAD_INS = frozenset({"mwaka", "wa", "mwezi", "siku", "ya", "tangu", "mnamo", "mapema",
-                      "mwishoni", "mwanzoni", "mwa", "kati", "kuanzia", "hadi", "mpaka"})
+                           "mwishoni", "mwanzoni", "mwa", "kati", "kuanzia", "hadi", "mpaka"})
 
 # Parts of the day ("jana jioni", "Jumatatu asubuhi").
 TIMES_OF_DAY = frozenset({"asubuhi", "mchana", "jioni", "usiku", "alasiri", "alfajiri", "adhuhuri"})
@@ -174,7 +174,7 @@ AFTER_DATE_TIMES = TIMES_OF_DAY | {"saa"}
 
 # NER DATE spans that docs/annotation.md does not count as dates: frequencies and vague words.
 NOT_DATES = frozenset({"kila", "sasa", "karibuni", "hivi", "zamani", "nyuma", "hiyo",
-                        "huo", "hicho", "baadaye", "kabla", "baada"})
+                       "huo", "hicho", "baadaye", "kabla", "baada"})
 
 # MasakhaNER 2.0's DATE spans reach past the core (service/components/date_extents.py):
 # a range opened by one of these ("kati ya 1999 na 2007", "kuanzia 2012 hadi 2015") is

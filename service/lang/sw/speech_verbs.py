@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from service.lang.sw.verbs import A_PRESENT, OBJECTS, RELATIVES, SUBJECTS, TENSES, alternation
+from service.lang.sw.verbs import A_PRESENT, CACHE_SIZE, OBJECTS, RELATIVES, SUBJECTS, TENSES, alternation
 
 # Stems of verbs of saying. `True` means the verb takes a bare clause as object
 # ("alisema Moscow inafanya ..."); the others report speech only with a complementizer
@@ -110,8 +110,6 @@ SPEECH_LOOKALIKE_NOUNS = {"wajibu"}
 
 
 _STEMS = tuple(SPEECH_STEMS)
-# Small, so that new words cannot grow a worker (benchmarks/README.md, section 2).
-CACHE_SIZE = 4096
 
 
 @functools.lru_cache(maxsize=CACHE_SIZE)
