@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dev.entities import newspaper
+from dev.entities import newspaper, newspaper_draw
 
 README = Path(newspaper.__file__).with_name("README.md")
 
@@ -26,14 +26,21 @@ def test_spans_are_well_formed(half):
         assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
 
 
-def test_halves_share_no_sentence():
+def test_sets_share_no_sentence():
     lines = [{json.loads(x)["line"] for x in path.open()} for path in newspaper.HALVES.values()]
-    assert not lines[0] & lines[1]
+    assert sum(map(len, lines)) == len(set().union(*lines))
+
+
+def test_sets_share_no_text():
+    """The sentence file repeats some lines: no text may stand in two sets under two numbers."""
+    digests = [{json.loads(x)["text_sha1"] for x in path.open()} for path in newspaper.HALVES.values()]
+    assert sum(map(len, digests)) == len(set().union(*digests))
 
 
 @pytest.mark.skipif(not newspaper.SENTENCES.exists(), reason="needs ../shared")
-def test_spans_lie_on_word_boundaries_of_the_stored_text():
-    for record, text in newspaper.load("dev"):
+@pytest.mark.parametrize("half", ["dev", "dev2"])
+def test_spans_lie_on_word_boundaries_of_the_stored_text(half):
+    for record, text in newspaper.load(half):
         for start, end, _ in record["entities"]:
             assert end <= len(text) and text[start:end] == text[start:end].strip()
 
@@ -45,3 +52,10 @@ def test_exact_and_overlap_matching():
     assert len(newspaper.match(gold, predicted, exact=False)) == 2
     # another label never matches, however much it overlaps
     assert newspaper.match([(0, 10, "LOC")], [(0, 10, "PER")], exact=False) == []
+
+
+def test_draw_topics_take_the_first_matching_stratum():
+    assert newspaper_draw.topic_of("Kocha wa timu hiyo alisema mbunge atafika.") == "sport"
+    assert newspaper_draw.topic_of("Diwani huyo alizungumzia bei ya sukari.") == "politics"
+    assert newspaper_draw.topic_of("Benki hiyo imepunguza riba.") == "business"
+    assert newspaper_draw.topic_of("Mvua kubwa ilinyesha jana usiku.") == "other"
