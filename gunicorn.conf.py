@@ -3,6 +3,7 @@ import os
 import shutil
 import tempfile
 
+from service.config import settings_from_env
 from service.cpu_quota import usable_cpus
 
 # One BLAS/OpenMP thread per worker: workers are the unit of parallelism. Set before the
@@ -22,9 +23,17 @@ bind = os.environ.get("HABARI_BIND", "0.0.0.0:8000")
 # One sync worker per CPU of the container's limit (its cgroup quota), not per host core:
 # under Kubernetes os.cpu_count() is the node's.
 workers = int(os.environ.get("HABARI_WORKERS") or usable_cpus())
-# Annotation is CPU-bound; sync workers keep one request per process, which is also what
-# spaCy's memory_zone assumes.
-worker_class = "sync"
+# Annotation is CPU-bound: one worker per CPU. With dynamic batching (the default) each
+# worker takes up to HABARI_DYNAMIC_BATCH_MAX_DOCUMENTS requests at once on threads, and one
+# thread of its own runs their documents through the pipeline together (service/batching.py;
+# spaCy's memory_zone wants one pipeline call at a time per process). Without it, a sync
+# worker runs one request at a time.
+_settings = settings_from_env()
+if _settings["DYNAMIC_BATCHING"]:
+    worker_class = "gthread"
+    threads = _settings["DYNAMIC_BATCH_MAX_DOCUMENTS"]
+else:
+    worker_class = "sync"
 # Load the model once in the master; workers share its pages copy-on-write.
 preload_app = True
 # gunicorn's control socket (under $HOME/.gunicorn) is not used; in the image the non-root

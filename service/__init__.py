@@ -1,6 +1,7 @@
 """Habari: Swahili news annotation over HTTP. `create_app` is the application factory."""
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -18,6 +19,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     instead of loading one; HABARI_LOAD_PIPELINE=False, start without a model (not ready).
     """
     from service import api, ops, ui
+    from service.batching import DynamicBatcher
     from service.cors import enable_cors
     from service.metrics import ServiceMetrics
     from service.observability import configure_logging, init_request_ids
@@ -56,6 +58,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     state = PipelineState()
     app.extensions["habari"] = state
     app.extensions["habari_metrics"] = metrics
+    if app.config["DYNAMIC_BATCHING"]:
+        app.extensions["habari_batcher"] = DynamicBatcher(
+            functools.partial(api.annotate_within_budget, app),
+            max_items=app.config["DYNAMIC_BATCH_MAX_DOCUMENTS"],
+            max_wait_seconds=app.config["DYNAMIC_BATCH_MAX_WAIT_MS"] / 1000,
+        )
     if app.config["HABARI_LOAD_PIPELINE"]:
         state.load(lambda: app.config["HABARI_PIPELINE"] or _load_pipeline(app.config["HABARI_MODEL_PATH"],
                                                                            app.config["HABARI_KNOWN_ENTITIES"]))

@@ -155,12 +155,24 @@ def _foreign_text_errors(annotator, payload, texts: list[str]) -> dict[int, list
     return errors
 
 
-def _within_budget(run):
-    seconds = current_app.config["REQUEST_BUDGET_SECONDS"]
+def annotate_within_budget(app, include: frozenset[str], articles: list[Article]) -> list[dict]:
+    """One pipeline call over `articles`, cut by the request budget: the dynamic batcher's
+    batch function, and the whole annotation of a request without it."""
+    app.extensions["habari_metrics"].pipeline_call_documents.observe(len(articles))
+    with time_budget(app.config["REQUEST_BUDGET_SECONDS"]):
+        return app.extensions["habari"].annotator.annotate_many(articles, include)
+
+
+def _annotated(articles: list[Article], include: list[str]) -> list[dict]:
+    app = current_app._get_current_object()
+    batcher = app.extensions.get("habari_batcher")
     try:
-        with time_budget(seconds):
-            return run()
+        if batcher is None:
+            return annotate_within_budget(app, frozenset(include), articles)
+        # Only requests asking for the same kinds can share a pipeline call.
+        return batcher.submit(frozenset(include), articles)
     except TimeBudgetExceeded:
+        seconds = app.config["REQUEST_BUDGET_SECONDS"]
         abort(503, message=f"Annotation took longer than the {seconds:g} s budget; send shorter texts.")
 
 
@@ -225,7 +237,7 @@ def annotate():
         abort(422, message="The text is not in a supported language.", errors={"text": foreign[0]})
     current_app.extensions["habari_metrics"].document_chars.observe(len(data["text"]))
     article = Article(data["text"], data.get("published"))
-    return _respond(AnnotateResponseSchema, _within_budget(lambda: annotator.annotate(article, data["include"])))
+    return _respond(AnnotateResponseSchema, _annotated([article], data["include"])[0])
 
 
 @blp.route("/annotate/batch", methods=["POST"])
@@ -251,7 +263,7 @@ def annotate_batch():
     chars = current_app.extensions["habari_metrics"].document_chars
     for article in articles:
         chars.observe(len(article.text))
-    results = _within_budget(lambda: annotator.annotate_many(articles, data["include"]))
+    results = _annotated(articles, data["include"])
     return _respond(BatchResponseSchema, {
         "results": [{"id": document["id"], **result} for document, result in zip(data["documents"], results)]
     })

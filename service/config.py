@@ -4,6 +4,13 @@ from __future__ import annotations
 import os
 from typing import Any
 
+
+def _flag(raw: str) -> bool:
+    value = raw.strip().lower()
+    if value not in ("1", "true", "yes", "on", "0", "false", "no", "off"):
+        raise ValueError(raw)
+    return value in ("1", "true", "yes", "on")
+
 # name → (default, parser). Every key is also a Flask config key, so tests pass a dict
 # to create_app() instead of touching the environment.
 _SETTINGS: dict[str, tuple[Any, Any]] = {
@@ -24,6 +31,13 @@ _SETTINGS: dict[str, tuple[Any, Any]] = {
     # Share of responses checked against their schema before they leave (0 to 1); a
     # violation is a 500 and a logged error. Full validation costs ~5% of a request.
     "VALIDATE_RESPONSES": (0.01, float),
+    # Concurrent requests in a worker share one pipeline call (service/batching.py):
+    # at most this many documents, gathered for at most this long after the first.
+    # gunicorn.conf.py runs threaded workers with it on, sync workers without. Off until
+    # benchmarks/throughput.py --compare shows it pays (benchmarks/README.md).
+    "DYNAMIC_BATCHING": (False, _flag),
+    "DYNAMIC_BATCH_MAX_DOCUMENTS": (8, int),
+    "DYNAMIC_BATCH_MAX_WAIT_MS": (2.0, float),
 }
 
 _ENV_NAMES = {
@@ -34,6 +48,9 @@ _ENV_NAMES = {
     "LOG_LEVEL": "HABARI_LOG_LEVEL",
     "REQUEST_BUDGET_SECONDS": "HABARI_REQUEST_BUDGET_SECONDS",
     "VALIDATE_RESPONSES": "HABARI_VALIDATE_RESPONSES",
+    "DYNAMIC_BATCHING": "HABARI_DYNAMIC_BATCHING",
+    "DYNAMIC_BATCH_MAX_DOCUMENTS": "HABARI_DYNAMIC_BATCH_MAX_DOCUMENTS",
+    "DYNAMIC_BATCH_MAX_WAIT_MS": "HABARI_DYNAMIC_BATCH_MAX_WAIT_MS",
 }
 
 
@@ -49,5 +66,5 @@ def settings_from_env(environ: os._Environ | dict | None = None) -> dict[str, An
         try:
             settings[key] = parse(raw)
         except ValueError as error:
-            raise ValueError(f"{_ENV_NAMES.get(key, key)}={raw!r} is not a valid {parse.__name__}") from error
+            raise ValueError(f"{_ENV_NAMES.get(key, key)}={raw!r} is not a valid {parse.__name__.strip('_')}") from error
     return settings

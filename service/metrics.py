@@ -25,6 +25,14 @@ class ServiceMetrics:
             buckets=(100, 500, 1_000, 2_500, 5_000, 10_000, 25_000, 50_000, 100_000),
             registry=registry,
         )
+        # Documents per pipeline call: above 1 for /v1/annotate only when dynamic
+        # batching groups concurrent requests.
+        self.pipeline_call_documents = Histogram(
+            "habari_pipeline_call_documents",
+            "Documents annotated together in one pipeline call.",
+            buckets=(1, 2, 3, 4, 6, 8, 16, 32, 64),
+            registry=registry,
+        )
         self.model_load_seconds = Gauge(
             "habari_model_load_seconds",
             "Seconds the worker took to load and warm up the pipeline.",
