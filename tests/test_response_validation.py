@@ -31,7 +31,7 @@ def broken_annotator(nlp, monkeypatch):
         annotator = app.extensions["habari"].annotator
         result = annotator.annotate(Article(TEXT))
         bad = {**result, "dates": [{"text": "Jumatatu", "start": 26, "value": None, "granularity": None}]}
-        monkeypatch.setattr(annotator, "annotate", lambda article, include: bad)
+        monkeypatch.setattr(annotator, "annotate_many", lambda articles, include: [bad for _ in articles])
         return app
     return make
 
