@@ -56,7 +56,8 @@ class Service:
 
 @contextlib.contextmanager
 def running_service(workers: int, model: str | None = None, ready_within: float = 180, **env) -> Iterator[Service]:
-    """gunicorn with `workers` sync workers; extra keyword arguments become environment variables."""
+    """gunicorn with `workers` workers (sync, or threaded with dynamic batching: gunicorn.conf.py);
+    extra keyword arguments become environment variables."""
     port = free_port()
     scratch = Path(tempfile.mkdtemp(prefix="habari-bench-"))
     environment = {

@@ -9,6 +9,7 @@
 
     python -m benchmarks.throughput                 # full run, about 4 minutes
     python -m benchmarks.throughput --quick         # a few seconds per step, for debugging
+    python -m benchmarks.throughput --compare       # sync workers and dynamic batching, in turns
 
 Needs wrk (benchmarks/install-tools.sh). Prints documents/s for both, their ratio, and
 latency p50/p90/p99.
@@ -16,6 +17,7 @@ latency p50/p90/p99.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import http.client
 import json
@@ -149,54 +151,99 @@ def fixed_rate(url: str, bodies: Path, rate: float, seconds: float, senders: int
 
 # ----------------------------------------------------------------------------------------
 
+SERVINGS = {
+    "sync": {"HABARI_DYNAMIC_BATCHING": "0"},
+    "batching": {"HABARI_DYNAMIC_BATCHING": "1"},
+}
+
+
+def _load() -> str:
+    return "load average {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+
+
+def pipeline_calls(service) -> tuple[float, float]:
+    """(pipeline calls, documents) over the service's life, from its /metrics."""
+    totals = {"count": 0.0, "sum": 0.0}
+    for line in service.get("/metrics")[1].decode().splitlines():
+        for suffix in totals:
+            if line.startswith(f"habari_pipeline_call_documents_{suffix}"):
+                totals[suffix] += float(line.rsplit(" ", 1)[1])
+    return totals["count"], totals["sum"]
+
+
+def _print_level(name: str, level: dict, calls: tuple[float, float] | None) -> None:
+    per_call = f"{calls[1] / calls[0]:>10.2f}" if calls and calls[0] else f"{'':>10}"
+    print(f"{name:>9} {level['connections']:>11} {level['docs_per_s']:>8.1f} {level['p50']:>8.1f} {level['p90']:>8.1f} "
+          f"{level['p99']:>8.1f} {level['max']:>8.1f} {level['errors']:>7} {per_call}")
+
+
+def measure_services(services: dict, bodies: Path, long_bodies: Path, raw: dict, args) -> None:
+    """(b) and (c) for each service; with several, they take turns at every level, so a
+    shared machine's drift falls on all of them alike."""
+    for service in services.values():
+        wrk(service.url, bodies, args.workers, 2)  # warm-up, not reported
+    print(f"\n(b) the service: gunicorn, {args.workers} workers, wrk, {args.duration} s per level, "
+          f"{'language given' if args.language_hint else 'no language given (language check on)'}; {_load()}")
+    print(f"{'serving':>9} {'connections':>11} {'docs/s':>8} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} "
+          f"{'max ms':>8} {'errors':>7} {'docs/call':>10}")
+    levels = {name: [] for name in services}
+    for connections in args.concurrency:
+        for name, service in services.items():
+            before = pipeline_calls(service)
+            level = wrk(service.url, bodies, connections, args.duration)
+            after = pipeline_calls(service)
+            levels[name].append(level)
+            _print_level(name, level, (after[0] - before[0], after[1] - before[1]))
+    for name in services:
+        peak = max(levels[name], key=lambda level: level["docs_per_s"])
+        ratio = peak["docs_per_s"] / raw["docs_per_s"]
+        print(f"{name}: peak {peak['docs_per_s']:.1f} docs/s at {peak['connections']} connections; service / raw = "
+              f"{ratio:.2f} (goal >= 0.90, issue 18): {'PASS' if ratio >= 0.90 else 'FAIL'}")
+    print(f"({_load()})")
+
+    print(f"\n(c) ~600-word articles ({args.long_source}); {_load()}")
+    for name, service in services.items():
+        long_peak = wrk(service.url, long_bodies, 2 * args.workers, args.duration)
+        half = long_peak["docs_per_s"] / 2
+        steady = fixed_rate(service.url, long_bodies, half, args.steady_seconds)
+        print(f"{name}: peak {long_peak['docs_per_s']:.1f} docs/s (wrk, {2 * args.workers} connections, "
+              f"p99 {long_peak['p99']:.0f} ms); at half of peak, {half:.1f} docs/s open-loop for "
+              f"{args.steady_seconds} s ({steady['requests']} requests, {steady['failures']} failed): "
+              f"p50 {steady['p50']:.0f} ms, p90 {steady['p90']:.0f} ms, p99 {steady['p99']:.0f} ms, "
+              f"max {steady['max']:.0f} ms (goal p99 < 100 ms, issue 18): {'PASS' if steady['p99'] < 100 else 'FAIL'}; "
+              f"{_load()}")
+
+
 def main(args) -> None:
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed: bash benchmarks/install-tools.sh")
     cores = os.cpu_count() or 1
-    workers = args.workers or cores
+    args.workers = args.workers or cores
     texts, source = benchmark_articles(args.articles)
-    long_texts, long_source = articles_of_about(600, 40)
+    long_texts, args.long_source = articles_of_about(600, 40)
     model = args.model or os.environ.get("HABARI_MODEL_PATH") or str(REPO / "models" / "sw_habari")
     meta = json.loads((Path(model) / "meta.json").read_text())
     commit = subprocess.run(["git", "log", "-1", "--format=%h %cI", "--", "models/sw_habari"], cwd=REPO,
                             capture_output=True, text=True).stdout.strip() or "uncommitted"
     print(f"machine: {platform.node()}, {cores} cores, {platform.processor() or platform.machine()}, "
-          f"Python {platform.python_version()}; {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC")
+          f"Python {platform.python_version()}; {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC; {_load()}")
     print(f"model: {model} ({meta.get('lang')}_{meta.get('name')} {meta.get('version')}, "
           f"pipeline {meta.get('pipeline')}; last commit touching models/sw_habari: {commit})")
     print(f"articles: {len(texts)} from {source}, {statistics.mean(len(t.split()) for t in texts):.0f} words on average")
 
-    raw = raw_pipeline(texts, workers, model)
-    print(f"\n(a) raw pipeline, nlp.pipe, {workers} processes: {raw['documents']} documents in "
-          f"{raw['seconds']:.1f} s = {raw['docs_per_s']:.1f} docs/s ({raw['words_per_s']:,.0f} words/s)")
+    raw = raw_pipeline(texts, args.workers, model)
+    print(f"\n(a) raw pipeline, nlp.pipe, {args.workers} processes: {raw['documents']} documents in "
+          f"{raw['seconds']:.1f} s = {raw['docs_per_s']:.1f} docs/s ({raw['words_per_s']:,.0f} words/s); {_load()}")
 
     language = "sw" if args.language_hint else None
     bodies = write_bodies(texts, language)
     long_bodies = write_bodies(long_texts, language)
-    with running_service(workers, model, **SINGLE_THREAD) as service:
-        url = service.url
-        wrk(url, bodies, workers, 2)  # warm-up, not reported
-        print(f"\n(b) service: gunicorn, {workers} sync workers, {url}, wrk, {args.duration} s per level, "
-              f"{'language given' if language else 'no language given (language check on)'}")
-        print(f"{'connections':>11} {'docs/s':>8} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} {'max ms':>8} {'errors':>7}")
-        levels = [wrk(url, bodies, connections, args.duration) for connections in args.concurrency]
-        for level in levels:
-            print(f"{level['connections']:>11} {level['docs_per_s']:>8.1f} {level['p50']:>8.1f} {level['p90']:>8.1f} "
-                  f"{level['p99']:>8.1f} {level['max']:>8.1f} {level['errors']:>7}")
-        peak = max(levels, key=lambda level: level["docs_per_s"])
-        ratio = peak["docs_per_s"] / raw["docs_per_s"]
-        print(f"peak service throughput {peak['docs_per_s']:.1f} docs/s at {peak['connections']} connections; "
-              f"service / raw = {ratio:.2f} (goal >= 0.90, issue 18): {'PASS' if ratio >= 0.90 else 'FAIL'}")
-
-        long_peak = wrk(url, long_bodies, 2 * workers, args.duration)
-        half = long_peak["docs_per_s"] / 2
-        steady = fixed_rate(url, long_bodies, half, args.steady_seconds)
-        print(f"\n(c) ~600-word articles ({long_source}): peak {long_peak['docs_per_s']:.1f} docs/s "
-              f"(wrk, {2 * workers} connections, p99 {long_peak['p99']:.0f} ms)")
-        print(f"    at half of peak, {half:.1f} docs/s open-loop for {args.steady_seconds} s ({steady['requests']} "
-              f"requests, {steady['failures']} failed): p50 {steady['p50']:.0f} ms, p90 {steady['p90']:.0f} ms, "
-              f"p99 {steady['p99']:.0f} ms, max {steady['max']:.0f} ms (goal p99 < 100 ms, issue 18): "
-              f"{'PASS' if steady['p99'] < 100 else 'FAIL'}")
+    # The default serving is whatever the service's settings say; --compare starts both.
+    servings = SERVINGS if args.compare else {"default": {}}
+    with contextlib.ExitStack() as stack:
+        services = {name: stack.enter_context(running_service(args.workers, model, **SINGLE_THREAD, **env))
+                    for name, env in servings.items()}
+        measure_services(services, bodies, long_bodies, raw, args)
     bodies.unlink()
     long_bodies.unlink()
 
@@ -211,6 +258,8 @@ if __name__ == "__main__":
     parser.add_argument("--workers", type=int, help="processes and gunicorn workers (default: cores)")
     parser.add_argument("--model", help="model directory (default: $HABARI_MODEL_PATH or models/sw_habari)")
     parser.add_argument("--language-hint", action="store_true", help='send "language": "sw" (skips the language check)')
+    parser.add_argument("--compare", action="store_true",
+                        help="run (b) and (c) against sync workers and dynamic batching, taking turns")
     parser.add_argument("--quick", action="store_true", help="short runs, for debugging the script")
     arguments = parser.parse_args()
     if arguments.quick:
