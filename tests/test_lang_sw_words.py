@@ -50,6 +50,8 @@ LISTS = [
     (nouns, "OFFICIAL_HEADS", "officials who speak for their body", ["maafisa", "msemaji"], ["tume"]),
     (nouns, "ORGANIZATION_HEADS", "head nouns of organization names", ["tume", "wizara", "benki"],
      ["mkoa", "rais"]),
+    (nouns, "NAMED_BODY_HEADS", "heads the MasakhaNER data keeps in a named body's span",
+     ["tume", "benki", "bodi"], ["wizara", "baraza", "shirika"]),
     (nouns, "STATE_BODY_HEADS", "bodies named by their state alone", ["bunge", "jeshi"], ["wizara"]),
     (nouns, "BODY_HEADS", "unnamed bodies that still speak", ["tume", "jeshi", "ubalozi"], ["ripoti"]),
     (nouns, "DESCRIPTOR_HEADS", "descriptions before a body's name", ["kundi", "vuguvugu"], ["tume"]),
@@ -117,6 +119,8 @@ def test_the_lists_built_from_others_keep_their_parts():
     assert date_words.WEEKDAY_NAMES < function_words.NON_SUBJECT_WORDS
     assert nouns.ROLE_WORDS.isdisjoint(nouns.HONORIFICS)
     assert nouns.DESCRIPTOR_HEADS < nouns.DESCRIBING_HEADS
+    # the untagged bodies are found by ORGANIZATION_HEADS; only those can be kept whole
+    assert nouns.NAMED_BODY_HEADS < nouns.ORGANIZATION_HEADS
 
 
 def test_titles_and_sentence_openers_do_not_overlap():

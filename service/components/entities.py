@@ -18,7 +18,8 @@ Steps, each a small rule over the mention text (no model is trained for this):
    are found by their head noun ("Wizara ya Mambo ya Nje ya Marekani"). ``doc.ents`` is
    rewritten with these spans, except where the MasakhaNER data tags otherwise: a
    widening to a head noun or a place's continuation, and an untagged organization
-   (doc.ents keeps the places inside it), go to the entity only; a name with its
+   (doc.ents keeps the places inside it, unless its head is one the data tags whole:
+   "Benki Kuu"), go to the entity only; a name with its
    acronym ("National Resistance Movement NRM") and a place with its country ("Nairobi
    Kenya") stay one span there, and a seat of government keeps the NER's label.
 2. Labels the name itself decides: a country is a place (LOC) also when the NER called

@@ -22,6 +22,7 @@ from service.components.countries import (
 from service.lang.sw.function_words import CONNECTIVES
 from service.lang.sw.nouns import (
     DESCRIPTOR_PHRASES,
+    NAMED_BODY_HEADS,
     ORGANIZATION_DESCRIPTORS,
     ORGANIZATION_HEADS,
     STATE_BODY_HEADS,
@@ -262,8 +263,9 @@ def untagged_organizations(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     capitalized head noun followed by capitalized words, each after a connective or
     not, and places ("Wizara ya Mambo ya Nje ya Marekani", "Mahakama Kuu ya Kenya",
     "Kituo cha Televisheni cha Taifa cha Somalia"). docs/annotation.md makes such a body one
-    organization; the MasakhaNER data leaves it untagged except for the place inside, so
-    doc.ents keeps that place. The name ends before a person (the body's spokesman) and
+    organization; the MasakhaNER data mostly leaves it untagged except for the place inside,
+    so doc.ents keeps that place, except under a head that data tags whole
+    (NAMED_BODY_HEADS: "Tume ya Taifa ya Uchaguzi"). The name ends before a person (the body's spokesman) and
     anything lowercase; one followed by another organization is that organization's
     descriptor ("Shirika la Habari la [Reuters]")."""
     by_start = {m.span.start: m for m in mentions}
@@ -312,7 +314,9 @@ def untagged_organizations(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             span = doc[i:end]
             spans = [m.ner_span or m.span for m in inner]
             ents = tuple(Span(doc, s.start, s.end, label=m.label) for s, m in zip(spans, inner))
-            found.append(Mention(span, "ORG", name_text(span), ents=ents))
+            # a name of its own after a head the MasakhaNER data keeps: one ORG span there too
+            whole = words and token.lower_ in NAMED_BODY_HEADS
+            found.append(Mention(span, "ORG", name_text(span), ents=None if whole else ents))
             absorbed.update(id(m) for m in inner)
             i = end
         else:
