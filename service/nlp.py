@@ -46,9 +46,11 @@ def load_pipeline(path: str | os.PathLike | None = None,
     # Each distinct word's embedding (the context-free half of tok2vec) is computed once
     # per process, not once per token: service/embeddings.py.
     cache_word_embeddings(nlp)
+    # the typing rules read the frequent words' casing ("TIMU" opening a story is a noun)
+    configs = {"habari_entity_types": {"frequent_words": str(Path(model_path) / FREQUENT_WORDS_FILE)}}
     for name in HABARI_COMPONENTS:
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name)
+            nlp.add_pipe(name, config=configs.get(name, {}))
     if known_entities:
         # After the typing rules: the owner's list has the last word on its names.
         nlp.add_pipe("habari_known_entities", after="habari_entity_types",

@@ -148,3 +148,17 @@ def test_a_name_in_a_line_of_another_language_is_cut_to_the_name_the_article_giv
         searched_from = start + len(words)
     doc.ents = ents
     assert _ents(typer(doc)) == expected
+
+
+def test_a_common_word_set_in_capitals_is_not_a_name(nlp, tmp_path):
+    # most frequent first: "timu" is written lowercase more often than "Timu", "Bunge"
+    # capitalized more often than "bunge"; "au" (or) is common too
+    words = tmp_path / "frequent_words.txt"
+    words.write_text("ya na au timu Tanzania, Bunge bunge Timu licha TIMU\n", encoding="utf-8")
+    typer = EntityTyper(list(RULES), str(words))
+    text = "TIMU ya Pamba ilifika. LICHA ya mvua, BUNGE na TANZANIA na AU walikutana."
+    given = [("TIMU", "ORG"), ("LICHA", "ORG"), ("BUNGE", "ORG"), ("TANZANIA", "LOC"), ("AU", "ORG")]
+    assert _ents(typer(_with_ents(nlp, text, given))) == [("BUNGE", "ORG"), ("TANZANIA", "LOC"), ("AU", "ORG")]
+    # without the list, or with the rule off, nothing is dropped
+    for off in (EntityTyper(list(RULES)), EntityTyper([r for r in RULES if r != "capitals"], str(words))):
+        assert len(off(_with_ents(nlp, text, given)).ents) == 5

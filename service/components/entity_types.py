@@ -23,6 +23,11 @@ the component's config so that its effect can be measured alone:
 - ``clubs``: a football club's name is an organization where the words around it are
   about football ("Simba", "Yanga", "Stars"); some club names are people's or places'
   names elsewhere ("Sophia Simba"), so the context decides.
+- ``capitals``: a word in capitals alone is not a name when the raw news writes it in
+  lowercase more often than capitalized (the model's frequent-word list): Tanzanian
+  papers set a story's first word in capitals ("TIMU ya …", "WANANCHI mkoani …",
+  "LICHA ya …"), and the NER takes it for an acronym. "TANZANIA", "BUNGE" and "TUME"
+  stay: the news capitalizes them more often than not.
 - ``foreign_lines``: a line of three or more words with no Swahili word is another
   language's (a caption title of the outlet's own site: "Nordkoreas Führer Kim Jong Un").
   The model takes its capitalized nouns for parts of the name; a span there that holds a
@@ -34,6 +39,7 @@ the component's config so that its effect can be measured alone:
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -46,7 +52,7 @@ from service.lang.sw.nouns import SPORT_WORDS
 from service.language_id import WORD, is_swahili_word
 
 RULES = ("hyphens", "connectives", "titles", "peoples", "furniture", "places", "datelines", "clubs",
-         "foreign_lines")
+         "capitals", "foreign_lines")
 _LABELS = frozenset({"PER", "ORG", "LOC"})
 
 # Page furniture of news sites and blogs, compared in lowercase.
@@ -74,12 +80,15 @@ _CONTEXT_WINDOW = 20  # tokens each side; a doc without sentence boundaries has 
 
 
 class EntityTyper:
-    def __init__(self, rules: list[str]):
+    def __init__(self, rules: list[str], frequent_words: str = ""):
         unknown = set(rules) - set(RULES)
         if unknown:
             raise ValueError(f"unknown rules {sorted(unknown)}; known: {RULES}")
         self.rules = frozenset(rules)
         self.places = places() if self.rules & {"places", "datelines"} else None
+        words = Path(frequent_words) if frequent_words else None
+        self.lowercase_words = (lowercase_words(words.read_text(encoding="utf-8").split())
+                                if "capitals" in self.rules and words and words.exists() else frozenset())
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
@@ -91,6 +100,8 @@ class EntityTyper:
                 kept.append(ent)
                 continue
             if "furniture" in self.rules and _is_furniture(ent.text):
+                continue
+            if self._is_common_word_in_capitals(ent):
                 continue
             if "peoples" in self.rules and _is_people(ent):
                 continue
@@ -110,6 +121,12 @@ class EntityTyper:
         doc.ents = sorted(kept, key=lambda span: span.start)
         return doc
 
+    def _is_common_word_in_capitals(self, ent: Span) -> bool:
+        # Short acronyms spell function words too: "AU" (the African Union) is "au" (or).
+        text = ent.text
+        return (len(ent) == 1 and len(text) >= _MIN_CAPITALS_WORD and text.isupper()
+                and text.lower() in self.lowercase_words)
+
     def _is_place(self, ent: Span) -> bool:
         if ent.start > 0 and is_title(ent.doc[ent.start - 1]):
             return False
@@ -124,6 +141,18 @@ class EntityTyper:
             ents = [e for e in ents if not (e.start <= i < e.end)]
             ents.append(Span(doc, i, i + 1, label="LOC"))
         return ents
+
+
+_MIN_CAPITALS_WORD = 4
+
+
+def lowercase_words(frequent: list[str]) -> frozenset[str]:
+    """The words of a most-frequent-first list that rank higher in lowercase than capitalized."""
+    rank: dict[str, int] = {}
+    for i, word in enumerate(frequent):
+        rank.setdefault(word, i)
+    return frozenset(word for word, i in rank.items()
+                     if word.isalpha() and word.islower() and i < rank.get(word.capitalize(), len(frequent)))
 
 
 _MIN_FOREIGN_LINE_WORDS = 3
@@ -283,7 +312,9 @@ def _is_club(ent: Span) -> bool:
     "habari_entity_types",
     assigns=["doc.ents"],
     requires=["doc.ents"],
-    default_config={"rules": list(RULES)},
+    default_config={"rules": list(RULES), "frequent_words": ""},
 )
-def make_entity_typer(nlp: Language, name: str, rules: list[str]) -> EntityTyper:
-    return EntityTyper(rules)
+def make_entity_typer(nlp: Language, name: str, rules: list[str], frequent_words: str) -> EntityTyper:
+    """`frequent_words`: the model's list of the raw news's words, most frequent first
+    (service/nlp.py passes it); without it the ``capitals`` rule does nothing."""
+    return EntityTyper(rules, frequent_words)
