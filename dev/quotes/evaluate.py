@@ -36,6 +36,10 @@ ARTICLES = REPO.parent / "shared" / "data" / "raw" / "swa" / "voa_swahili_articl
 # One sentence a line: a record with "line" instead of "article" points here.
 SENTENCES = REPO.parent / "shared" / "data" / "raw" / "swa" / "maneno_yetu_news_sentences.txt.gz"
 BLIND = [HERE / "blind.jsonl", HERE / "blind_maneno.jsonl"]
+# Every dev file, in the order they were annotated (the frozen BLIND ones are not dev).
+DEV_GOLD = [HERE / "voa.jsonl"] + [HERE / f"fresh{n}.jsonl" for n in ("", 2, 3, 4, 5)] \
+    + [HERE / "fresh5_maneno.jsonl"] + [HERE / f"fresh_spans{n}.jsonl" for n in ("", 2, 3, 4, 5)] \
+    + [HERE / "fresh6.jsonl", HERE / "fresh6_maneno.jsonl"]
 
 GROUPS = {"direct+partial": ({"direct", "partial"}, 0.8), "indirect": ({"indirect"}, 0.5)}
 
@@ -175,10 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list every error")
     parser.add_argument("--model", default=None, help="model path (default: the bundled one)")
-    parser.add_argument("--gold", nargs="+", type=Path,
-                        default=[HERE / "voa.jsonl"] + [HERE / f"fresh{n}.jsonl" for n in ("", 2, 3, 4, 5)]
-                        + [HERE / "fresh5_maneno.jsonl"] + [HERE / f"fresh_spans{n}.jsonl" for n in ("", 2, 3, 4, 5)]
-                        + [HERE / "fresh6.jsonl", HERE / "fresh6_maneno.jsonl"],
+    parser.add_argument("--gold", nargs="+", type=Path, default=DEV_GOLD,
                         help="gold files, each scored separately (default: all fourteen)")
     parser.add_argument("--blind", action="store_true",
                         help="score the frozen blind files (README: once per session, figures only)")
