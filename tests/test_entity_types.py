@@ -89,6 +89,16 @@ def test_a_dateline_is_a_place(nlp, typer):
     # the same name with no football around it, or after a title, stays as the NER said
     ("Simba alisema serikali itajenga barabara.", [("Simba", "PER")], [("Simba", "PER")]),
     ("Mufti Simba alisema mechi zimeahirishwa.", [("Simba", "PER")], [("Simba", "PER")]),
+    # a name shaped as a club's: a club word at either end, or its home place after "ya"
+    ("Mechi ya Pamba Rangers na Kilimo City ilichezwa jana.", [("Pamba Rangers", "LOC"), ("Kilimo City", "PER")],
+     [("Pamba Rangers", "ORG"), ("Kilimo City", "ORG")]),
+    ("Kocha wa Mlimani ya Morogoro alisema.", [("Mlimani", "PER"), ("Morogoro", "LOC")],
+     [("Mlimani", "ORG"), ("Morogoro", "LOC")]),
+    # a country is its national team, a place; no football around, no club
+    ("Timu ya Kenya ya Afrika ilishinda mechi.", [("Kenya", "LOC"), ("Afrika", "LOC")],
+     [("Kenya", "LOC"), ("Afrika", "LOC")]),
+    ("Mzee Juma ya Mwanza alisema barabara itajengwa.", [("Juma", "PER"), ("Mwanza", "LOC")],
+     [("Juma", "PER"), ("Mwanza", "LOC")]),
 ])
 def test_football_clubs_are_organizations_in_context(nlp, typer, text, given, expected):
     assert _ents(typer(_with_ents(nlp, text, given))) == expected

@@ -71,6 +71,8 @@ LISTS = [
     (nouns, "NON_SOURCE_NOUNS", "'kulingana na X' that is a rule, not a speaker", ["hali", "idadi"],
      ["ripoti", "polisi"]),
     (nouns, "CHARGE_NOUNS", "charges whose quoted wording is not speech", ["kosa"], ["ripoti"]),
+    (nouns, "CLUB_NAME_WORDS", "words at either end of a club's name", ["fc", "stars", "united"],
+     ["timu", "ya", "simba"]),
     (nouns, "SPORT_WORDS", "football context that makes a name a club", ["timu", "mechi", "kocha"],
      ["serikali"]),
     (date_words, "WEEKDAY_NAMES", "CLDR weekday names", ["jumatatu", "ijumaa"], ["alhamis"]),

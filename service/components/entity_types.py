@@ -22,7 +22,9 @@ the component's config so that its effect can be measured alone:
   colon ("DODOMA."), that GeoNames knows as a city, is a place.
 - ``clubs``: a football club's name is an organization where the words around it are
   about football ("Simba", "Yanga", "Stars"); some club names are people's or places'
-  names elsewhere ("Sophia Simba"), so the context decides.
+  names elsewhere ("Sophia Simba"), so the context decides. Beyond the listed clubs, a
+  name shaped as a club's is one in that context: a club word at either end ("Ruvu
+  Stars", "SSC Reutlingen") or its home place after "ya" ("Zamalek ya Misri").
 - ``capitals``: a word in capitals alone is not a name when the raw news writes it in
   lowercase more often than capitalized (the model's frequent-word list): Tanzanian
   papers set a story's first word in capitals ("TIMU ya …", "WANANCHI mkoani …",
@@ -48,7 +50,7 @@ from service.components.countries import country_code, normalize_name
 from service.components.gazetteer import places
 from service.components.mentions import is_title
 from service.lang.sw.function_words import CONNECTIVES, DISCOURSE_CONNECTIVES, TWO_WORD_DISCOURSE_CONNECTIVES
-from service.lang.sw.nouns import SPORT_WORDS
+from service.lang.sw.nouns import CLUB_NAME_WORDS, SPORT_WORDS
 from service.language_id import WORD, is_swahili_word
 
 RULES = ("hyphens", "connectives", "titles", "peoples", "furniture", "places", "datelines", "clubs",
@@ -298,7 +300,9 @@ def _is_club(ent: Span) -> bool:
     key = normalize_name(ent.text)
     if key in CLUBS_ALWAYS:
         return True
-    if key not in CLUBS_IN_CONTEXT or (ent.start > 0 and is_title(ent.doc[ent.start - 1])):
+    if ent.start > 0 and is_title(ent.doc[ent.start - 1]):
+        return False
+    if key not in CLUBS_IN_CONTEXT and not _named_as_club(ent):
         return False
     doc = ent.doc
     window = doc[max(0, ent.start - _CONTEXT_WINDOW): ent.end + _CONTEXT_WINDOW]
@@ -306,6 +310,19 @@ def _is_club(ent: Span) -> bool:
     return any(token.lower_ in SPORT_WORDS or (token.i not in range(ent.start, ent.end)
                                               and token.lower_ in _FOOTBALL_BODIES)
                for token in window)
+
+
+def _named_as_club(ent: Span) -> bool:
+    """A name shaped as a club's, whatever the name: a word of club names at either end
+    ("Ruvu Stars", "SSC Reutlingen"), or a name followed by its home place ("Zamalek ya
+    Misri", "Uchira ya Kilimanjaro"). A country is its national team, a place (MasakhaNER)."""
+    if country_code(ent.text) is not None:
+        return False
+    if len(ent) > 1 and (ent[0].lower_ in CLUB_NAME_WORDS or ent[-1].lower_ in CLUB_NAME_WORDS):
+        return True
+    doc, end = ent.doc, ent.end
+    return (end + 1 < len(doc) and doc[end].lower_ == "ya" and doc[end + 1].ent_type_ == "LOC"
+            and doc[end + 1].ent_iob_ == "B")
 
 
 @Language.factory(

@@ -186,3 +186,12 @@ SPORT_WORDS = frozenset(
     pointi fainali nusu robo kirafiki wapinzani uhamisho cup
     """.split()
 )
+
+# Words of club names, first or last ("Ruvu Stars", "Azam FC", "SSC Reutlingen"): a name
+# with one of them is a club's where the words around it are about football.
+CLUB_NAME_WORDS = frozenset(
+    """
+    fc sc ssc afc united city stars rovers rangers sugar shooting queens boys academy
+    wanderers warriors athletic sporting
+    """.split()
+)
