@@ -172,3 +172,18 @@ def test_a_common_word_set_in_capitals_is_not_a_name(nlp, tmp_path):
     # without the list, or with the rule off, nothing is dropped
     for off in (EntityTyper(list(RULES)), EntityTyper([r for r in RULES if r != "capitals"], str(words))):
         assert len(off(_with_ents(nlp, text, given)).ents) == 5
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ripoti inasema NHC imeongeza kodi ya nyumba.", [("NHC", "ORG")]),
+    ("Wakulima walisema TPB ilichelewesha malipo.", [("TPB", "ORG")]),
+    # a person's verb, no verb, a hyphenated code, a headline in capitals: left alone
+    ("Kisha JK alisema hayo.", []),
+    ("Wafanyakazi wa NHC na wageni.", []),
+    ("Kisha COVID-19 ilienea haraka.", []),
+    ("HABARI ZA TRA imesema.", []),
+])
+def test_an_untagged_acronym_with_a_body_s_verb_is_an_organization(nlp, tmp_path, text, expected):
+    words = tmp_path / "frequent_words.txt"
+    words.write_text("ya na kisha mvua\n", encoding="utf-8")
+    assert _ents(EntityTyper(list(RULES), str(words))(_with_ents(nlp, text, []))) == expected

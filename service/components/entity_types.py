@@ -30,6 +30,11 @@ the component's config so that its effect can be measured alone:
   papers set a story's first word in capitals ("TIMU ya …", "WANANCHI mkoani …",
   "LICHA ya …"), and the NER takes it for an acronym. "TANZANIA", "BUNGE" and "TUME"
   stay: the news capitalizes them more often than not.
+- ``acronyms``: a word in capitals the NER left untagged is an organization when a
+  verb agreeing with a body follows it ("WB inaongozwa na …", "TBC ilikibugiza …": the
+  class 9, 5 or 7 subject prefix of a body, never a person's a-/wa-). Not a common
+  word in capitals (the ``capitals`` list), a Swahili word, a country's code, a word of
+  a headline in capitals, or one before a hyphen ("COVID-19").
 - ``foreign_lines``: a line of three or more words with no Swahili word is another
   language's (a caption title of the outlet's own site: "Nordkoreas Führer Kim Jong Un").
   The model takes its capitalized nouns for parts of the name; a span there that holds a
@@ -51,10 +56,11 @@ from service.components.gazetteer import places
 from service.components.mentions import is_title
 from service.lang.sw.function_words import CONNECTIVES, DISCOURSE_CONNECTIVES, TWO_WORD_DISCOURSE_CONNECTIVES
 from service.lang.sw.nouns import CLUB_NAME_WORDS, SPORT_WORDS
+from service.lang.sw.verbs import is_finite_verb
 from service.language_id import WORD, is_swahili_word
 
 RULES = ("hyphens", "connectives", "titles", "peoples", "furniture", "places", "datelines", "clubs",
-         "capitals", "foreign_lines")
+         "capitals", "acronyms", "foreign_lines")
 _LABELS = frozenset({"PER", "ORG", "LOC"})
 
 # Page furniture of news sites and blogs, compared in lowercase.
@@ -90,7 +96,8 @@ class EntityTyper:
         self.places = places() if self.rules & {"places", "datelines"} else None
         words = Path(frequent_words) if frequent_words else None
         self.lowercase_words = (lowercase_words(words.read_text(encoding="utf-8").split())
-                                if "capitals" in self.rules and words and words.exists() else frozenset())
+                                if self.rules & {"capitals", "acronyms"} and words and words.exists()
+                                else frozenset())
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
@@ -103,7 +110,7 @@ class EntityTyper:
                 continue
             if "furniture" in self.rules and _is_furniture(ent.text):
                 continue
-            if self._is_common_word_in_capitals(ent):
+            if "capitals" in self.rules and self._is_common_word_in_capitals(ent):
                 continue
             if "peoples" in self.rules and _is_people(ent):
                 continue
@@ -118,6 +125,8 @@ class EntityTyper:
             kept.append(ent)
         if "datelines" in self.rules:
             kept = self._with_datelines(doc, kept)
+        if "acronyms" in self.rules:
+            kept += self._acronyms_acting_as_bodies(doc, kept)
         if "foreign_lines" in self.rules:
             kept = _names_in_foreign_lines(doc, kept)
         doc.ents = sorted(kept, key=lambda span: span.start)
@@ -128,6 +137,24 @@ class EntityTyper:
         text = ent.text
         return (len(ent) == 1 and len(text) >= _MIN_CAPITALS_WORD and text.isupper()
                 and text.lower() in self.lowercase_words)
+
+    def _acronyms_acting_as_bodies(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        taken = {i for ent in ents for i in range(ent.start, ent.end)}
+        found = []
+        # the text's words in capitals, found by a regex rather than a walk over every token
+        for match in _CAPITALS_WORD.finditer(doc.text):
+            span = doc.char_span(match.start(), match.end())
+            if span is None or span.start in taken or span.end >= len(doc):
+                continue
+            word, after = span[0], doc[span.end]
+            before = doc[span.start - 1] if span.start else None
+            if (word.lower_ in self.lowercase_words or is_swahili_word(word.text)
+                    or country_code(word.text) is not None or after.text == "-"
+                    or _in_capitals(before) or _in_capitals(after)):
+                continue
+            if is_finite_verb(after.text) and after.lower_.startswith(_BODY_SUBJECTS):
+                found.append(Span(doc, span.start, span.end, label="ORG"))
+        return found
 
     def _is_place(self, ent: Span) -> bool:
         if ent.start > 0 and is_title(ent.doc[ent.start - 1]):
@@ -146,6 +173,16 @@ class EntityTyper:
 
 
 _MIN_CAPITALS_WORD = 4
+
+_CAPITALS_WORD = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
+
+# Subject prefixes of noun classes 9 (i-), 5 (li-) and 7 (ki-), the agreement of a body
+# ("TRA imesema", "chama kimesema"); a person takes a- or wa-.
+_BODY_SUBJECTS = ("i", "li", "ki")
+
+
+def _in_capitals(token) -> bool:
+    return token is not None and token.is_alpha and token.is_upper and len(token) > 1
 
 
 def lowercase_words(frequent: list[str]) -> frozenset[str]:
