@@ -187,3 +187,10 @@ def test_an_untagged_acronym_with_a_body_s_verb_is_an_organization(nlp, tmp_path
     words = tmp_path / "frequent_words.txt"
     words.write_text("ya na kisha mvua\n", encoding="utf-8")
     assert _ents(EntityTyper(list(RULES), str(words))(_with_ents(nlp, text, []))) == expected
+
+
+def test_a_language_named_from_its_country_is_not_an_entity(nlp, typer):
+    text = "Anaandika Kifaransa na Kituruki, si Kiswahili; Kigoma iko Tanzania."
+    given = [("Kifaransa", "LOC"), ("Kituruki", "LOC"), ("Kigoma", "LOC"), ("Tanzania", "LOC")]
+    # "Kigoma" is a town: no country is called "Ugoma"
+    assert _ents(typer(_with_ents(nlp, text, given))) == [("Kigoma", "LOC"), ("Tanzania", "LOC")]

@@ -12,7 +12,8 @@ the component's config so that its effect can be measured alone:
 - ``titles``: a place or organization does not end in a title that opens the next
   name ("Mkoa wa [Dar es Salaam] Luteni Yusuph Makamba").
 - ``peoples``: a people named from its country ("Wakenya", "Mtanzania", "Waingereza")
-  is not an entity (docs/annotation.md: demonyms are not entities).
+  is not an entity (docs/annotation.md: demonyms are not entities), nor its language
+  ("Kituruki", "Kifaransa").
 - ``furniture``: the words of blog widgets and bylines ("Popular", "Related Posts",
   "1 Min Read", "Soma pia") are not names.
 - ``places``: a capital or a city of 100,000 people or more (gazetteer.py) or a
@@ -299,9 +300,10 @@ def _is_furniture(text: str) -> bool:
 
 
 def _is_people(ent: Span) -> bool:
-    """"Wakenya", "Mtanzania", "Waingereza", "Wakorea Kaskazini": Wa-/M- + a country."""
+    """"Wakenya", "Mtanzania", "Waingereza", "Wakorea Kaskazini": Wa-/M- + a country; and
+    their languages, Ki- + a country ("Kituruki", "Kiingereza": O in the MasakhaNER data)."""
     text = ent.text
-    for prefix in ("Wa", "M"):
+    for prefix in ("Wa", "M", "Ki"):
         if text.startswith(prefix) and len(text) > len(prefix) + 2 and text[len(prefix)].islower():
             stem = text[len(prefix):]
             for candidate in (stem.capitalize(), "U" + stem):
