@@ -194,3 +194,14 @@ def test_a_language_named_from_its_country_is_not_an_entity(nlp, typer):
     given = [("Kifaransa", "LOC"), ("Kituruki", "LOC"), ("Kigoma", "LOC"), ("Tanzania", "LOC")]
     # "Kigoma" is a town: no country is called "Ugoma"
     assert _ents(typer(_with_ents(nlp, text, given))) == [("Kigoma", "LOC"), ("Tanzania", "LOC")]
+
+
+@pytest.mark.parametrize("text, given, expected", [
+    ("Zabuni ilishinda Mwamba Construction na Juma Motors.", [("Mwamba Construction", "PER"), ("Juma Motors", "LOC")],
+     [("Mwamba Construction", "ORG"), ("Juma Motors", "ORG")]),
+    # one word alone is no company's name, and the word must end the name
+    ("Group alisema; Services Juma alifika.", [("Group", "PER"), ("Services Juma", "PER")],
+     [("Group", "PER"), ("Services Juma", "PER")]),
+])
+def test_a_name_ending_in_a_company_word_is_an_organization(nlp, typer, text, given, expected):
+    assert _ents(typer(_with_ents(nlp, text, given))) == expected

@@ -73,6 +73,8 @@ LISTS = [
     (nouns, "CHARGE_NOUNS", "charges whose quoted wording is not speech", ["kosa"], ["ripoti"]),
     (nouns, "CLUB_NAME_WORDS", "words at either end of a club's name", ["fc", "stars", "united"],
      ["timu", "ya", "simba"]),
+    (nouns, "COMPANY_NAME_WORDS", "words that end a company's name", ["ltd", "services", "airways"],
+     ["kampuni", "hotel", "stars"]),
     (nouns, "SPORT_WORDS", "football context that makes a name a club", ["timu", "mechi", "kocha"],
      ["serikali"]),
     (date_words, "WEEKDAY_NAMES", "CLDR weekday names", ["jumatatu", "ijumaa"], ["alhamis"]),

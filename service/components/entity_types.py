@@ -26,6 +26,9 @@ the component's config so that its effect can be measured alone:
   names elsewhere ("Sophia Simba"), so the context decides. Beyond the listed clubs, a
   name shaped as a club's is one in that context: a club word at either end ("Ruvu
   Stars", "SSC Reutlingen") or its home place after "ya" ("Zamalek ya Misri").
+- ``companies``: a name of two or more words ending in a word of company names is an
+  organization ("Benchmark Productions", "Evans Electronic Supplies": the NER calls an
+  unknown one a person).
 - ``capitals``: a word in capitals alone is not a name when the raw news writes it in
   lowercase more often than capitalized (the model's frequent-word list): Tanzanian
   papers set a story's first word in capitals ("TIMU ya …", "WANANCHI mkoani …",
@@ -56,12 +59,12 @@ from service.components.countries import country_code, normalize_name
 from service.components.gazetteer import places
 from service.components.mentions import is_title
 from service.lang.sw.function_words import CONNECTIVES, DISCOURSE_CONNECTIVES, TWO_WORD_DISCOURSE_CONNECTIVES
-from service.lang.sw.nouns import CLUB_NAME_WORDS, SPORT_WORDS
+from service.lang.sw.nouns import CLUB_NAME_WORDS, COMPANY_NAME_WORDS, SPORT_WORDS
 from service.lang.sw.verbs import is_finite_verb
 from service.language_id import WORD, is_swahili_word
 
 RULES = ("hyphens", "connectives", "titles", "peoples", "furniture", "places", "datelines", "clubs",
-         "capitals", "acronyms", "foreign_lines")
+         "companies", "capitals", "acronyms", "foreign_lines")
 _LABELS = frozenset({"PER", "ORG", "LOC"})
 
 # Page furniture of news sites and blogs, compared in lowercase.
@@ -122,6 +125,9 @@ class EntityTyper:
             if "places" in self.rules and ent.label_ == "PER" and self._is_place(ent):
                 ent = Span(doc, ent.start, ent.end, label="LOC")
             if "clubs" in self.rules and ent.label_ != "ORG" and _is_club(ent):
+                ent = Span(doc, ent.start, ent.end, label="ORG")
+            if "companies" in self.rules and ent.label_ != "ORG" and len(ent) > 1 \
+                    and ent[-1].lower_ in COMPANY_NAME_WORDS:
                 ent = Span(doc, ent.start, ent.end, label="ORG")
             kept.append(ent)
         if "datelines" in self.rules:
