@@ -4,9 +4,9 @@
     python -m dev.quotes.evaluate --blind     # the frozen blind set: figures only
 
 Each gold file is scored and reported on its own (default: voa.jsonl, the set the
-component was tuned on, then fresh.jsonl to fresh5.jsonl, fresh5_maneno.jsonl and
-fresh_spans.jsonl to fresh_spans5.jsonl, fresh6.jsonl, fresh6_maneno.jsonl and fresh7.jsonl, whose articles were annotated before the component first ran on
-them). A gold file holds every quote of its VOA Swahili articles,
+component was tuned on, then fresh.jsonl to fresh5.jsonl, fresh5_maneno.jsonl,
+fresh_spans.jsonl to fresh_spans5.jsonl, fresh6.jsonl, fresh6_maneno.jsonl, fresh7.jsonl
+and fresh8.jsonl, whose articles were annotated before the component first ran on them). A gold file holds every quote of its VOA Swahili articles,
 annotated by ../shared/ANNOTATION.md: the article's line number in
 ../shared/data/raw/swa/voa_swahili_articles.jsonl, a hash prefix of its text (offsets go
 stale if the file changes), and per quote its kind, char offsets into "text" and the
@@ -39,7 +39,7 @@ BLIND = [HERE / "blind.jsonl", HERE / "blind_maneno.jsonl"]
 # Every dev file, in the order they were annotated (the frozen BLIND ones are not dev).
 DEV_GOLD = [HERE / "voa.jsonl"] + [HERE / f"fresh{n}.jsonl" for n in ("", 2, 3, 4, 5)] \
     + [HERE / "fresh5_maneno.jsonl"] + [HERE / f"fresh_spans{n}.jsonl" for n in ("", 2, 3, 4, 5)] \
-    + [HERE / "fresh6.jsonl", HERE / "fresh6_maneno.jsonl", HERE / "fresh7.jsonl"]
+    + [HERE / f"{name}.jsonl" for name in ("fresh6", "fresh6_maneno", "fresh7", "fresh8")]
 
 GROUPS = {"direct+partial": ({"direct", "partial"}, 0.8), "indirect": ({"indirect"}, 0.5)}
 
@@ -180,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list every error")
     parser.add_argument("--model", default=None, help="model path (default: the bundled one)")
     parser.add_argument("--gold", nargs="+", type=Path, default=DEV_GOLD,
-                        help="gold files, each scored separately (default: all fifteen)")
+                        help="gold files, each scored separately (default: all sixteen)")
     parser.add_argument("--blind", action="store_true",
                         help="score the frozen blind files (README: once per session, figures only)")
     args = parser.parse_args(argv)
