@@ -770,3 +770,16 @@ def test_speaker_candidates_offer_each_reading_and_the_rules_choose_one(quotes_n
 def test_quotes_and_their_speakers(quotes_nlp, text, entities, expected):
     """(kind, text, speaker) of every quote, with the given names set as entities."""
     assert quotes(annotate(quotes_nlp, text, **entities)) == expected
+
+
+@pytest.mark.parametrize("text, person, reported", [
+    ("Msemaji wa bodi Halima Mrisho amesema kuwa bodi itawajibu wakulima wiki ijayo, "
+     "akiongeza kuwa bei mpya itatangazwa mwezi ujao.", "Halima Mrisho", "bei mpya itatangazwa mwezi ujao"),
+    ("Kocha Salum Mbwana alisema kuwa klabu itawajibu mashabiki kesho, akisisitiza kuwa timu iko tayari.",
+     "Salum Mbwana", "timu iko tayari"),
+])
+def test_a_persons_participle_skips_a_bodys_verb_in_the_reported_clause(quotes_nlp, text, person, reported):
+    """a-ki-ongeza agrees with the person who spoke first, not with the body (i-) whose
+    speech verb stands in what that person reported."""
+    said = {content: speaker for _, content, speaker in quotes(annotate(quotes_nlp, text, per=[person]))}
+    assert said[reported] == person

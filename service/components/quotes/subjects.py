@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Optional
 from service.components.quotes.cues import SpeechCue, is_dependent
 from service.components.quotes.marks import WORD, after_abbreviation
 from service.components.quotes.noun_phrases import after_genitive, appositive_person, noun_phrase_speaker
-from service.components.quotes.records import SpeakerMention
+from service.components.quotes.records import SpeakerMention, SpeechEvent
 from service.lang.sw.function_words import COMPLEMENTIZERS, NON_SUBJECT_WORDS, POST_ADJUNCT_WORDS
 from service.lang.sw.nouns import DOCUMENT_HEADS, ROLE_WORDS
 from service.lang.sw.verbs import PERSON_PREFIXES, is_finite_verb, is_relative_verb, is_verb
@@ -210,7 +210,7 @@ def main_clause_subject(art: Reading, cue: SpeechCue) -> tuple[bool, Optional[Sp
     s, _ = art.sentence(cue.start)
     for earlier in reversed(art.cues_between(s, cue.start)):
         ev = art.events.get(earlier.start)
-        if ev is not None and not is_dependent(art.text, earlier):
+        if ev is not None and not is_dependent(art.text, earlier) and _agrees_with(earlier, ev, cue.subject):
             return True, ev.speaker
     finite = [w for w in art.verb_words(s, cue.start, finite_only=True)
               if not is_relative_verb(w.group())]
@@ -225,6 +225,20 @@ def main_clause_subject(art: Reading, cue: SpeechCue) -> tuple[bool, Optional[Sp
         return True, agent
     verb = SpeechCue(finite[0].start(), finite[0].end(), "", "a", False, "", False, False)
     return pre_subject(art, verb, dependent=False)
+
+
+def _agrees_with(earlier: SpeechCue, ev: SpeechEvent, prefix: str) -> bool:
+    """Whether a dependent verb with this subject prefix can go on with an earlier verb's
+    speaker: a person's prefix (a-, wa-) never agrees with a body's or thing's subject,
+    nor the other way round ("X amesema kuwa mahakama itamjibu …, akiongeza": the
+    participle is X's, not the court's). The earlier verb's prefix and its speaker must
+    both be of the other kind: a quoting verb's speech act is the quoted person's
+    ("Taarifa inamnukuu msemaji X, akisema": X's), and an infinitive has no prefix."""
+    if not prefix or not earlier.subject:
+        return True
+    person = prefix in PERSON_PREFIXES
+    return (earlier.subject in PERSON_PREFIXES) == person or (
+        ev.speaker is not None and (ev.speaker.label == "PER") == person)
 
 
 # A passive verb: its extension -w- after a consonant or the -i-/-e- of -iwa/-ewa
