@@ -766,6 +766,11 @@ def test_speaker_candidates_offer_each_reading_and_the_rules_choose_one(quotes_n
         dict(per=["Juma Ali"]),
         [("indirect", "fedha zimepatikana", "Juma Ali")],
         id="the_agent_of_a_passive_main_verb_says_the_infinitive"),
+    pytest.param(
+        "Chama cha walimu hata hivyo kimesema kwamba mgomo utaendelea.",
+        {},
+        [("indirect", "mgomo utaendelea", "Chama cha walimu")],
+        id="a_sentence_adverb_is_not_part_of_a_bodys_name"),
 ])
 def test_quotes_and_their_speakers(quotes_nlp, text, entities, expected):
     """(kind, text, speaker) of every quote, with the given names set as entities."""

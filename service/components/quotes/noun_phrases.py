@@ -16,6 +16,7 @@ from service.lang.sw.function_words import (
     PERSON_DEMONSTRATIVES,
     PLACE_ADJUNCTS,
     POSSESSIVES,
+    TWO_WORD_DISCOURSE_CONNECTIVES,
 )
 from service.lang.sw.nouns import (
     BODY_HEADS,
@@ -101,7 +102,10 @@ def noun_phrase_speaker(art: Reading, start: int, end: int) -> tuple[bool, Optio
         # Marekani"; the noun phrase is the speaker's mention.
         np = words[head_at:]
         for k, w in enumerate(np):
-            if w.group().lower() in PLACE_ADJUNCTS:
+            # a place adjunct or a sentence adverb ends the body's name ("Muungano wa
+            # madaktari hata hivyo umesema")
+            pair = (w.group().lower(), np[k + 1].group().lower() if k + 1 < len(np) else "")
+            if pair[0] in PLACE_ADJUNCTS or pair in TWO_WORD_DISCOURSE_CONNECTIVES:
                 np = np[:k]
                 break
         size = sum(w.group().lower() not in NON_SUBJECT_WORDS | GENITIVES for w in np)
