@@ -30,10 +30,16 @@ workers = int(os.environ.get("HABARI_WORKERS") or usable_cpus())
 # worker runs one request at a time.
 _settings = settings_from_env()
 if _settings["DYNAMIC_BATCHING"]:
-    worker_class = "gthread"
+    # gthread that accepts only while its pipeline is free (service/batching_worker.py).
+    worker_class = "service.batching_worker.BatchingWorker"
     threads = _settings["DYNAMIC_BATCH_MAX_DOCUMENTS"]
+    # A kept-alive connection stays with the worker that accepted it, whose next request
+    # then waits for that worker while another may be idle (p99 of ~600-word articles at
+    # half of peak up to 2.8 s, benchmarks/README.md). Closed after each response, as sync
+    # workers do, the next connection goes to a worker that is free.
+    keepalive = 0
 else:
-    worker_class = "sync"
+    worker_class = "sync"  # closes every connection after its response
 # Load the model once in the master; workers share its pages copy-on-write.
 preload_app = True
 # gunicorn's control socket (under $HOME/.gunicorn) is not used; in the image the non-root
@@ -41,7 +47,6 @@ preload_app = True
 control_socket_disable = True
 timeout = int(os.environ.get("HABARI_TIMEOUT", "60"))
 graceful_timeout = int(os.environ.get("HABARI_GRACEFUL_TIMEOUT", "30"))
-keepalive = 5
 # A backstop against slow growth in a worker that runs for months.
 max_requests = int(os.environ.get("HABARI_MAX_REQUESTS", "20000"))
 max_requests_jitter = max_requests // 10

@@ -42,6 +42,8 @@ class DynamicBatcher:
         self._pending: deque[_Job] = deque()
         self._condition = threading.Condition()
         self._thread: threading.Thread | None = None
+        # True while `run` works: a server can leave new requests to idle processes then.
+        self.busy = False
 
     def submit(self, key: Hashable, items: Sequence) -> list[Any]:
         """`run(key, items)`'s results, computed in one call with other jobs of `key`."""
@@ -59,9 +61,11 @@ class DynamicBatcher:
 
     def _serve(self) -> None:
         while (batch := self._next_batch()) is not None:
+            self.busy = True
             try:
                 self._run_together(batch)
             finally:
+                self.busy = False
                 # Only an exception beyond Exception gets here with jobs open; their
                 # threads must not wait forever.
                 for job in batch:

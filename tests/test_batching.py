@@ -3,14 +3,19 @@ results and their own errors. A long max wait with a batch size equal to the num
 threads makes each batch form deterministically: it is full before the wait ends."""
 from __future__ import annotations
 
+import logging
 import os
 import runpy
+import selectors
+import socket
 import threading
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from service.batching import DynamicBatcher
+from service.batching_worker import BatchingWorker
 from service.budget import TimeBudgetExceeded, time_budget
 from service.config import settings_from_env
 from tests.conftest import make_app
@@ -212,11 +217,55 @@ def test_the_switch_reads_the_environment_and_refuses_nonsense():
         settings_from_env({"HABARI_DYNAMIC_BATCHING": "maybe"})
 
 
-@pytest.mark.parametrize(("switch", "worker_class", "threads"), [("on", "gthread", 6), ("off", "sync", None)])
+@pytest.mark.parametrize(("switch", "worker_class", "threads"), [("on", "service.batching_worker.BatchingWorker", 6), ("off", "sync", None)])
 def test_gunicorn_runs_threaded_workers_only_for_batching(monkeypatch, tmp_path, switch, worker_class, threads):
+    # Threaded workers close connections after each response, as sync workers do, so that
+    # the next request goes to whichever worker is free.
     settings = dict(os.environ, HABARI_DYNAMIC_BATCHING=switch, HABARI_DYNAMIC_BATCH_MAX_DOCUMENTS="6",
                     PROMETHEUS_MULTIPROC_DIR=str(tmp_path / "metrics"))
     monkeypatch.setattr(os, "environ", settings)
     config = runpy.run_path(str(REPO / "gunicorn.conf.py"))
     assert config["worker_class"] == worker_class
     assert config.get("threads") == threads
+    assert config.get("keepalive", 0) == 0
+
+
+class _RecordingWorker(BatchingWorker):
+    """The worker's accept policy, with the connections it takes recorded instead of served."""
+
+    def enqueue_req(self, conn):
+        self.taken.append(conn)
+
+
+def test_the_worker_takes_no_connection_while_its_pipeline_runs_then_all_that_wait():
+    from gunicorn.config import Config
+
+    config = Config()
+    config.set("threads", 4)
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        worker = _RecordingWorker(0, os.getppid(), [listener], None, 30, config, logging.getLogger("test"))
+        worker.taken, worker.poller = [], selectors.DefaultSelector()
+        batcher = SimpleNamespace(busy=True)
+        worker.wsgi = SimpleNamespace(extensions={"habari_batcher": batcher})
+        clients = [socket.create_connection(listener.getsockname()) for _ in range(5)]
+        worker.set_accept_enabled(True)
+        worker.accept(listener)
+        assert worker.taken == [] and not worker._accepting
+        worker.set_accept_enabled(True)
+        worker.wait_for_and_dispatch_events(0)
+        assert worker.taken == [] and not worker._accepting
+        batcher.busy = False
+        worker.set_accept_enabled(True)
+        worker.accept(listener)
+        assert len(worker.taken) == 4  # one per thread, in one go
+        worker.accept(listener)
+        assert len(worker.taken) == 4 and not worker._accepting
+        worker.nr_conns -= 3  # three requests done
+        worker.set_accept_enabled(True)
+        worker.accept(listener)
+        assert len(worker.taken) == 5
+        for connection in worker.taken:
+            connection.sock.close()
+        for client in clients:
+            client.close()
+        worker.poller.close()
