@@ -33,9 +33,10 @@ _SETTINGS: dict[str, tuple[Any, Any]] = {
     "VALIDATE_RESPONSES": (0.01, float),
     # Concurrent requests in a worker share one pipeline call (service/batching.py):
     # at most this many documents, gathered for at most this long after the first.
-    # gunicorn.conf.py runs threaded workers with it on, sync workers without. Off until
-    # benchmarks/throughput.py --compare shows it pays (benchmarks/README.md).
-    "DYNAMIC_BATCHING": (False, _flag),
+    # gunicorn.conf.py runs threaded workers with it on, sync workers without. On: more
+    # documents/s at peak, p99 no worse (benchmarks/throughput.py --compare,
+    # benchmarks/README.md).
+    "DYNAMIC_BATCHING": (True, _flag),
     "DYNAMIC_BATCH_MAX_DOCUMENTS": (8, int),
     "DYNAMIC_BATCH_MAX_WAIT_MS": (2.0, float),
 }

@@ -213,6 +213,7 @@ def test_with_batching_off_requests_call_the_pipeline_directly(unbatched):
 def test_the_switch_reads_the_environment_and_refuses_nonsense():
     assert settings_from_env({"HABARI_DYNAMIC_BATCHING": "off"})["DYNAMIC_BATCHING"] is False
     assert settings_from_env({"HABARI_DYNAMIC_BATCHING": "1"})["DYNAMIC_BATCHING"] is True
+    assert settings_from_env({})["DYNAMIC_BATCHING"] is True
     with pytest.raises(ValueError, match="HABARI_DYNAMIC_BATCHING"):
         settings_from_env({"HABARI_DYNAMIC_BATCHING": "maybe"})
 
