@@ -205,3 +205,20 @@ def test_a_language_named_from_its_country_is_not_an_entity(nlp, typer):
 ])
 def test_a_name_ending_in_a_company_word_is_an_organization(nlp, typer, text, given, expected):
     assert _ents(typer(_with_ents(nlp, text, given))) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mwakasege aliongeza kuwa mvua itanyesha.", [("Mwakasege", "PER")]),
+    ("Hata hivyo, Mwakasege amesema hajui.", [("Mwakasege", "PER")]),
+    ('"Tutashinda," alisema Mwakasege.', [("Mwakasege", "PER")]),
+    ('"Tutashinda," alisema Jaji Mwakasege.', [("Mwakasege", "PER")]),
+    # a complement is not the subject; a body's verb; a common word; no speech
+    ("Mkurugenzi wa Maabara ya Mwakasege amesema hajui.", []),
+    ("Mwakasege imesema hajui.", []),
+    ("Naye alisema hajui.", []),
+    ("Mwakasege alifika jana.", []),
+])
+def test_an_untagged_word_a_person_s_speech_verb_makes_a_person(nlp, tmp_path, text, expected):
+    words = tmp_path / "frequent_words.txt"
+    words.write_text("ya na naye hata hivyo\n", encoding="utf-8")
+    assert _ents(EntityTyper(list(RULES), str(words))(_with_ents(nlp, text, []))) == expected

@@ -39,6 +39,13 @@ the component's config so that its effect can be measured alone:
   class 9, 5 or 7 subject prefix of a body, never a person's a-/wa-). Not a common
   word in capitals (the ``capitals`` list), a Swahili word, a country's code, a word of
   a headline in capitals, or one before a hyphen ("COVID-19").
+- ``people``: a capitalized word the NER left untagged is a person where it is the
+  subject of a speech verb whose subject is one person: opening a clause before it
+  ("Ngyamukama aliongeza …", "Aidha, Tuju amesema …"), or after it at the end of a
+  clause, a title between or not ("…," alisema Kamwaga. / alisema Jaji Munuo.). Not a
+  Swahili word, a word the news writes lowercase, a title, a country or a city of the
+  gazetteer; a word after "wa", "ya" or another word is a complement ("mkurugenzi wa
+  Maabara ya Ruteda amesema"), not the subject.
 - ``foreign_lines``: a line of three or more words with no Swahili word is another
   language's (a caption title of the outlet's own site: "Nordkoreas Führer Kim Jong Un").
   The model takes its capitalized nouns for parts of the name; a span there that holds a
@@ -58,13 +65,15 @@ from spacy.tokens import Doc, Span
 from service.components.countries import country_code, normalize_name
 from service.components.gazetteer import places
 from service.components.mentions import is_title
+from service.lang.sw.common_words import COMMON_WORDS
 from service.lang.sw.function_words import CONNECTIVES, DISCOURSE_CONNECTIVES, TWO_WORD_DISCOURSE_CONNECTIVES
 from service.lang.sw.nouns import CLUB_NAME_WORDS, COMPANY_NAME_WORDS, SPORT_WORDS
-from service.lang.sw.verbs import is_finite_verb
+from service.lang.sw.speech_verbs import is_speech_verb
+from service.lang.sw.verbs import PERSON_VERB, is_finite_verb
 from service.language_id import WORD, is_swahili_word
 
 RULES = ("hyphens", "connectives", "titles", "peoples", "furniture", "places", "datelines", "clubs",
-         "companies", "capitals", "acronyms", "foreign_lines")
+         "companies", "capitals", "acronyms", "people", "foreign_lines")
 _LABELS = frozenset({"PER", "ORG", "LOC"})
 
 # Page furniture of news sites and blogs, compared in lowercase.
@@ -97,10 +106,10 @@ class EntityTyper:
         if unknown:
             raise ValueError(f"unknown rules {sorted(unknown)}; known: {RULES}")
         self.rules = frozenset(rules)
-        self.places = places() if self.rules & {"places", "datelines"} else None
+        self.places = places() if self.rules & {"places", "datelines", "people"} else None
         words = Path(frequent_words) if frequent_words else None
         self.lowercase_words = (lowercase_words(words.read_text(encoding="utf-8").split())
-                                if self.rules & {"capitals", "acronyms"} and words and words.exists()
+                                if self.rules & {"capitals", "acronyms", "people"} and words and words.exists()
                                 else frozenset())
 
     def __call__(self, doc: Doc) -> Doc:
@@ -132,8 +141,11 @@ class EntityTyper:
             kept.append(ent)
         if "datelines" in self.rules:
             kept = self._with_datelines(doc, kept)
-        if "acronyms" in self.rules:
+        # both need the frequent words to tell a name from a common word
+        if "acronyms" in self.rules and self.lowercase_words:
             kept += self._acronyms_acting_as_bodies(doc, kept)
+        if "people" in self.rules and self.lowercase_words:
+            kept += self._people_by_context(doc, kept)
         if "foreign_lines" in self.rules:
             kept = _names_in_foreign_lines(doc, kept)
         doc.ents = sorted(kept, key=lambda span: span.start)
@@ -163,6 +175,29 @@ class EntityTyper:
                 found.append(Span(doc, span.start, span.end, label="ORG"))
         return found
 
+    def _people_by_context(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        taken = {i for ent in ents for i in range(ent.start, ent.end)}
+        found = []
+        for match in _CAPITALIZED_WORD.finditer(doc.text):
+            span = doc.char_span(match.start(), match.end())
+            if span is None or span.start in taken or span.end >= len(doc):
+                continue
+            word, after = span[0], doc[span.end]
+            before = doc[span.start - 1] if span.start else None
+            # the word list, not is_swahili_word's shapes: those take names for words (Mbatia)
+            if (word.lower_ in self.lowercase_words or word.lower_ in COMMON_WORDS or is_title(word)
+                    or word.lower_ in DISCOURSE_CONNECTIVES or country_code(word.text) is not None
+                    or normalize_name(word.text) in self.places.never_people):
+                continue
+            if before is not None and is_title(before):
+                before = doc[before.i - 1] if before.i else None
+            opens_clause = before is None or not before.is_alpha or before.lower_ in DISCOURSE_CONNECTIVES
+            says = opens_clause and _says(after)
+            said_by = before is not None and _says(before) and after.text in (".", ",")
+            if says or said_by:
+                found.append(Span(doc, span.start, span.end, label="PER"))
+        return found
+
     def _is_place(self, ent: Span) -> bool:
         if ent.start > 0 and is_title(ent.doc[ent.start - 1]):
             return False
@@ -186,6 +221,13 @@ _CAPITALS_WORD = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
 # Subject prefixes of noun classes 9 (i-), 5 (li-) and 7 (ki-), the agreement of a body
 # ("TRA imesema", "chama kimesema"); a person takes a- or wa-.
 _BODY_SUBJECTS = ("i", "li", "ki")
+
+_CAPITALIZED_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]{2,}(?![\w-])")
+
+
+def _says(token) -> bool:
+    """A speech verb whose subject is one person: "alisema", "aliongeza", "anasema"."""
+    return bool(PERSON_VERB.match(token.lower_)) and is_speech_verb(token.text)
 
 
 def _in_capitals(token) -> bool:

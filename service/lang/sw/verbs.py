@@ -118,6 +118,11 @@ VERB_LIKE = re.compile(
     r"(?:li|me|na|ta|ki|nge)[a-z]{2,}$")
 
 
+# A verb whose subject is one person, third person: a- + tense, with a relative or not
+# ("aliongeza", "akaongeza", "aliyetumika", "amesema").
+PERSON_VERB = re.compile(r"^a(?:li|me|na|ta|ka|nge|mesha)[a-z]{2,}$")
+
+
 # Small, so that new words cannot grow a worker (benchmarks/README.md, section 2).
 CACHE_SIZE = 4096
 
