@@ -748,6 +748,15 @@ def test_a_named_body_under_a_head_the_data_tags_whole_is_one_span_in_doc_ents(n
     assert [(e.text, e.label_) for e in doc.ents if e.label_ != "DATE"] == [(whole, "ORG")]
 
 
+def test_a_named_body_over_a_date_keeps_the_date(nlp):
+    # found by the property test: the whole body's span ran over a DATE the NER gave its
+    # connective, and setting doc.ents failed on the overlap
+    doc = nlp.get_pipe("habari_entities")(
+        Doc(nlp.vocab, words=["Tume", "ya", "Taifa", "ilisema"], ents=["O", "B-DATE", "O", "O"])
+    )
+    assert [(e.text, e.label_) for e in doc.ents] == [("ya", "DATE")]
+
+
 def test_a_ministry_keeps_the_place_inside_in_doc_ents(nlp):
     # "Wizara ya …" is whole in the MasakhaNER data 0 times of 43: the place alone there
     doc = annotate(nlp, "Maafisa wa Wizara ya Kilimo ya [Tanzania|LOC] walifika.")

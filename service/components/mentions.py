@@ -250,6 +250,8 @@ def opens_sentence(doc: Doc, i: int) -> bool:
     return before is None or "\n" in before.text or before.text in (".", "!", "?", ":", "“", '"', "|")
 
 
+_NAME_LABELS = frozenset({"PER", "ORG", "LOC"})
+
 _UNTAGGED_HEADS = (ORGANIZATION_HEADS - {"ikulu", "umoja", "muungano"}) | STATE_BODY_HEADS
 
 # Companies news names as channels ("ujumbe wa Twitter"), organizations in docs/annotation.md;
@@ -315,7 +317,9 @@ def untagged_organizations(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             spans = [m.ner_span or m.span for m in inner]
             ents = tuple(Span(doc, s.start, s.end, label=m.label) for s, m in zip(spans, inner))
             # a name of its own after a head the MasakhaNER data keeps: one ORG span there too
-            whole = words and token.lower_ in NAMED_BODY_HEADS
+            # ...unless a date or other span the entities leave alone lies inside it
+            whole = (words and token.lower_ in NAMED_BODY_HEADS
+                     and not any(t.ent_type_ and t.ent_type_ not in _NAME_LABELS for t in span))
             found.append(Mention(span, "ORG", name_text(span), ents=None if whole else ents))
             absorbed.update(id(m) for m in inner)
             i = end
