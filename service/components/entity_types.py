@@ -158,32 +158,19 @@ class EntityTyper:
                 and text.lower() in self.lowercase_words)
 
     def _acronyms_acting_as_bodies(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        taken = {i for ent in ents for i in range(ent.start, ent.end)}
         found = []
-        # the text's words in capitals, found by a regex rather than a walk over every token
-        for match in _CAPITALS_WORD.finditer(doc.text):
-            span = doc.char_span(match.start(), match.end())
-            if span is None or span.start in taken or span.end >= len(doc):
-                continue
-            word, after = span[0], doc[span.end]
-            before = doc[span.start - 1] if span.start else None
+        for word, before, after in _untagged_words(doc, _CAPITALS_WORD, ents):
             if (word.lower_ in self.lowercase_words or is_swahili_word(word.text)
                     or country_code(word.text) is not None or after.text == "-"
                     or _in_capitals(before) or _in_capitals(after)):
                 continue
             if is_finite_verb(after.text) and after.lower_.startswith(_BODY_SUBJECTS):
-                found.append(Span(doc, span.start, span.end, label="ORG"))
+                found.append(Span(doc, word.i, word.i + 1, label="ORG"))
         return found
 
     def _people_by_context(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        taken = {i for ent in ents for i in range(ent.start, ent.end)}
         found = []
-        for match in _CAPITALIZED_WORD.finditer(doc.text):
-            span = doc.char_span(match.start(), match.end())
-            if span is None or span.start in taken or span.end >= len(doc):
-                continue
-            word, after = span[0], doc[span.end]
-            before = doc[span.start - 1] if span.start else None
+        for word, before, after in _untagged_words(doc, _CAPITALIZED_WORD, ents):
             # the word list, not is_swahili_word's shapes: those take names for words (Mbatia)
             if (word.lower_ in self.lowercase_words or word.lower_ in COMMON_WORDS or is_title(word)
                     or word.lower_ in DISCOURSE_CONNECTIVES or country_code(word.text) is not None
@@ -195,7 +182,7 @@ class EntityTyper:
             says = opens_clause and _says(after)
             said_by = before is not None and _says(before) and after.text in (".", ",")
             if says or said_by:
-                found.append(Span(doc, span.start, span.end, label="PER"))
+                found.append(Span(doc, word.i, word.i + 1, label="PER"))
         return found
 
     def _is_place(self, ent: Span) -> bool:
@@ -223,6 +210,18 @@ _CAPITALS_WORD = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
 _BODY_SUBJECTS = ("i", "li", "ki")
 
 _CAPITALIZED_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]{2,}(?![\w-])")
+
+
+def _untagged_words(doc: Doc, pattern: re.Pattern, ents: list[Span]):
+    """(token, token before or None, token after) for each one-token match of `pattern`
+    outside `ents` that some token follows. Found by a regex over the text rather than a
+    walk over every token."""
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    for match in pattern.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end())
+        if span is None or len(span) != 1 or span.start in taken or span.end >= len(doc):
+            continue
+        yield span[0], doc[span.start - 1] if span.start else None, doc[span.end]
 
 
 def _says(token) -> bool:
