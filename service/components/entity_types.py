@@ -11,6 +11,8 @@ the component's config so that its effect can be measured alone:
   Juma", "Hata hivyo Juma"; no PER span of the training data begins with one).
 - ``titles``: a place or organization does not end in a title that opens the next
   name ("Mkoa wa [Dar es Salaam] Luteni Yusuph Makamba").
+- ``locatives``: a one-word locative opening a name is outside it ("Visiwani
+  [Zanzibar]", "Jijini [Arusha]"), as the MasakhaNER data has it.
 - ``peoples``: a people named from its country ("Wakenya", "Mtanzania", "Waingereza")
   is not an entity (docs/annotation.md: demonyms are not entities), nor its language
   ("Kituruki", "Kifaransa").
@@ -67,12 +69,12 @@ from service.components.gazetteer import places
 from service.components.mentions import is_title
 from service.lang.sw.common_words import COMMON_WORDS
 from service.lang.sw.function_words import CONNECTIVES, DISCOURSE_CONNECTIVES, TWO_WORD_DISCOURSE_CONNECTIVES
-from service.lang.sw.nouns import CLUB_NAME_WORDS, COMPANY_NAME_WORDS, SPORT_WORDS
+from service.lang.sw.nouns import CLUB_NAME_WORDS, COMPANY_NAME_WORDS, LOCATIVE_DESCRIPTORS, SPORT_WORDS
 from service.lang.sw.speech_verbs import is_speech_verb
 from service.lang.sw.verbs import PERSON_VERB, is_finite_verb
 from service.language_id import WORD, is_swahili_word
 
-RULES = ("hyphens", "connectives", "titles", "peoples", "furniture", "places", "datelines", "clubs",
+RULES = ("hyphens", "connectives", "titles", "locatives", "peoples", "furniture", "places", "datelines", "clubs",
          "companies", "capitals", "acronyms", "people", "foreign_lines")
 _LABELS = frozenset({"PER", "ORG", "LOC"})
 
@@ -131,6 +133,8 @@ class EntityTyper:
                 ent = _without_connective(ent)
             if "titles" in self.rules and ent.label_ != "PER":
                 ent = _without_trailing_title(ent)
+            if "locatives" in self.rules and len(ent) > 1 and ent[0].lower_ in LOCATIVE_DESCRIPTORS:
+                ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)
             if "places" in self.rules and ent.label_ == "PER" and self._is_place(ent):
                 ent = Span(doc, ent.start, ent.end, label="LOC")
             if "clubs" in self.rules and ent.label_ != "ORG" and _is_club(ent):

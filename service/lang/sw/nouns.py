@@ -112,12 +112,17 @@ DESCRIPTOR_PHRASES = sorted(
             "shirika la habari", "gazeti la", "kituo cha televisheni cha", "kituo cha redio cha",
             "chama cha", "kampuni ya", "mtandao wa", "utawala wa", "timu ya", "klabu ya",
             "nchi ya", "nchini", "mji wa", "mjini", "jiji la", "jijini", "mkoa wa", "mkoani",
-            "wilaya ya", "wilayani", "kisiwa cha", "kisiwani", "kijiji cha", "kijijini",
+            "wilaya ya", "wilayani", "kisiwa cha", "kisiwani", "visiwani", "kijiji cha",
+            "kijijini",
         )
     ),
     key=len,
     reverse=True,
 )
+
+# Locatives of one word before a place, outside its name whether capitalized or not
+# ("Visiwani [Zanzibar]", "Jijini [Arusha]": 31 of 31 such words O in v2 train).
+LOCATIVE_DESCRIPTORS = frozenset(phrase[0] for phrase in DESCRIPTOR_PHRASES if len(phrase) == 1)
 
 # Places and bodies named after a person: "Uwanja wa [Kim Il Sung]" is a place, not
 # Kim Il Sung (docs/annotation.md: facilities are places).
