@@ -213,7 +213,9 @@ _CAPITALS_WORD = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
 # ("TRA imesema", "chama kimesema"); a person takes a- or wa-.
 _BODY_SUBJECTS = ("i", "li", "ki")
 
-_CAPITALIZED_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]{2,}(?![\w-])")
+# Only words that a speech verb (a-…) or a clause's end follows can be the subject the
+# ``people`` rule looks for: the lookahead spares it most capitalized words of a text.
+_CAPITALIZED_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]{2,}(?![\w-])(?=\s+[aA]|\s*[.,])")
 
 
 def _untagged_words(doc: Doc, pattern: re.Pattern, ents: list[Span]):
@@ -221,7 +223,7 @@ def _untagged_words(doc: Doc, pattern: re.Pattern, ents: list[Span]):
     outside `ents` that some token follows. Found by a regex over the text rather than a
     walk over every token."""
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
-    for match in pattern.finditer(doc.text):
+    for match in pattern.finditer(doc._.text):
         span = doc.char_span(match.start(), match.end())
         if span is None or len(span) != 1 or span.start in taken or span.end >= len(doc):
             continue
