@@ -32,13 +32,16 @@ _SETTINGS: dict[str, tuple[Any, Any]] = {
     # violation is a 500 and a logged error. Full validation costs ~5% of a request.
     "VALIDATE_RESPONSES": (0.01, float),
     # Concurrent requests in a worker share one pipeline call (service/batching.py):
-    # at most this many documents, gathered for at most this long after the first.
+    # at most this many documents, gathered for at most this long after the first. No
+    # wait by default: the requests that queued while the last call ran are batch enough,
+    # and while a worker waits it still takes connections an idle worker should get (p99
+    # of ~600-word articles at a fixed rate 200-682 ms with 2 ms, 63 ms without).
     # gunicorn.conf.py runs threaded workers with it on, sync workers without. On: more
     # documents/s at peak, p99 no worse (benchmarks/throughput.py --compare,
     # benchmarks/README.md).
     "DYNAMIC_BATCHING": (True, _flag),
     "DYNAMIC_BATCH_MAX_DOCUMENTS": (8, int),
-    "DYNAMIC_BATCH_MAX_WAIT_MS": (2.0, float),
+    "DYNAMIC_BATCH_MAX_WAIT_MS": (0.0, float),
 }
 
 _ENV_NAMES = {
