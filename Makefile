@@ -8,11 +8,13 @@ MODEL_DIR ?= models/sw_habari
 # Extra `spacy train` settings for `make model`, e.g. a smaller encoder (issue 18):
 # NER_OVERRIDES="--components.tok2vec.model.encode.depth 3"; empty builds the shipped recipe.
 NER_OVERRIDES ?=
+# The name meta.json and the API's `model.name` give the result (sw_$(MODEL_NAME)).
+MODEL_NAME ?= habari
 # One thread for OpenBLAS: the machine's cores are shared, and one thread is what the
 # speed figures are quoted for.
 NER_ENV = OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1
 
-.PHONY: model evaluate-ner bench-ner self-trained-model
+.PHONY: model fast-model evaluate-ner bench-ner self-trained-model
 
 # Rebuilds $(MODEL_DIR) (models/sw_habari) from the shared data alone: corpora, floret vectors, training
 # (fixed seeds), then the dev figures. Takes long; never part of the test suite.
@@ -26,9 +28,16 @@ model:
 	    --raw $(SHARED_DATA)/raw/swa
 	$(NER_ENV) $(PYTHON) -m spacy train training/configs/ner.cfg --code service/lang/sw/__init__.py \
 	    --output training/output/model --system.seed $(NER_SEED) $(NER_OVERRIDES)
-	$(PYTHON) -m training.finalize training/output/model/model-best $(MODEL_DIR)
+	$(PYTHON) -m training.finalize training/output/model/model-best $(MODEL_DIR) --name $(MODEL_NAME)
 	$(PYTHON) -m training.frequent_words $(MODEL_DIR)/frequent_words.txt --raw $(SHARED_DATA)/raw/swa
 	$(NER_ENV) $(PYTHON) -m training.evaluate $(MASAKHANER)/v2/dev.txt --model $(MODEL_DIR)
+
+# The bundled "fast" model (HABARI_MODEL=fast, MODEL_CARD.md): the same recipe with a tok2vec
+# of width 64 instead of 128.
+FAST_SEED ?= 1
+fast-model:
+	$(MAKE) model MODEL_DIR=models/sw_habari_fast MODEL_NAME=habari_fast NER_SEED=$(FAST_SEED) \
+	    NER_OVERRIDES="--components.tok2vec.model.encode.width 64"
 
 # Self-training (issue 17, MODEL_CARD.md): the teacher pipeline ($(SILVER_TEACHER), rules included)
 # labels raw news, the sentences its NER is sure of join the gold data, and a model is trained

@@ -65,13 +65,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
             max_wait_seconds=app.config["DYNAMIC_BATCH_MAX_WAIT_MS"] / 1000,
         )
     if app.config["HABARI_LOAD_PIPELINE"]:
-        state.load(lambda: app.config["HABARI_PIPELINE"] or _load_pipeline(app.config["HABARI_MODEL_PATH"],
-                                                                           app.config["HABARI_KNOWN_ENTITIES"]))
+        state.load(lambda: app.config["HABARI_PIPELINE"] or _load_pipeline(app.config))
         metrics.model_load_seconds.set(state.load_seconds)
     return app
 
 
-def _load_pipeline(path, known_entities):
-    from service.nlp import load_pipeline
+def _load_pipeline(config: Mapping[str, Any]):
+    from service.nlp import bundled_model, load_pipeline
 
-    return load_pipeline(path, known_entities)
+    path = config["HABARI_MODEL_PATH"] or bundled_model(config["HABARI_MODEL"])
+    return load_pipeline(path, config["HABARI_KNOWN_ENTITIES"])

@@ -14,6 +14,9 @@ def _flag(raw: str) -> bool:
 # name → (default, parser). Every key is also a Flask config key, so tests pass a dict
 # to create_app() instead of touching the environment.
 _SETTINGS: dict[str, tuple[Any, Any]] = {
+    # Which bundled model to serve, "accurate" or "fast" (service/nlp.py); a
+    # HABARI_MODEL_PATH, if set, wins over it.
+    "HABARI_MODEL": ("accurate", str),
     "HABARI_MODEL_PATH": (None, str),
     # A JSONL list of the deployment's own entities (SPEC.md "Known entities"), or none.
     "HABARI_KNOWN_ENTITIES": (None, str),

@@ -7,7 +7,12 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-DEFAULT_MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "sw_habari"
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+# The pipelines bundled in the repo, by the name HABARI_MODEL takes (MODEL_CARD.md):
+# "accurate" is the default; "fast" has a narrower tok2vec (width 64 instead of 128),
+# for deployments that need throughput more than the last points of F1.
+BUNDLED_MODELS = {"accurate": MODELS_DIR / "sw_habari", "fast": MODELS_DIR / "sw_habari_fast"}
+DEFAULT_MODEL_PATH = BUNDLED_MODELS["accurate"]
 
 # Rule-based components added on top of the trained NER. They are added here rather
 # than saved in the model so that they evolve without retraining; order matters:
@@ -22,7 +27,8 @@ def load_pipeline(path: str | os.PathLike | None = None,
                   known_entities: str | os.PathLike | None = None) -> Language:
     """Return the Swahili pipeline: the trained NER plus Habari's components.
 
-    `path` defaults to $HABARI_MODEL_PATH, else the model bundled in the repo.
+    `path` defaults to $HABARI_MODEL_PATH, else the bundled model $HABARI_MODEL names
+    ("accurate" when unset; see `bundled_model`).
     `known_entities`: a deployment's JSONL list of entities (service/known_entities.py);
     a bad file raises KnownEntitiesError. Needs no network.
     """
@@ -32,7 +38,7 @@ def load_pipeline(path: str | os.PathLike | None = None,
     from service.embeddings import cache_word_embeddings
     from service.lang import sw
 
-    model_path = path or os.environ.get("HABARI_MODEL_PATH") or DEFAULT_MODEL_PATH
+    model_path = path or os.environ.get("HABARI_MODEL_PATH") or bundled_model(os.environ.get("HABARI_MODEL"))
     # The tokenizer is code (service/lang/sw/), not a trained artifact: built from the
     # current rules rather than read back from the model's saved copy, so that tokenizer
     # fixes reach the service without re-saving the model. The NER never sees it in
@@ -61,6 +67,14 @@ def load_pipeline(path: str | os.PathLike | None = None,
     # each, one thread).
     nlp.batch_size = PIPE_BATCH_SIZE
     return nlp
+
+
+def bundled_model(name: str | None) -> Path:
+    """The directory of the bundled model called `name` ("accurate" when empty)."""
+    name = name or "accurate"
+    if name not in BUNDLED_MODELS:
+        raise ValueError(f"HABARI_MODEL={name!r}: the bundled models are {', '.join(BUNDLED_MODELS)}")
+    return BUNDLED_MODELS[name]
 
 
 def preload_words(nlp: Language, word_list: Path) -> int:

@@ -1,4 +1,5 @@
-"""Copy a trained pipeline to models/sw_habari with its provenance in meta.json."""
+"""Copy a trained pipeline to models/sw_habari (or another bundled model's directory)
+with its name and provenance in meta.json."""
 from __future__ import annotations
 
 import argparse
@@ -36,10 +37,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("trained", type=Path, help="e.g. training/output/model/model-best")
     parser.add_argument("output", type=Path, nargs="?", default=REPO / "models" / "sw_habari")
+    parser.add_argument("--name", default=META["name"],
+                        help="the model's name in meta.json and in responses (sw_<name>), e.g. habari_fast")
     args = parser.parse_args()
 
     nlp = spacy.load(args.trained)
-    nlp.meta.update(META)
+    nlp.meta.update(META, name=args.name)
     if args.output.exists():
         shutil.rmtree(args.output)
     nlp.to_disk(args.output)
