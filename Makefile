@@ -33,8 +33,8 @@ model:
 	$(NER_ENV) $(PYTHON) -m training.evaluate $(MASAKHANER)/v2/dev.txt --model $(MODEL_DIR)
 
 # The bundled "fast" model (HABARI_MODEL=fast, MODEL_CARD.md): the same recipe with a tok2vec
-# of width 64 instead of 128.
-FAST_SEED ?= 1
+# of width 64 instead of 128; seed 2 is the one shipped.
+FAST_SEED ?= 2
 fast-model:
 	$(MAKE) model MODEL_DIR=models/sw_habari_fast MODEL_NAME=habari_fast NER_SEED=$(FAST_SEED) \
 	    NER_OVERRIDES="--components.tok2vec.model.encode.width 64"
