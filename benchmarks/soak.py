@@ -5,6 +5,7 @@ Every document carries made-up names (benchmarks/articles.py), so without
 
     python -m benchmarks.soak                       # 100,000 documents through the Annotator
     python -m benchmarks.soak --via app             # through the Flask app (batch endpoint)
+    python -m benchmarks.soak --via batcher         # concurrent single-document requests, dynamic batching
     python -m benchmarks.soak --via bare-pipe -n 20000   # control: nlp.pipe without memory_zone
     python -m benchmarks.soak --cap-caches 1024     # the components' caches made smaller still
 
@@ -70,6 +71,28 @@ def app_runner(nlp) -> Callable[[list[str]], None]:
     return run
 
 
+def batcher_runner(nlp) -> Callable[[list[str]], None]:
+    """Each text POSTed alone from its own thread, as a gthread worker's connections do, so
+    the app's dynamic batcher groups them: the threads, their malloc arenas and the
+    batcher's queue are soaked too."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from service import create_app
+
+    app = create_app({"HABARI_PIPELINE": nlp, "DYNAMIC_BATCHING": True})
+    threads = ThreadPoolExecutor(max_workers=ARGS.batch)
+
+    def post(text):
+        response = app.test_client().post("/v1/annotate", json={"text": text, "language": "sw"})
+        if response.status_code != 200:
+            raise SystemExit(f"HTTP {response.status_code}: {response.get_data()[:300]!r}")
+
+    def run(texts):
+        list(threads.map(post, texts))
+
+    return run
+
+
 def bare_pipe_runner(nlp) -> Callable[[list[str]], None]:
     def run(texts):
         # What the service would do without memory_zone: the Docs are dropped, the strings stay.
@@ -90,7 +113,7 @@ def component_caches() -> list:
     return list(caches.values())
 
 
-RUNNERS = {"annotator": annotator_runner, "app": app_runner, "bare-pipe": bare_pipe_runner}
+RUNNERS = {"annotator": annotator_runner, "app": app_runner, "batcher": batcher_runner, "bare-pipe": bare_pipe_runner}
 
 
 def cap_component_caches(maxsize: int) -> None:
@@ -167,7 +190,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-n", "--documents", type=int, default=100_000)
     parser.add_argument("--words", type=int, default=60, help="words per generated document")
-    parser.add_argument("--batch", type=int, default=16, help="documents per annotate_many call / batch request")
+    parser.add_argument("--batch", type=int, default=16, help="documents per annotate_many call / batch request / concurrent requests")
     parser.add_argument("--via", choices=RUNNERS, default="annotator")
     parser.add_argument("--model", help="model directory (default: $HABARI_MODEL_PATH or models/sw_habari)")
     parser.add_argument("--report-every", type=int, default=10_000)
