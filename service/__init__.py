@@ -20,6 +20,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """
     from service import api, ops, ui
     from service.batching import DynamicBatcher
+    from service.budget import TimeBudgetExceeded
     from service.cors import enable_cors
     from service.metrics import ServiceMetrics
     from service.observability import configure_logging, init_request_ids
@@ -63,6 +64,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
             functools.partial(api.annotate_within_budget, app),
             max_items=app.config["DYNAMIC_BATCH_MAX_DOCUMENTS"],
             max_wait_seconds=app.config["DYNAMIC_BATCH_MAX_WAIT_MS"] / 1000,
+            final_errors=(TimeBudgetExceeded,),
         )
     if app.config["HABARI_LOAD_PIPELINE"]:
         state.load(lambda: app.config["HABARI_PIPELINE"] or _load_pipeline(app.config))

@@ -6,7 +6,9 @@ process takes the oldest job, waits at most `max_wait_seconds` for more jobs of 
 key (up to `max_items` items in all; a larger job runs alone), calls `run(key, items)`
 once for them all, and hands each job its own slice of the results. Jobs with different
 keys never share a call. When a shared call fails, each of its jobs runs again alone, so
-an item that breaks the call fails its own job only.
+an item that breaks the call fails its own job only; errors listed in `final_errors` end
+every job of the call instead (a time budget spent: run again, each job would wait for it
+once more, and so would every request queued behind).
 """
 from __future__ import annotations
 
@@ -32,8 +34,9 @@ class _Job:
 
 class DynamicBatcher:
     def __init__(self, run: Callable[[Hashable, list], Sequence], max_items: int, max_wait_seconds: float,
-                 idle_seconds: float = 60.0):
+                 idle_seconds: float = 60.0, final_errors: tuple[type[BaseException], ...] = ()):
         self._run = run
+        self._final_errors = final_errors
         self._max_items = max_items
         self._max_wait_seconds = max_wait_seconds
         # The thread ends after this long without work and starts again on the next job:
@@ -102,8 +105,9 @@ class DynamicBatcher:
         try:
             results = list(self._run(batch[0].key, [item for job in batch for item in job.items]))
         except Exception as error:
-            if len(batch) == 1:
-                batch[0].finish(error=error)
+            if len(batch) == 1 or isinstance(error, self._final_errors):
+                for job in batch:
+                    job.finish(error=error)
                 return
             for job in batch:
                 self._run_together([job])

@@ -86,6 +86,19 @@ def test_a_failing_item_fails_only_its_own_job():
     assert sorted(items[0] for _, items in calls[1:]) == ["a", "bad", "c"]
 
 
+def test_a_final_error_ends_every_job_of_the_call_without_running_them_again():
+    calls = []
+
+    def run(key, items):
+        calls.append(list(items))
+        raise TimeBudgetExceeded
+
+    batcher = DynamicBatcher(run, max_items=3, max_wait_seconds=NEVER, final_errors=(TimeBudgetExceeded,))
+    outcomes = _in_threads([lambda item=item: batcher.submit("k", [item]) for item in ("a", "b", "c")])
+    assert all(isinstance(outcome, TimeBudgetExceeded) for outcome in outcomes)
+    assert len(calls) == 1
+
+
 def test_a_job_larger_than_the_batch_runs_alone_and_whole():
     batcher, calls = _recording_batcher(max_items=2)
     assert batcher.submit("k", ["a", "b", "c"]) == ["k:a", "k:b", "k:c"]
@@ -200,6 +213,14 @@ def test_a_batched_request_over_the_budget_is_a_clear_503_and_the_pipeline_survi
         assert response.status_code == 503 and "budget" in response.get_json()["detail"]
     assert _post_all(unbatched, [{"text": ARTICLES[1]}]) == _post_all(make_app(nlp, DYNAMIC_BATCHING=True),
                                                                       [{"text": ARTICLES[1]}])
+
+
+def test_a_shared_call_over_the_budget_is_a_503_for_each_request_and_not_run_again(nlp):
+    app = _batching_app(nlp, max_documents=3)
+    app.config["REQUEST_BUDGET_SECONDS"] = 1e-4
+    outcomes = _post_all(app, [{"text": text * 20} for text in ARTICLES[:3]])
+    assert [status for status, _ in outcomes] == [503, 503, 503]
+    assert _pipeline_calls(app) == [1, 3]
 
 
 def test_with_batching_off_requests_call_the_pipeline_directly(unbatched):
