@@ -47,7 +47,9 @@ the component's config so that its effect can be measured alone:
   clause, a title between or not ("…," alisema Kamwaga. / alisema Jaji Munuo.). Not a
   Swahili word, a word the news writes lowercase, a title, a country or a city of the
   gazetteer; a word after "wa", "ya" or another word is a complement ("mkurugenzi wa
-  Maabara ya Ruteda amesema"), not the subject.
+  Maabara ya Ruteda amesema"), not the subject. Where a sentence opens, any finite verb
+  of one person will do ("Machano aliwashukuru …", "Mgaya, alizitaka …"): Tanzanian
+  papers open sentences with a bare surname; not a people ("Mkenya") or a verb itself.
 - ``foreign_lines``: a line of three or more words with no Swahili word is another
   language's (a caption title of the outlet's own site: "Nordkoreas Führer Kim Jong Un").
   The model takes its capitalized nouns for parts of the name; a span there that holds a
@@ -185,7 +187,11 @@ class EntityTyper:
             opens_clause = before is None or not before.is_alpha or before.lower_ in DISCOURSE_CONNECTIVES
             says = opens_clause and _says(after)
             said_by = before is not None and _says(before) and after.text in (".", ",")
-            if says or said_by:
+            # any verb of a person, not only a speech verb: only where a sentence opens,
+            # since a comma before is an apposition ("Chuck Schumer, Mdemokrat, alisema")
+            acts = (_opens_sentence(word) and not is_finite_verb(word.text) and not _is_people(word)
+                    and _acts(_past_comma(after)))
+            if says or said_by or acts:
                 found.append(Span(doc, word.i, word.i + 1, label="PER"))
         return found
 
@@ -233,6 +239,27 @@ def _untagged_words(doc: Doc, pattern: re.Pattern, ents: list[Span]):
 def _says(token) -> bool:
     """A speech verb whose subject is one person: "alisema", "aliongeza", "anasema"."""
     return bool(PERSON_VERB.match(token.lower_)) and is_speech_verb(token.text)
+
+
+def _acts(token) -> bool:
+    """Any finite verb whose subject is one person: "aliwashukuru", "alijipata"."""
+    return token is not None and bool(PERSON_VERB.match(token.lower_)) and is_finite_verb(token.text)
+
+
+def _opens_sentence(token) -> bool:
+    i = token.i
+    return i == 0 or token.doc[i - 1].text in _SENTENCE_ENDS or "\n" in token.doc[i - 1].whitespace_ \
+        or token.doc[i - 1].is_space
+
+
+_SENTENCE_ENDS = frozenset('.!?:"”')
+
+
+def _past_comma(token):
+    """The token after a comma ("Mgaya, alizitaka …"), or the token itself."""
+    if token.text != ",":
+        return token
+    return token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
 
 
 def _in_capitals(token) -> bool:
