@@ -99,6 +99,9 @@ def test_a_dateline_is_a_place(nlp, typer):
      [("Kenya", "LOC"), ("Afrika", "LOC")]),
     ("Mzee Juma ya Mwanza alisema barabara itajengwa.", [("Juma", "PER"), ("Mwanza", "LOC")],
      [("Juma", "PER"), ("Mwanza", "LOC")]),
+    # every listed club, whichever line of the list it opens
+    ("Simba itacheza na Zamalek na Mbeya City.", [("Zamalek", "LOC"), ("Mbeya City", "LOC")],
+     [("Zamalek", "ORG"), ("Mbeya City", "ORG")]),
 ])
 def test_football_clubs_are_organizations_in_context(nlp, typer, text, given, expected):
     assert _ents(typer(_with_ents(nlp, text, given))) == expected

@@ -81,21 +81,26 @@ RULES = ("hyphens", "connectives", "titles", "locatives", "peoples", "furniture"
 _LABELS = frozenset({"PER", "ORG", "LOC"})
 
 # Page furniture of news sites and blogs, compared in lowercase.
-FURNITURE = frozenset(
+def _bar_separated(text: str) -> frozenset[str]:
+    # entries may continue on the next line; the indentation is no part of them
+    return frozenset(entry.strip() for entry in text.split("|"))
+
+
+FURNITURE = _bar_separated(
     """popular|popular posts|related posts|related|related articles|read more|soma pia|soma zaidi|
     share|tweet|advertisement|tangazo|comments|maoni|trending|latest|most read|breaking news|
-    newsletter|subscribe|menu|home""".replace("\n", "").split("|")
+    newsletter|subscribe|menu|home"""
 )
 _READING_TIME = re.compile(r"^\d+\s*min(ute)?s?\.?(\s+read)?$", re.IGNORECASE)
 
 # Football clubs and bodies of East African news. Those in CLUBS_ALWAYS name nothing else;
 # the others are also people's names, places or common words, so they need football
 # words around them.
-CLUBS_ALWAYS = frozenset(
+CLUBS_ALWAYS = _bar_separated(
     """yanga|young africans|azam|azam fc|mtibwa sugar|kagera sugar|coastal union|ruvu shooting|
     mbeya city|singida united|stand united|gor mahia|afc leopards|sofapaka|ulinzi stars|kcca|
     zamalek|al ahly|ahly|tp mazembe|esperance|taifa stars|harambee stars|manchester united|
-    manchester city|arsenal|chelsea|liverpool|real madrid|barcelona|fifa|caf|cecafa|tff""".replace("\n", "").split("|")
+    manchester city|arsenal|chelsea|liverpool|real madrid|barcelona|fifa|caf|cecafa|tff"""
 )
 CLUBS_IN_CONTEXT = frozenset(
     "simba coastal prisons stars polisi ruvu mtibwa moro toto tusker vipers apr mazembe fat".split()
