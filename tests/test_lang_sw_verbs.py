@@ -35,15 +35,18 @@ def test_alternation_tries_longer_prefixes_first_and_drops_the_excluded():
 
 
 @pytest.mark.parametrize("word", ["alisema", "inaweza", "wamefika", "haiwezi", "hakusema",
-                                  "asiweze", "kumekuwa", "Atakuja", "ni", "yuko"])
+                                  "asiweze", "kumekuwa", "Atakuja", "ni", "yuko", "uko", "kipo",
+                                  "huanza", "hufanyika", "hujibu"])
 def test_finite_verbs(word):
     assert is_finite_verb(word)
 
 
-@pytest.mark.parametrize("word", ["mtoto", "kusema", "wananchi", "watawala", "Italia", "serikali"])
+@pytest.mark.parametrize("word", ["mtoto", "kusema", "wananchi", "watawala", "Italia", "serikali",
+                                  "huduma", "hukumu", "huenda", "huwezi", "yako"])
 def test_not_finite_verbs(word):
     # An infinitive, a noun, nouns the prefixes would read as verbs (wa-na-nchi,
-    # wa-ta-wala, I-ta-lia).
+    # wa-ta-wala, I-ta-lia, hu-duma), "perhaps" (huenda), the negative "you can't" (huwezi,
+    # whose infinitive after it reports nothing) and the possessive "your" (yako).
     assert not is_finite_verb(word)
 
 

@@ -771,6 +771,16 @@ def test_speaker_candidates_offer_each_reading_and_the_rules_choose_one(quotes_n
         {},
         [("indirect", "mgomo utaendelea", "Chama cha walimu")],
         id="a_sentence_adverb_is_not_part_of_a_bodys_name"),
+    pytest.param(
+        "Msemaji Juma Ali amesema kuwa mradi huo uko tayari kuanza.",
+        dict(per=["Juma Ali"]),
+        [("indirect", "mradi huo uko tayari kuanza", "Juma Ali")],
+        id="a_clause_whose_verb_is_a_locative_copula_is_reported"),
+    pytest.param(
+        "Daktari Amina Juma anasema kuwa wagonjwa huanza kupona baada ya wiki mbili.",
+        dict(per=["Amina Juma"]),
+        [("indirect", "wagonjwa huanza kupona baada ya wiki mbili", "Amina Juma")],
+        id="a_clause_whose_verb_is_a_habitual_is_reported"),
 ])
 def test_quotes_and_their_speakers(quotes_nlp, text, entities, expected):
     """(kind, text, speaker) of every quote, with the given names set as entities."""

@@ -68,8 +68,15 @@ VERB_LOOKALIKE_NOUNS = frozenset(
     mlima kilimanjaro mtaalamu watalii italia utapiamlo vitani
     """.split()
 )
-# The locative copula ("yuko Berlin", "ziko hatarini"): present tense, no tense marker.
-LOCATIVE_COPULAS = frozenset("yuko wako iko ziko liko kuko yupo wapo ipo zipo lipo kupo".split())
+# The locative copula ("yuko Berlin", "ziko hatarini", "umoja huo uko tayari"): present
+# tense, no tense marker; subject + -ko/-po. Class 6 "yako" is left out: it is mostly the
+# possessive "your".
+LOCATIVE_COPULAS = frozenset(
+    """
+    yuko wako iko ziko liko kuko uko kiko viko tuko niko mko yupo wapo ipo zipo lipo kupo
+    upo kipo vipo tupo nipo mpo yapo
+    """.split()
+)
 # Copulas and the like open a predicate; so does the modal "lazima" before a subjunctive
 # ("orodha lazima iidhinishwe").
 COPULAS = frozenset(
@@ -95,6 +102,17 @@ _FINITE = re.compile(
     # negative subjunctive: a-si-wez-e
     rf"|(?:{alternation(SUBJECTS, without=('m', 'mu', 'yu', 'ku', 'pa'))})si\w{{2,}}e",
     re.IGNORECASE,
+)
+# The habitual (hu- + stem, no subject or tense: "watu huanza …", "hufanyika kila mwaka").
+# Stems ending in -i are left out: hu- + stem + -i is also the negative "you" (huwezi,
+# hujui), and "huwezi kusema …" is no report.
+_HABITUAL = re.compile(r"hu[a-z]{3,}[au]")
+# Words that begin like a habitual verb and are not one, or mostly not ("huenda": perhaps).
+HABITUAL_LOOKALIKES = frozenset(
+    """
+    huduma husika huenda hususan hususani hukumu hujuma huohuo huruma huria huzuni hundi
+    hulka hutuba hukohuko husni husna
+    """.split()
 )
 _RELATIVE_VERB = re.compile(
     rf"(?:{alternation(SUBJECTS, without=('m', 'mu', 'yu'))})(?:li|na|ta|nge)(?P<rel>{_CLASS_RELATIVES})\w{{2,}}"
@@ -143,7 +161,8 @@ def is_finite_verb(word: str) -> bool:
         return True
     if low in VERB_LOOKALIKE_NOUNS:
         return False
-    return bool(_FINITE.fullmatch(low))
+    return bool(_FINITE.fullmatch(low)) or (
+        low not in HABITUAL_LOOKALIKES and bool(_HABITUAL.fullmatch(low)))
 
 
 @functools.lru_cache(maxsize=CACHE_SIZE)
