@@ -781,6 +781,11 @@ def test_speaker_candidates_offer_each_reading_and_the_rules_choose_one(quotes_n
         dict(per=["Amina Juma"]),
         [("indirect", "wagonjwa huanza kupona baada ya wiki mbili", "Amina Juma")],
         id="a_clause_whose_verb_is_a_habitual_is_reported"),
+    pytest.param(
+        "“Tutashinda mechi hiyo,” alisema Juma Ali ambaye timu yake ilishinda jana.",
+        dict(per=["Juma Ali"]),
+        [("direct", "Tutashinda mechi hiyo,", "Juma Ali")],
+        id="a_relative_clause_after_a_postposed_speaker_is_not_the_reported_clause"),
 ])
 def test_quotes_and_their_speakers(quotes_nlp, text, entities, expected):
     """(kind, text, speaker) of every quote, with the given names set as entities."""

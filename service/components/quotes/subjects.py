@@ -18,11 +18,12 @@ if TYPE_CHECKING:
     from service.components.quotes.speakers import Reading
 
 # Where a subject after the verb ends: punctuation, a complementizer, a quotation mark,
-# or a preposition or participle that starts an adjunct.
+# a preposition or participle that starts an adjunct, or an amba- relative clause that
+# describes it ("alisema Yonas ambaye chuo chake kipo …").
 # (A comma between digits groups thousands: "watu 46,000".)
 _POST_SUBJECT_END = re.compile(
     r"(?<!\d),|,(?!\d)|[.;:“”\"«»‘’(]|\b(?:kwamba|kuwa|kwa|katika|kwenye|kupitia|mbele|alipokuwa|akiwa|wakati|"
-    r"baada|kabla|bila)\b|\b\w+ki(?:sema|ongeza|ongezea|eleza|elezea|mshukuru)\b", re.IGNORECASE)
+    r"baada|kabla|bila)\b|\b\w+ki(?:sema|ongeza|ongezea|eleza|elezea|mshukuru)\b|\bamba\w*", re.IGNORECASE)
 
 
 def agrees(verb_prefix: str, noun: str, is_person: bool) -> bool:
