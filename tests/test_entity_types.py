@@ -205,6 +205,10 @@ def test_a_language_named_from_its_country_is_not_an_entity(nlp, typer):
     # one word alone is no company's name, and the word must end the name
     ("Group alisema; Services Juma alifika.", [("Group", "PER"), ("Services Juma", "PER")],
      [("Group", "PER"), ("Services Juma", "PER")]),
+    # a body's English name: a party, a union
+    ("Muungano wa Kilimo Workers Union na Green Liberty Party.", [("Kilimo Workers Union", "PER"),
+                                                                  ("Green Liberty Party", "LOC")],
+     [("Kilimo Workers Union", "ORG"), ("Green Liberty Party", "ORG")]),
 ])
 def test_a_name_ending_in_a_company_word_is_an_organization(nlp, typer, text, given, expected):
     assert _ents(typer(_with_ents(nlp, text, given))) == expected

@@ -30,7 +30,8 @@ the component's config so that its effect can be measured alone:
   Stars", "SSC Reutlingen") or its home place after "ya" ("Zamalek ya Misri").
 - ``companies``: a name of two or more words ending in a word of company names is an
   organization ("Benchmark Productions", "Evans Electronic Supplies": the NER calls an
-  unknown one a person).
+  unknown one a person), and so is one ending in the English word for a body ("Christian
+  Social Union", "National Congress").
 - ``capitals``: a word in capitals alone is not a name when the raw news writes it in
   lowercase more often than capitalized (the model's frequent-word list): Tanzanian
   papers set a story's first word in capitals ("TIMU ya …", "WANANCHI mkoani …",
@@ -71,7 +72,13 @@ from service.components.gazetteer import places
 from service.components.mentions import is_title
 from service.lang.sw.common_words import COMMON_WORDS
 from service.lang.sw.function_words import CONNECTIVES, DISCOURSE_CONNECTIVES, TWO_WORD_DISCOURSE_CONNECTIVES
-from service.lang.sw.nouns import CLUB_NAME_WORDS, COMPANY_NAME_WORDS, LOCATIVE_DESCRIPTORS, SPORT_WORDS
+from service.lang.sw.nouns import (
+    BODY_NAME_WORDS,
+    CLUB_NAME_WORDS,
+    COMPANY_NAME_WORDS,
+    LOCATIVE_DESCRIPTORS,
+    SPORT_WORDS,
+)
 from service.lang.sw.speech_verbs import is_speech_verb
 from service.lang.sw.verbs import PERSON_VERB, is_finite_verb
 from service.language_id import WORD, is_swahili_word
@@ -106,6 +113,7 @@ CLUBS_IN_CONTEXT = frozenset(
     "simba coastal prisons stars polisi ruvu mtibwa moro toto tusker vipers apr mazembe fat".split()
 )
 _FOOTBALL_BODIES = frozenset("fifa caf cecafa tff fat yanga simba azam".split())
+_ORGANIZATION_NAME_WORDS = COMPANY_NAME_WORDS | BODY_NAME_WORDS
 _CONTEXT_WINDOW = 20  # tokens each side; a doc without sentence boundaries has no better unit
 
 
@@ -147,7 +155,7 @@ class EntityTyper:
             if "clubs" in self.rules and ent.label_ != "ORG" and _is_club(ent):
                 ent = Span(doc, ent.start, ent.end, label="ORG")
             if "companies" in self.rules and ent.label_ != "ORG" and len(ent) > 1 \
-                    and ent[-1].lower_ in COMPANY_NAME_WORDS:
+                    and ent[-1].lower_ in _ORGANIZATION_NAME_WORDS:
                 ent = Span(doc, ent.start, ent.end, label="ORG")
             kept.append(ent)
         if "datelines" in self.rules:

@@ -211,3 +211,12 @@ COMPANY_NAME_WORDS = frozenset(
     airways airlines bank media communications telecommunication telecommunications plantation
     """.split()
 )
+# English words that end the name of a party, union or other body ("Christian Social
+# Union", "Movement for Democratic Change"): 30 of 31 such names of two or more words are
+# ORG in the MasakhaNER v2 training data (union 7, front 6, congress 5, movement 5, …).
+BODY_NAME_WORDS = frozenset(
+    """
+    union congress front movement party alliance league council agency trust commission
+    federation foundation association institute organization organisation
+    """.split()
+)
