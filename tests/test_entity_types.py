@@ -99,6 +99,9 @@ def test_a_dateline_is_a_place(nlp, typer):
      [("Kenya", "LOC"), ("Afrika", "LOC")]),
     ("Mzee Juma ya Mwanza alisema barabara itajengwa.", [("Juma", "PER"), ("Mwanza", "LOC")],
      [("Juma", "PER"), ("Mwanza", "LOC")]),
+    # a listed club's city after a place word is the city, football or not
+    ("Mashabiki wa timu hiyo wanaishi jijini Liverpool na mji wa Barcelona.",
+     [("Liverpool", "LOC"), ("Barcelona", "LOC")], [("Liverpool", "LOC"), ("Barcelona", "LOC")]),
     # every listed club, whichever line of the list it opens
     ("Simba itacheza na Zamalek na Mbeya City.", [("Zamalek", "LOC"), ("Mbeya City", "LOC")],
      [("Zamalek", "ORG"), ("Mbeya City", "ORG")]),

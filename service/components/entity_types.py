@@ -77,6 +77,7 @@ from service.lang.sw.nouns import (
     CLUB_NAME_WORDS,
     COMPANY_NAME_WORDS,
     LOCATIVE_DESCRIPTORS,
+    PLACE_HEADS,
     SPORT_WORDS,
 )
 from service.lang.sw.speech_verbs import is_speech_verb
@@ -430,6 +431,8 @@ def _without_trailing_title(ent: Span) -> Span:
 
 def _is_club(ent: Span) -> bool:
     key = normalize_name(ent.text)
+    if _after_place_word(ent):
+        return False  # "jijini Liverpool": the city, not its club
     if key in CLUBS_ALWAYS:
         return True
     if ent.start > 0 and is_title(ent.doc[ent.start - 1]):
@@ -442,6 +445,13 @@ def _is_club(ent: Span) -> bool:
     return any(token.lower_ in SPORT_WORDS or (token.i not in range(ent.start, ent.end)
                                               and token.lower_ in _FOOTBALL_BODIES)
                for token in window)
+
+
+def _after_place_word(ent: Span) -> bool:
+    """After a locative ("jijini", "mjini") or a place's head ("mji wa", "jiji la")."""
+    doc, i = ent.doc, ent.start
+    return (i > 0 and doc[i - 1].lower_ in LOCATIVE_DESCRIPTORS) or \
+        (i > 1 and doc[i - 2].lower_ in PLACE_HEADS and doc[i - 1].lower_ in ("wa", "la", "ya", "cha"))
 
 
 def _named_as_club(ent: Span) -> bool:
