@@ -867,6 +867,11 @@ def test_the_surname_of_a_person_tagged_as_an_organization_is_the_person(nlp):
     doc = annotate(nlp, "Mkuu wa benki [Daudi Mwakalinga|PER] alifika. Baadaye [Mwakalinga|ORG] alisema.")
     (person,) = doc._.entities
     assert person.label == "PER" and mention_texts(person) == ["Daudi Mwakalinga", "Mwakalinga"]
+    # doc.ents say so too
+    assert [(e.text, e.label_) for e in doc.ents] == [("Daudi Mwakalinga", "PER"), ("Mwakalinga", "PER")]
+    # a lowercase last word names no one ("Miss kinondoni" is a contest the NER took for a person)
+    doc = annotate(nlp, "Shindano la [Miss kinondoni|PER] lilifanyika [Kinondoni|LOC].")
+    assert [(e.text, e.label_) for e in doc.ents][-1] == ("Kinondoni", "LOC")
     # a country keeps its label even as a person's last name
     doc = annotate(nlp, "Mwanariadha [Pauline Kenya|PER] alishinda; [Kenya|LOC] ilifurahi.")
     assert [e.label for e in doc._.entities] == ["PER", "LOC"]

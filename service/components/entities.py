@@ -149,6 +149,8 @@ class EntityGrouper:
             mentions = sorted(mentions + repeated_name_mentions(doc, mentions), key=lambda m: m.span.start)
         mentions = untagged_organizations(doc, mentions)
         names = [self._name(m) for m in mentions]
+        # before doc.ents are written, so that they carry the person's label too
+        relabel_surnames(names)
         ents = [ent for ent in doc.ents if ent.label_ not in self.labels]
         for name in names:
             if name.mention.ents is not None:
@@ -158,7 +160,6 @@ class EntityGrouper:
                 ents.append(Span(doc, span.start, span.end, label=name.mention.ents_label or name.label))
         doc.ents = sorted(ents, key=lambda s: s.start)
         clusters = Clusters(len(names))
-        relabel_surnames(names)
         unify_labels(names, clusters)
         group_typos(names, clusters)
         group_places(names, clusters)

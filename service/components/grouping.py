@@ -132,7 +132,9 @@ class Clusters:
 def relabel_surnames(names: list[MentionName]) -> None:
     """A one-word organization or place that is the surname of a person named in full
     in the article is that person ("David Malpass" ... "[Malpass|ORG] alisema")."""
-    surnames = {n.parts[-1] for n in names if n.label == "PER" and len(n.parts) > 1}
+    # a lowercase last word is no surname ("Miss kinondoni", a contest the NER took for a person)
+    surnames = {n.parts[-1] for n in names
+                if n.label == "PER" and len(n.parts) > 1 and n.text.split()[-1][:1].isupper()}
     for name in names:
         if (
             name.label != "PER"
