@@ -75,6 +75,8 @@ LISTS = [
      ["timu", "ya", "simba"]),
     (nouns, "COMPANY_NAME_WORDS", "words that end a company's name", ["ltd", "services", "airways"],
      ["kampuni", "hotel", "stars"]),
+    (nouns, "BODY_NAME_WORDS", "English words that end a body's name", ["union", "congress", "party"],
+     ["chama", "stars", "bank"]),
     (nouns, "LOCATIVE_DESCRIPTORS", "one-word locatives outside a place's name", ["jijini", "visiwani"],
      ["jiji", "mji wa"]),
     (nouns, "SPORT_WORDS", "football context that makes a name a club", ["timu", "mechi", "kocha"],
