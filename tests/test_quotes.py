@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 import service.lang.sw  # noqa: F401  (registers "sw")
 from service import components  # noqa: F401  (registers the factories)
 from service.components.quotes.cues import find_speech_cues
+from service.components.quotes.marks import mask_letter_entities
 from service.lang.sw.speech_verbs import SPEECH_STEMS, SPEECH_VERB
 
 
@@ -786,6 +787,11 @@ def test_speaker_candidates_offer_each_reading_and_the_rules_choose_one(quotes_n
         dict(per=["Juma Ali"]),
         [("direct", "Tutashinda mechi hiyo,", "Juma Ali")],
         id="a_relative_clause_after_a_postposed_speaker_is_not_the_reported_clause"),
+    pytest.param(
+        "Kansela Gerhard Schr&ouml;der amesema kuwa uchumi wa nchi yake umekua.",
+        dict(per=["Gerhard Schr&ouml;der"]),
+        [("indirect", "uchumi wa nchi yake umekua", "Gerhard Schr&ouml;der")],
+        id="a_letter_written_as_an_html_entity_does_not_end_the_subject"),
 ])
 def test_quotes_and_their_speakers(quotes_nlp, text, entities, expected):
     """(kind, text, speaker) of every quote, with the given names set as entities."""
@@ -803,3 +809,11 @@ def test_a_persons_participle_skips_a_bodys_verb_in_the_reported_clause(quotes_n
     speech verb stands in what that person reported."""
     said = {content: speaker for _, content, speaker in quotes(annotate(quotes_nlp, text, per=[person]))}
     assert said[reported] == person
+
+
+def test_only_letter_entities_are_masked_and_offsets_stay():
+    text = "Schr&ouml;der na Gro&szlig; wa AT&amp;T; mwisho."
+    masked = mask_letter_entities(text)
+    assert len(masked) == len(text)
+    assert masked.count(";") == 2  # &amp; stands for "&", not a letter; the clause's ";" stays
+    assert masked.startswith("Schr") and masked.endswith(" mwisho.")

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 from service.components.entities import Entity
 from service.components.quotes.direct import direct_quotes
 from service.components.quotes.indirect import indirect_quotes
+from service.components.quotes.marks import mask_letter_entities
 from service.components.quotes.model import SpeakerModel, load_model
 from service.components.quotes.partial import partial_quotes
 from service.components.quotes.records import Item, SpeechEvent
@@ -104,7 +105,7 @@ def find_quotes(doc: Doc, model: Optional[SpeakerModel] = None) -> list[Quote]:
     text = doc._.text
     if not text.strip():
         return []
-    art = Reading(doc, text, model)
+    art = Reading(doc, mask_letter_entities(text), model)
     quotes = []
     for it in quote_items(art):
         ev = it.event
