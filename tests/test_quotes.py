@@ -792,6 +792,12 @@ def test_speaker_candidates_offer_each_reading_and_the_rules_choose_one(quotes_n
         dict(per=["Gerhard Schr&ouml;der"]),
         [("indirect", "uchumi wa nchi yake umekua", "Gerhard Schr&ouml;der")],
         id="a_letter_written_as_an_html_entity_does_not_end_the_subject"),
+    pytest.param(
+        "Kocha Juma Ali alikiri kuwa Hamisi Kombo hajapona lakini akasisitiza kuwa timu itashinda.",
+        dict(per=["Juma Ali", "Hamisi Kombo"]),
+        [("indirect", "Hamisi Kombo hajapona", "Juma Ali"),
+         ("indirect", "timu itashinda", "Juma Ali")],
+        id="a_narrative_verb_goes_on_with_the_reporter_not_the_reported_subject"),
 ])
 def test_quotes_and_their_speakers(quotes_nlp, text, entities, expected):
     """(kind, text, speaker) of every quote, with the given names set as entities."""
@@ -817,3 +823,10 @@ def test_only_letter_entities_are_masked_and_offsets_stay():
     assert len(masked) == len(text)
     assert masked.count(";") == 2  # &amp; stands for "&", not a letter; the clause's ";" stays
     assert masked.startswith("Schr") and masked.endswith(" mwisho.")
+
+
+def test_a_participle_after_huku_takes_the_subject_written_before_it(quotes_nlp):
+    text = ("Waziri Juma Ali alisema kuwa uchumi utakua huku msemaji wa benki Amina Hassan "
+            "akisema kuwa bei zitapanda.")
+    found = quotes(annotate(quotes_nlp, text, per=["Juma Ali", "Amina Hassan"]))
+    assert found[-1] == ("indirect", "bei zitapanda", "Amina Hassan")

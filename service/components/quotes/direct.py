@@ -9,7 +9,8 @@ from service.components.quotes.indirect import clause_after
 from service.components.quotes.marks import MARKS, WORD, Quotation, after_abbreviation
 from service.components.quotes.noun_phrases import sentence_subject
 from service.components.quotes.records import Item, SpeechEvent
-from service.components.quotes.speakers import Reading, inside_report
+from service.components.quotes.speakers import Reading
+from service.components.quotes.subjects import inside_report
 from service.lang.sw.function_words import (
     COMPLEMENTIZERS,
     GENITIVES,

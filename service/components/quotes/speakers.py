@@ -24,6 +24,7 @@ from service.components.quotes.noun_phrases import noun_phrase_speaker
 from service.components.quotes.records import SpeakerMention, SpeechEvent
 from service.components.quotes.subjects import (
     coordinated,
+    inside_report,
     main_clause_subject,
     post_subject,
     pre_subject,
@@ -64,13 +65,6 @@ def subject_prefix(art: TextIndex, cue: SpeechCue) -> str:
 def _person_by_prefix(art: TextIndex, cue: SpeechCue) -> bool:
     prefix = subject_prefix(art, cue)
     return prefix in PERSON_PREFIXES or prefix == ""
-
-
-def inside_report(art: Reading, pos: int) -> bool:
-    """The verb at pos stands in the clause an earlier speech verb of its sentence reports."""
-    s, _ = art.sentence(pos)
-    return any(re.search(r"\b(?:kwamba|kuwa)\b", art.text[c.end:pos])
-               for c in art.cues_between(s, pos))
 
 
 def _coordinated_speech(art: Reading, cue: SpeechCue) -> Optional[SpeechEvent]:

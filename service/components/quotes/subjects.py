@@ -62,6 +62,13 @@ def clause_start(art: Reading, pos: int) -> int:
     return s
 
 
+def inside_report(art: Reading, pos: int) -> bool:
+    """The verb at pos stands in the clause an earlier speech verb of its sentence reports."""
+    s, _ = art.sentence(pos)
+    return any(re.search(r"\b(?:kwamba|kuwa)\b", art.text[c.end:pos])
+               for c in art.cues_between(s, pos))
+
+
 def _subject_chunks(art: Reading, start: int, end: int, dependent: bool,
                     verb_prefix: str = "") -> list[tuple[int, int, bool]]:
     """Comma-separated chunks before a verb, nearest first, as (start, end, adjacent).
@@ -115,10 +122,17 @@ def _subject_chunks(art: Reading, start: int, end: int, dependent: bool,
                 m.label in ("PER", "ORG") for m in art.mentions_in(tail_start, e))
             # (or a role and what qualifies it: "… na mkuu wa polisi wa nchi hiyo alisema")
             role_tail = 0 < len(tail_words) <= 8 and tail_words[0].group().lower() in ROLE_WORDS
+            own = list(re.finditer(r"\b(?:huku|naye|nao|nayo)\s+", text[finite[-1].end():e]))
             if adjacent and not dependent and (len(tail_words) <= 4 or named_tail or role_tail) and any(
                     w.group().lower() not in NON_SUBJECT_WORDS for w in tail_words):
                 chunks.append((tail_start, e, adjacent))
-            elif adjacent and finite[0].start() > b:
+            elif adjacent and dependent and own and art.words(finite[-1].end() + own[-1].end(), e):
+                # "… huku msemaji … Dmitry Peskov akisema": a subject of its own after a
+                # conjunction, as in a chunk with no verb
+                chunks.append((finite[-1].end() + own[-1].end(), e, adjacent))
+            elif adjacent and finite[0].start() > b and not (dependent and inside_report(art, finite[0].start())):
+                # (not for a verb in what an earlier verb reports: "X alikiri kuwa CAG
+                # hajaanza kazi lakini akasisitiza …" goes on with X)
                 chunks.append((b, finite[0].start(), adjacent))
             break
         participles = [w for w in art.verb_words(b, e) if not (nominal and is_relative_verb(w.group()))]
