@@ -86,6 +86,24 @@ def test_a_failing_item_fails_only_its_own_job():
     assert sorted(items[0] for _, items in calls[1:]) == ["a", "bad", "c"]
 
 
+def test_the_batcher_counts_as_busy_while_it_waits_for_more_jobs():
+    # So the worker takes no new connection then (service/batching_worker.py): the wait is
+    # for requests it has already taken, not for more of the listener's.
+    batcher, calls = _recording_batcher(max_items=2)
+    first = threading.Thread(target=batcher.submit, args=("k", ["a"]))
+    first.start()
+    waited = threading.Event()
+    for _ in range(500):
+        if batcher.busy:
+            waited.set()
+            break
+        threading.Event().wait(0.01)
+    assert waited.is_set() and calls == []
+    assert batcher.submit("k", ["b"]) == ["k:b"]
+    first.join()
+    assert calls == [("k", ["a", "b"])]
+
+
 def test_a_final_error_ends_every_job_of_the_call_without_running_them_again():
     calls = []
 
