@@ -36,9 +36,10 @@ _SETTINGS: dict[str, tuple[Any, Any]] = {
     "VALIDATE_RESPONSES": (0.01, float),
     # Concurrent requests in a worker share one pipeline call (service/batching.py):
     # at most this many documents, gathered for at most this long after the first. No
-    # wait by default: the requests that queued while the last call ran are batch enough,
-    # and while a worker waits it still takes connections an idle worker should get (p99
-    # of ~600-word articles at a fixed rate 200-682 ms with 2 ms, 63 ms without).
+    # wait by default: the requests that queued while the last call ran are batch enough
+    # (a 2 ms wait gave a p99 of 200-682 ms for ~600-word articles at a fixed rate, 63 ms
+    # without, while a waiting worker still took new connections; since then it takes none
+    # while it waits, and waits of 1 and 3 ms showed no gain on a loaded machine).
     # gunicorn.conf.py runs threaded workers with it on, sync workers without. On: more
     # documents/s at peak, p99 no worse (benchmarks/throughput.py --compare,
     # benchmarks/README.md).
