@@ -59,6 +59,12 @@ def test_peoples_and_page_furniture_are_not_entities(nlp, typer):
     assert _ents(typer(_with_ents(nlp, text, given))) == [("1 Min Read", "DATE"), ("Kenya", "LOC")]
 
 
+def test_a_party_s_members_are_not_entities(nlp, typer):
+    text = "Wademokrat na Mrepublican na Mliberali walikutana na Mwema."
+    given = [("Wademokrat", "PER"), ("Mrepublican", "ORG"), ("Mliberali", "PER"), ("Mwema", "PER")]
+    assert _ents(typer(_with_ents(nlp, text, given))) == [("Mwema", "PER")]
+
+
 def test_page_furniture_dates_are_dropped_too(nlp):
     typer = EntityTyper(["furniture"])
     doc = _with_ents(nlp, "Habari 1 Min Read leo", [("1 Min Read", "PER")])
@@ -239,6 +245,23 @@ def test_an_untagged_word_a_person_s_verb_makes_a_person(nlp, tmp_path, text, ex
     words = tmp_path / "frequent_words.txt"
     words.write_text("ya na naye hata hivyo\n", encoding="utf-8")
     assert _ents(EntityTyper(list(RULES), str(words))(_with_ents(nlp, text, []))) == expected
+
+
+@pytest.mark.parametrize("text, given, expected", [
+    ("Katibu Mkuu wa Umoja wa Kilimo Juma Kombo na wengine walifika.", [("Umoja wa Kilimo", "ORG")],
+     [("Umoja wa Kilimo", "ORG"), ("Juma Kombo", "PER")]),
+    ("Mashahidi walimwona Jaji Mkwawa jana.", [], [("Mkwawa", "PER")]),
+    ("Barua ilifika kwa Waziri Mkuu Kabendera na Gen Mkwawa.", [], [("Kabendera", "PER"), ("Mkwawa", "PER")]),
+    # a party's member, a seat, a country or a body's head after a title is no name
+    ("Seneta Mdemokrat katika kamati alisema.", [], []),
+    ("Mawasiliano ya Rais Ikulu ilisema.", [], []),
+    ("Kwa Rais Kenya ni nchi nzuri.", [], []),
+    ("Kamishna Mkuu Mamlaka ya Mapato alifika.", [], []),
+])
+def test_an_untagged_name_after_a_role_is_a_person(nlp, tmp_path, text, given, expected):
+    words = tmp_path / "frequent_words.txt"
+    words.write_text("ya na wa kwa jana katika kamati barua\n", encoding="utf-8")
+    assert _ents(EntityTyper(list(RULES), str(words))(_with_ents(nlp, text, given))) == expected
 
 
 def test_a_locative_opening_a_name_is_outside_it(nlp, typer):

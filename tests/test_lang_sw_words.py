@@ -77,6 +77,7 @@ LISTS = [
      ["kampuni", "hotel", "stars"]),
     (nouns, "BODY_NAME_WORDS", "English words that end a body's name", ["union", "congress", "party"],
      ["chama", "stars", "bank"]),
+    (nouns, "PARTY_MEMBER_STEMS", "stems of a party's members after M-/Wa-", ["republi", "demokra"], ["kenya"]),
     (nouns, "LOCATIVE_DESCRIPTORS", "one-word locatives outside a place's name", ["jijini", "visiwani"],
      ["jiji", "mji wa"]),
     (nouns, "SPORT_WORDS", "football context that makes a name a club", ["timu", "mechi", "kocha"],

@@ -14,8 +14,8 @@ the component's config so that its effect can be measured alone:
 - ``locatives``: a one-word locative opening a name is outside it ("Visiwani
   [Zanzibar]", "Jijini [Arusha]"), as the MasakhaNER data has it.
 - ``peoples``: a people named from its country ("Wakenya", "Mtanzania", "Waingereza")
-  is not an entity (docs/annotation.md: demonyms are not entities), nor its language
-  ("Kituruki", "Kifaransa").
+  or a party ("Wademokrat", "Mrepublican") is not an entity (docs/annotation.md:
+  demonyms are not entities), nor its language ("Kituruki", "Kifaransa").
 - ``furniture``: the words of blog widgets and bylines ("Popular", "Related Posts",
   "1 Min Read", "Soma pia") are not names.
 - ``places``: a capital or a city of 100,000 people or more (gazetteer.py) or a
@@ -51,6 +51,10 @@ the component's config so that its effect can be measured alone:
   Maabara ya Ruteda amesema"), not the subject. Where a sentence opens, any finite verb
   of one person will do ("Machano aliwashukuru …", "Mgaya, alizitaka …"): Tanzanian
   papers open sentences with a bare surname; not a people ("Mkenya") or a verb itself.
+  Untagged capitalized words after a title ("Jaji Mrima") or after a title's body or
+  place ("Katibu Mkuu wa Umoja wa Mataifa Kofi Annan") are a person too; not a party's
+  member ("Seneta Mdemokrat"), a seat ("Ikulu") or a body's head word. The rule's code
+  is in untagged_people.py.
 - ``foreign_lines``: a line of three or more words with no Swahili word is another
   language's (a caption title of the outlet's own site: "Nordkoreas Führer Kim Jong Un").
   The model takes its capitalized nouns for parts of the name; a span there that holds a
@@ -70,7 +74,7 @@ from spacy.tokens import Doc, Span
 from service.components.countries import country_code, normalize_name
 from service.components.gazetteer import places
 from service.components.mentions import is_title
-from service.lang.sw.common_words import COMMON_WORDS
+from service.components.untagged_people import PeopleFinder, is_people, untagged_words
 from service.lang.sw.function_words import CONNECTIVES, DISCOURSE_CONNECTIVES, TWO_WORD_DISCOURSE_CONNECTIVES
 from service.lang.sw.nouns import (
     BODY_NAME_WORDS,
@@ -80,8 +84,7 @@ from service.lang.sw.nouns import (
     PLACE_HEADS,
     SPORT_WORDS,
 )
-from service.lang.sw.speech_verbs import is_speech_verb
-from service.lang.sw.verbs import PERSON_VERB, is_finite_verb
+from service.lang.sw.verbs import is_finite_verb
 from service.language_id import WORD, is_swahili_word
 
 RULES = ("hyphens", "connectives", "titles", "locatives", "peoples", "furniture", "places", "datelines", "clubs",
@@ -129,6 +132,7 @@ class EntityTyper:
         self.lowercase_words = (lowercase_words(words.read_text(encoding="utf-8").split())
                                 if self.rules & {"capitals", "acronyms", "people"} and words and words.exists()
                                 else frozenset())
+        self.people = PeopleFinder(self.lowercase_words, self.places)
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
@@ -143,7 +147,7 @@ class EntityTyper:
                 continue
             if "capitals" in self.rules and self._is_common_word_in_capitals(ent):
                 continue
-            if "peoples" in self.rules and _is_people(ent):
+            if "peoples" in self.rules and is_people(ent):
                 continue
             if "connectives" in self.rules and ent.label_ == "PER":
                 ent = _without_connective(ent)
@@ -165,7 +169,8 @@ class EntityTyper:
         if "acronyms" in self.rules and self.lowercase_words:
             kept += self._acronyms_acting_as_bodies(doc, kept)
         if "people" in self.rules and self.lowercase_words:
-            kept += self._people_by_context(doc, kept)
+            kept += self.people.by_context(doc, kept)
+            kept += self.people.after_roles(doc, kept)
         if "foreign_lines" in self.rules:
             kept = _names_in_foreign_lines(doc, kept)
         doc.ents = sorted(kept, key=lambda span: span.start)
@@ -179,34 +184,13 @@ class EntityTyper:
 
     def _acronyms_acting_as_bodies(self, doc: Doc, ents: list[Span]) -> list[Span]:
         found = []
-        for word, before, after in _untagged_words(doc, _CAPITALS_WORD, ents):
+        for word, before, after in untagged_words(doc, _CAPITALS_WORD, ents):
             if (word.lower_ in self.lowercase_words or is_swahili_word(word.text)
                     or country_code(word.text) is not None or after.text == "-"
                     or _in_capitals(before) or _in_capitals(after)):
                 continue
             if is_finite_verb(after.text) and after.lower_.startswith(_BODY_SUBJECTS):
                 found.append(Span(doc, word.i, word.i + 1, label="ORG"))
-        return found
-
-    def _people_by_context(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        found = []
-        for word, before, after in _untagged_words(doc, _CAPITALIZED_WORD, ents):
-            # the word list, not is_swahili_word's shapes: those take names for words (Mbatia)
-            if (word.lower_ in self.lowercase_words or word.lower_ in COMMON_WORDS or is_title(word)
-                    or word.lower_ in DISCOURSE_CONNECTIVES or country_code(word.text) is not None
-                    or normalize_name(word.text) in self.places.never_people):
-                continue
-            if before is not None and is_title(before):
-                before = doc[before.i - 1] if before.i else None
-            opens_clause = before is None or not before.is_alpha or before.lower_ in DISCOURSE_CONNECTIVES
-            says = opens_clause and _says(after)
-            said_by = before is not None and _says(before) and after.text in (".", ",")
-            # any verb of a person, not only a speech verb: only where a sentence opens,
-            # since a comma before is an apposition ("Chuck Schumer, Mdemokrat, alisema")
-            acts = (_opens_sentence(word) and not is_finite_verb(word.text) and not _is_people(word)
-                    and _acts(_past_comma(after)))
-            if says or said_by or acts:
-                found.append(Span(doc, word.i, word.i + 1, label="PER"))
         return found
 
     def _is_place(self, ent: Span) -> bool:
@@ -232,49 +216,6 @@ _CAPITALS_WORD = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
 # Subject prefixes of noun classes 9 (i-), 5 (li-) and 7 (ki-), the agreement of a body
 # ("TRA imesema", "chama kimesema"); a person takes a- or wa-.
 _BODY_SUBJECTS = ("i", "li", "ki")
-
-# Only words that a speech verb (a-…) or a clause's end follows can be the subject the
-# ``people`` rule looks for: the lookahead spares it most capitalized words of a text.
-_CAPITALIZED_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]{2,}(?![\w-])(?=\s+[aA]|\s*[.,])")
-
-
-def _untagged_words(doc: Doc, pattern: re.Pattern, ents: list[Span]):
-    """(token, token before or None, token after) for each one-token match of `pattern`
-    outside `ents` that some token follows. Found by a regex over the text rather than a
-    walk over every token."""
-    taken = {i for ent in ents for i in range(ent.start, ent.end)}
-    for match in pattern.finditer(doc._.text):
-        span = doc.char_span(match.start(), match.end())
-        if span is None or len(span) != 1 or span.start in taken or span.end >= len(doc):
-            continue
-        yield span[0], doc[span.start - 1] if span.start else None, doc[span.end]
-
-
-def _says(token) -> bool:
-    """A speech verb whose subject is one person: "alisema", "aliongeza", "anasema"."""
-    return bool(PERSON_VERB.match(token.lower_)) and is_speech_verb(token.text)
-
-
-def _acts(token) -> bool:
-    """Any finite verb whose subject is one person: "aliwashukuru", "alijipata"."""
-    return token is not None and bool(PERSON_VERB.match(token.lower_)) and is_finite_verb(token.text)
-
-
-def _opens_sentence(token) -> bool:
-    i = token.i
-    return i == 0 or token.doc[i - 1].text in _SENTENCE_ENDS or "\n" in token.doc[i - 1].whitespace_ \
-        or token.doc[i - 1].is_space
-
-
-_SENTENCE_ENDS = frozenset('.!?:"”')
-
-
-def _past_comma(token):
-    """The token after a comma ("Mgaya, alizitaka …"), or the token itself."""
-    if token.text != ",":
-        return token
-    return token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-
 
 def _in_capitals(token) -> bool:
     return token is not None and token.is_alpha and token.is_upper and len(token) > 1
@@ -391,19 +332,6 @@ def _glued_hyphen(doc: Doc, i: int) -> bool:
 def _is_furniture(text: str) -> bool:
     lowered = " ".join(text.lower().split())
     return lowered in FURNITURE or bool(_READING_TIME.match(lowered))
-
-
-def _is_people(ent: Span) -> bool:
-    """"Wakenya", "Mtanzania", "Waingereza", "Wakorea Kaskazini": Wa-/M- + a country; and
-    their languages, Ki- + a country ("Kituruki", "Kiingereza": O in the MasakhaNER data)."""
-    text = ent.text
-    for prefix in ("Wa", "M", "Ki"):
-        if text.startswith(prefix) and len(text) > len(prefix) + 2 and text[len(prefix)].islower():
-            stem = text[len(prefix):]
-            for candidate in (stem.capitalize(), "U" + stem):
-                if country_code(candidate) is not None:
-                    return True
-    return False
 
 
 def _without_connective(ent: Span) -> Span:

@@ -13,7 +13,7 @@ TITLE_WORDS = frozenset(
     """
     rais makamu waziri naibu katibu mkuu msemaji mwenyekiti kiongozi mkurugenzi balozi
     gavana meya mbunge seneta spika jaji hakimu mwanasheria kamishna kamanda jenerali
-    jen kanali meja luteni brigedia sajenti koplo kapteni kapt askofu kardinali padri
+    jen gen kanali col meja luteni brigedia brig sajenti koplo kapteni kapt askofu kardinali padri
     mchungaji mch sheikh shekhe shehe imamu mufti papa mfalme malkia mwanamfalme
     binti mwalimu mwl profesa prof daktari dkt dk dr bw bwana bi bibi mhe mh
     mheshimiwa ndg ndugu mzee marehemu hayati mama mtukufu msaidizi mshauri afisa
@@ -220,3 +220,7 @@ BODY_NAME_WORDS = frozenset(
     federation foundation association institute organization organisation
     """.split()
 )
+
+# Stems of a party's members as a Swahili noun of class 1/2 ("Mrepublican", "Wademokrat"):
+# written capitalized like a name, but a member of a party is no entity, as a people is not.
+PARTY_MEMBER_STEMS = ("republi", "demokra", "democra", "libera", "konserva", "conserva")

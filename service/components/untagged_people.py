@@ -1,0 +1,156 @@
+"""People the NER left untagged, found by the words around them (the ``people`` rule of
+habari_entity_types), and peoples that are no entities (its ``peoples`` rule).
+
+A capitalized word the raw news does not write in lowercase is a person where it is the
+subject of a person's speech verb, where it opens a sentence before any verb of one
+person, or where it follows a title or a title's body or place.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from service.components.countries import country_code, normalize_name
+from service.components.mentions import SEATS, is_title
+from service.lang.sw.common_words import COMMON_WORDS
+from service.lang.sw.function_words import DISCOURSE_CONNECTIVES
+from service.lang.sw.nouns import ORGANIZATION_HEADS, PARTY_MEMBER_STEMS, PLACE_HEADS, TITLE_WORDS
+from service.lang.sw.speech_verbs import is_speech_verb
+from service.lang.sw.verbs import PERSON_VERB, is_finite_verb
+
+
+class PeopleFinder:
+    """`lowercase_words`: words the raw news writes lowercase more often than not;
+    `places`: the gazetteer (gazetteer.places())."""
+
+    def __init__(self, lowercase_words: frozenset[str], places):
+        self.lowercase_words = lowercase_words
+        self.places = places
+
+    def by_context(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        found = []
+        for word, before, after in untagged_words(doc, _CAPITALIZED_WORD, ents):
+            # the word list, not is_swahili_word's shapes: those take names for words (Mbatia)
+            if (word.lower_ in self.lowercase_words or word.lower_ in COMMON_WORDS or is_title(word)
+                    or word.lower_ in DISCOURSE_CONNECTIVES or country_code(word.text) is not None
+                    or normalize_name(word.text) in self.places.never_people):
+                continue
+            if before is not None and is_title(before):
+                before = doc[before.i - 1] if before.i else None
+            opens_clause = before is None or not before.is_alpha or before.lower_ in DISCOURSE_CONNECTIVES
+            says = opens_clause and _says(after)
+            said_by = before is not None and _says(before) and after.text in (".", ",")
+            # any verb of a person, not only a speech verb: only where a sentence opens,
+            # since a comma before is an apposition ("Chuck Schumer, Mdemokrat, alisema")
+            acts = (_opens_sentence(word) and not is_finite_verb(word.text) and not is_people(word)
+                    and _acts(_past_comma(after)))
+            if says or said_by or acts:
+                found.append(Span(doc, word.i, word.i + 1, label="PER"))
+        return found
+
+    def after_roles(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """Untagged capitalized words after a title ("IGP Mwema", "Jaji Mrima"), or after
+        a title's body or place ("Katibu Mkuu wa Umoja wa Mataifa Kofi Annan", "Gavana wa
+        New York Andrew Cuomo"): the role comes before the name (ANNOTATION.md)."""
+        taken = {i for ent in ents for i in range(ent.start, ent.end)}
+        starts = [ent.end for ent in ents if ent.label_ in ("ORG", "LOC") and _after_role_of(ent)]
+        for match in _TITLE_BEFORE_CAPITAL.finditer(doc._.text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is not None:
+                starts.append(span.end)
+        found = []
+        for start in sorted(set(starts)):
+            end = start
+            while end < len(doc) and end - start < _MAX_NAME_WORDS and end not in taken and is_title(doc[end]):
+                start = end = end + 1  # "Waziri Mkuu Pinda": the name starts after the titles
+            while (end < len(doc) and end - start < _MAX_NAME_WORDS and end not in taken
+                   and self._may_be_name(doc[end])):
+                end += 1
+            if end > start and not (end < len(doc) and doc[end].is_title and not doc[end].is_sent_start):
+                found.append(Span(doc, start, end, label="PER"))
+                taken.update(range(start, end))
+        return found
+
+    def _may_be_name(self, token) -> bool:
+        return (token.is_alpha and token.is_title and token.lower_ not in self.lowercase_words
+                and token.lower_ not in COMMON_WORDS and not is_title(token)
+                and token.lower_ not in DISCOURSE_CONNECTIVES and country_code(token.text) is None
+                and normalize_name(token.text) not in self.places.never_people
+                and normalize_name(token.text) not in SEATS and not is_people(token)
+                and token.lower_ not in ORGANIZATION_HEADS and token.lower_ not in PLACE_HEADS)
+
+
+# Only words that a speech verb (a-…) or a clause's end follows can be the subject the
+# ``people`` rule looks for: the lookahead spares it most capitalized words of a text.
+_CAPITALIZED_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]{2,}(?![\w-])(?=\s+[aA]|\s*[.,])")
+
+
+def untagged_words(doc: Doc, pattern: re.Pattern, ents: list[Span]):
+    """(token, token before or None, token after) for each one-token match of `pattern`
+    outside `ents` that some token follows. Found by a regex over the text rather than a
+    walk over every token."""
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    for match in pattern.finditer(doc._.text):
+        span = doc.char_span(match.start(), match.end())
+        if span is None or len(span) != 1 or span.start in taken or span.end >= len(doc):
+            continue
+        yield span[0], doc[span.start - 1] if span.start else None, doc[span.end]
+
+
+_MAX_NAME_WORDS = 3
+_TITLE_BEFORE_CAPITAL = re.compile(
+    r"(?<![\w-])(?:%s)\.?(?=\s+[A-Z][a-z])" % "|".join(sorted(TITLE_WORDS, key=len, reverse=True)), re.IGNORECASE)
+
+
+def _after_role_of(ent: Span) -> bool:
+    """A body or place that a title's "wa"/"ya"/"la" introduces ("Katibu Mkuu wa [Umoja wa Mataifa]")."""
+    doc, i = ent.doc, ent.start
+    return (i > 1 and doc[i - 1].lower_ in ("wa", "ya", "la")
+            and any(is_title(doc[k]) for k in range(max(0, i - 4), i - 1)))
+
+
+def _says(token) -> bool:
+    """A speech verb whose subject is one person: "alisema", "aliongeza", "anasema"."""
+    return bool(PERSON_VERB.match(token.lower_)) and is_speech_verb(token.text)
+
+
+def _acts(token) -> bool:
+    """Any finite verb whose subject is one person: "aliwashukuru", "alijipata"."""
+    return token is not None and bool(PERSON_VERB.match(token.lower_)) and is_finite_verb(token.text)
+
+
+def _opens_sentence(token) -> bool:
+    i = token.i
+    return i == 0 or token.doc[i - 1].text in _SENTENCE_ENDS or "\n" in token.doc[i - 1].whitespace_ \
+        or token.doc[i - 1].is_space
+
+
+_SENTENCE_ENDS = frozenset('.!?:"”')
+
+
+def _past_comma(token):
+    """The token after a comma ("Mgaya, alizitaka …"), or the token itself."""
+    if token.text != ",":
+        return token
+    return token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+
+
+
+
+def is_people(ent: Span) -> bool:
+    """"Wakenya", "Mtanzania", "Waingereza", "Wakorea Kaskazini": Wa-/M- + a country, or a
+    party ("Mrepublican", "Wademokrat"); and
+    their languages, Ki- + a country ("Kituruki", "Kiingereza": O in the MasakhaNER data)."""
+    text = ent.text
+    for prefix in ("Wa", "M", "Ki"):
+        if text.startswith(prefix) and len(text) > len(prefix) + 2 and text[len(prefix)].islower():
+            stem = text[len(prefix):]
+            if prefix != "Ki" and stem.startswith(PARTY_MEMBER_STEMS):
+                return True
+            for candidate in (stem.capitalize(), "U" + stem):
+                if country_code(candidate) is not None:
+                    return True
+    return False
+
+
