@@ -52,7 +52,7 @@ class PeopleFinder:
     def after_roles(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """Untagged capitalized words after a title ("IGP Mwema", "Jaji Mrima"), or after
         a title's body or place ("Katibu Mkuu wa Umoja wa Mataifa Kofi Annan", "Gavana wa
-        New York Andrew Cuomo"): the role comes before the name (ANNOTATION.md)."""
+        New York Andrew Cuomo"): the role comes before the name (docs/annotation.md)."""
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
         starts = [ent.end for ent in ents if ent.label_ in ("ORG", "LOC") and _after_role_of(ent)]
         for match in _TITLE_BEFORE_CAPITAL.finditer(doc._.text):
