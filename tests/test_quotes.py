@@ -798,6 +798,12 @@ def test_speaker_candidates_offer_each_reading_and_the_rules_choose_one(quotes_n
         [("indirect", "Hamisi Kombo hajapona", "Juma Ali"),
          ("indirect", "timu itashinda", "Juma Ali")],
         id="a_narrative_verb_goes_on_with_the_reporter_not_the_reported_subject"),
+    pytest.param(
+        "Mwenyekiti wa chama, Juma Ali, alinukuliwa na gazeti huru la Mwananchi akisema kuwa "
+        "chama kinapinga mkutano huo.",
+        dict(per=["Juma Ali"], org=["Mwananchi"]),
+        [("indirect", "chama kinapinga mkutano huo", "Juma Ali")],
+        id="who_was_quoted_speaks_not_the_paper_that_quoted_him"),
 ])
 def test_quotes_and_their_speakers(quotes_nlp, text, entities, expected):
     """(kind, text, speaker) of every quote, with the given names set as entities."""

@@ -12,6 +12,7 @@ from service.components.quotes.noun_phrases import after_genitive, appositive_pe
 from service.components.quotes.records import SpeakerMention, SpeechEvent
 from service.lang.sw.function_words import COMPLEMENTIZERS, NON_SUBJECT_WORDS, POST_ADJUNCT_WORDS
 from service.lang.sw.nouns import DOCUMENT_HEADS, ROLE_WORDS
+from service.lang.sw.speech_verbs import QUOTED_PASSIVE
 from service.lang.sw.verbs import PERSON_PREFIXES, is_finite_verb, is_relative_verb, is_verb
 
 if TYPE_CHECKING:
@@ -263,8 +264,9 @@ _PASSIVE = re.compile(r"\w+(?:[^aeiou\W]|[ie])wa", re.IGNORECASE)
 
 def _passive_agent(art: Reading, verb: re.Match, end: int) -> Optional[SpeakerMention]:
     """"Makubaliano hayo yalitangazwa … na kiongozi wa upinzani Yari Lapid baada ya
-    kumuarifu rais …": the agent of a passive main verb is who does the rest."""
-    if not _PASSIVE.fullmatch(verb.group()):
+    kumuarifu rais …": the agent of a passive main verb is who does the rest, except
+    a quoting one's (QUOTED_PASSIVE)."""
+    if not _PASSIVE.fullmatch(verb.group()) or QUOTED_PASSIVE.fullmatch(verb.group()):
         return None
     by = re.search(r"\bna\s+", art.text[verb.end():end])
     if by is None:

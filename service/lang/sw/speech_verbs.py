@@ -105,6 +105,9 @@ QUOTING_VERB = re.compile(
     r"(?:li|me|na|ta|ki|ka|nge|ngali))"
     rf"(?P<object>{alternation(OBJECTS, without=('mu', 'ji'))})?(?P<stem>" + "|".join(QUOTING_STEMS) + r")",
     re.IGNORECASE)
+# The passive of "quote" (a-li-nukuliwa): its subject is who spoke, its agent only
+# reported it ("X alinukuliwa na gazeti Y akisema …" is X's).
+QUOTED_PASSIVE = re.compile(r"\w*nukuliwa", re.IGNORECASE)
 # Nouns spelled like a speech verb: wa-jibu is "duty", not "they answer".
 SPEECH_LOOKALIKE_NOUNS = {"wajibu"}
 
