@@ -804,6 +804,16 @@ def test_speaker_candidates_offer_each_reading_and_the_rules_choose_one(quotes_n
         dict(per=["Juma Ali"], org=["Mwananchi"]),
         [("indirect", "chama kinapinga mkutano huo", "Juma Ali")],
         id="who_was_quoted_speaks_not_the_paper_that_quoted_him"),
+    pytest.param(
+        "Mvua kubwa itanyesha kesho mkoani Tanga kulingana na idara ya hali ya hewa.",
+        dict(loc=["Tanga"]),
+        [("indirect", "Mvua kubwa itanyesha kesho mkoani Tanga", "idara ya hali ya hewa")],
+        id="a_final_according_to_a_body_without_a_comma_attributes"),
+    pytest.param(
+        "Wanafunzi watarudi shuleni mwezi ujao kwa mujibu wa ratiba ya mitihani.",
+        {},
+        [],
+        id="a_final_according_to_a_plan_is_manner"),
 ])
 def test_quotes_and_their_speakers(quotes_nlp, text, entities, expected):
     """(kind, text, speaker) of every quote, with the given names set as entities."""

@@ -12,7 +12,7 @@ from service.components.quotes.noun_phrases import appositive_person, noun_phras
 from service.components.quotes.records import Item, SpeakerMention, SpeechEvent
 from service.components.quotes.speakers import Reading
 from service.lang.sw.function_words import NON_SUBJECT_WORDS
-from service.lang.sw.nouns import NON_SOURCE_NOUNS
+from service.lang.sw.nouns import NON_SOURCE_NOUNS, SOURCE_HEADS
 
 
 def attribution_phrases(art: Reading, direct: list[Item], indirect: list[Item]) -> list[Item]:
@@ -48,7 +48,8 @@ def attribution_phrases(art: Reading, direct: list[Item], indirect: list[Item]) 
         lead = art.words(s_start, m.start())
         if all(w.group().lower() in NON_SUBJECT_WORDS for w in lead):
             start, end = trim_content(text, np_end, s_end)
-        elif (re.search(r",\s*$", text[s_start:m.start()]) or named and named[0].start == m.end()) and (
+        elif (re.search(r",\s*$", text[s_start:m.start()]) or named and named[0].start == m.end()
+              or np_words[0].group().lower() in SOURCE_HEADS) and (
                 not text[np_end:s_end].strip(" .,;:”\"’»") or appositive_person(art, np_end)):
             start, end = trim_content(text, s_start, m.start())
             if any(_BELIEF_VERB.fullmatch(w.group()) for w in art.verb_words(start, end, finite_only=True)):

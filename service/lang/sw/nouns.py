@@ -79,6 +79,12 @@ BODY_HEADS = frozenset({"tume", "wizara", "mahakama", "shirika", "gazeti", "jesh
               "jumuiya", "taasisi", "ikulu", "utawala", "uongozi", "chuo", "muungano",
               "ubalozi", "jopo"})
 
+# Nouns that name who gives an account, for a sentence-final "kwa mujibu wa X" or
+# "kulingana na X" with no comma before it ("… amepata ajali kulingana na idara ya polisi
+# …", "… kwa mujibu wa wakala wake"); other nouns there say how ("kwa mujibu wa sheria").
+SOURCE_HEADS = ROLE_WORDS | OFFICIAL_HEADS | ORGANIZATION_HEADS | BODY_HEADS | frozenset(
+    {"wakala", "polisi", "serikali", "ripoti", "taarifa"})
+
 # Descriptions before a body's name ("kundi la kutetea haki … la [Amnesty International]").
 DESCRIPTOR_HEADS = frozenset({"kundi", "kikundi", "vuguvugu"})
 
