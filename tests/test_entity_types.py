@@ -236,6 +236,7 @@ def test_a_name_ending_in_a_company_word_is_an_organization(nlp, typer, text, gi
     ("Kisha, Mwakasege alifika jana.", []),
     ("Mwakasege alifika jana.", [("Mwakasege", "PER")]),
     ("Mvua ilinyesha. Kabendera, aliwashukuru wakulima.", [("Kabendera", "PER")]),
+    ("Kabendera, akizungumza jana, alisema hayo.", [("Kabendera", "PER")]),
     # an apposition after a comma, a people, a verb in capitals: no sentence opens with a name
     ("Juma, Mdemokrat, alifika.", []),
     ("Mkenya alifika jana.", []),

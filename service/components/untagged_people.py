@@ -119,8 +119,13 @@ def _says(token) -> bool:
 
 
 def _acts(token) -> bool:
-    """Any finite verb whose subject is one person: "aliwashukuru", "alijipata"."""
-    return token is not None and bool(PERSON_VERB.match(token.lower_)) and is_finite_verb(token.text)
+    """Any finite verb whose subject is one person ("aliwashukuru", "alijipata"), or its
+    -ki- form for what the person was doing ("Tuju, akizungumza …")."""
+    return token is not None and (bool(PERSON_VERB.match(token.lower_)) and is_finite_verb(token.text)
+                                  or bool(_WHILE_VERB.match(token.lower_)))
+
+
+_WHILE_VERB = re.compile(r"^aki[a-z]{3,}$")
 
 
 def _opens_sentence(token) -> bool:
