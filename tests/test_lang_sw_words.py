@@ -70,6 +70,8 @@ LISTS = [
     (nouns, "CONTENT_NOUNS", "nouns whose 'kwamba' clause is not speech", ["madai", "hofu"], ["rais"]),
     (nouns, "NON_SOURCE_NOUNS", "'kulingana na X' that is a rule, not a speaker", ["hali", "idadi"],
      ["ripoti", "polisi"]),
+    (nouns, "SOURCE_HEADS", "a final 'kwa mujibu wa X' without a comma that names a source",
+     ["msemaji", "idara", "wakala", "ripoti"], ["sheria", "ratiba"]),
     (nouns, "CHARGE_NOUNS", "charges whose quoted wording is not speech", ["kosa"], ["ripoti"]),
     (nouns, "CLUB_NAME_WORDS", "words at either end of a club's name", ["fc", "stars", "united"],
      ["timu", "ya", "simba"]),
