@@ -79,8 +79,6 @@ LISTS = [
      ["kampuni", "hotel", "stars"]),
     (nouns, "BODY_NAME_WORDS", "English words that end a body's name", ["union", "congress", "party"],
      ["chama", "stars", "bank"]),
-    (nouns, "SOURCE_HEADS", "heads of who gives an account after a final 'kwa mujibu wa'",
-     ["wakala", "polisi", "msemaji"], ["sheria", "ratiba"]),
     (nouns, "PARTY_MEMBER_STEMS", "stems of a party's members after M-/Wa-", ["republi", "demokra"], ["kenya"]),
     (nouns, "LOCATIVE_DESCRIPTORS", "one-word locatives outside a place's name", ["jijini", "visiwani"],
      ["jiji", "mji wa"]),
