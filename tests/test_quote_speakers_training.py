@@ -3,10 +3,8 @@ of its cues."""
 import numpy as np
 import pytest
 
-pytest.importorskip("sklearn")
-
-from service.components.quotes.candidates import FEATURES  # noqa: E402
-from training.quote_speakers import pooled, trained_without  # noqa: E402
+from service.components.quotes.candidates import FEATURES
+from training.quote_speakers import pooled, trained_without
 
 
 def _group(file: str, right_feature: str) -> dict:
