@@ -64,7 +64,6 @@ class DynamicBatcher:
 
     def _serve(self) -> None:
         while (batch := self._next_batch()) is not None:
-            self.busy = True
             try:
                 self._run_together(batch)
             finally:
@@ -81,8 +80,9 @@ class DynamicBatcher:
                 self._thread = None
                 return None
             key = self._pending[0].key
-            # Busy from here: while it waits for more jobs, the server should not take new
-            # connections for this process, only let those it has taken finish arriving.
+            # Busy from here until the call ends (_serve): while it waits for more jobs, the
+            # server should not take new connections for this process, only let those it
+            # has taken finish arriving.
             self.busy = True
             deadline = time.monotonic() + self._max_wait_seconds
             while self._pending_items(key) < self._max_items and (left := deadline - time.monotonic()) > 0:
