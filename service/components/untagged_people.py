@@ -31,10 +31,7 @@ class PeopleFinder:
     def by_context(self, doc: Doc, ents: list[Span]) -> list[Span]:
         found = []
         for word, before, after in untagged_words(doc, _CAPITALIZED_WORD, ents):
-            # the word list, not is_swahili_word's shapes: those take names for words (Mbatia)
-            if (word.lower_ in self.lowercase_words or word.lower_ in COMMON_WORDS or is_title(word)
-                    or word.lower_ in DISCOURSE_CONNECTIVES or country_code(word.text) is not None
-                    or normalize_name(word.text) in self.places.never_people):
+            if self._is_word_or_known_place(word):
                 continue
             if before is not None and is_title(before):
                 before = doc[before.i - 1] if before.i else None
@@ -75,12 +72,17 @@ class PeopleFinder:
         return found
 
     def _may_be_name(self, token) -> bool:
-        return (token.is_alpha and token.is_title and token.lower_ not in self.lowercase_words
-                and token.lower_ not in COMMON_WORDS and not is_title(token)
-                and token.lower_ not in DISCOURSE_CONNECTIVES and country_code(token.text) is None
-                and normalize_name(token.text) not in self.places.never_people
+        return (token.is_alpha and token.is_title and not self._is_word_or_known_place(token)
                 and normalize_name(token.text) not in SEATS and not is_people(token)
                 and token.lower_ not in ORGANIZATION_HEADS and token.lower_ not in PLACE_HEADS)
+
+    def _is_word_or_known_place(self, token) -> bool:
+        """A common word, a title, a connective, a country or a place that is never a
+        person: no name, however it is written. The word lists, not is_swahili_word's
+        shapes: those take names for words (Mbatia)."""
+        return (token.lower_ in self.lowercase_words or token.lower_ in COMMON_WORDS or is_title(token)
+                or token.lower_ in DISCOURSE_CONNECTIVES or country_code(token.text) is not None
+                or normalize_name(token.text) in self.places.never_people)
 
 
 # Only words that a speech verb (a-…) or a clause's end follows can be the subject the
@@ -142,8 +144,6 @@ def _past_comma(token):
     if token.text != ",":
         return token
     return token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-
-
 
 
 def is_people(ent: Span) -> bool:
