@@ -89,7 +89,7 @@ def main(args) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=150)
-    parser.add_argument("--model", help="model directory (default: $HABARI_MODEL_PATH or models/sw_habari)")
+    parser.add_argument("--model", help="model directory (default: $HABARI_MODEL_PATH, else the bundled $HABARI_MODEL)")
     parser.add_argument("--child", choices=["True", "False"], help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.child:

@@ -163,9 +163,11 @@ def pathological_document(model: str | None) -> bool:
 
 
 def main(args) -> None:
+    from service.nlp import default_model_path
+
     workers = args.workers or os.cpu_count() or 1
     print(f"machine: {platform.node()}, {os.cpu_count()} cores; {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC; "
-          f"model {args.model or os.environ.get('HABARI_MODEL_PATH') or 'models/sw_habari'}")
+          f"model {args.model or default_model_path()}")
     texts, _ = benchmark_articles(200)
     long_texts, _ = articles_of_about(600, 40)
     outcomes = [
@@ -180,5 +182,5 @@ def main(args) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--workers", type=int, help="gunicorn workers (default: cores)")
-    parser.add_argument("--model", help="model directory (default: $HABARI_MODEL_PATH or models/sw_habari)")
+    parser.add_argument("--model", help="model directory (default: $HABARI_MODEL_PATH, else the bundled $HABARI_MODEL)")
     main(parser.parse_args())

@@ -132,7 +132,7 @@ def cap_component_caches(maxsize: int) -> None:
 
 
 def main() -> None:
-    from service.nlp import load_pipeline
+    from service.nlp import default_model_path, load_pipeline
 
     nlp = load_pipeline(ARGS.model)
     if ARGS.cap_caches:
@@ -140,7 +140,7 @@ def main() -> None:
     run = RUNNERS[ARGS.via](nlp)
     print(f"soak: {ARGS.documents:,} distinct generated documents of ~{ARGS.words} words via {ARGS.via}, "
           f"batches of {ARGS.batch}; component caches capped at {ARGS.cap_caches or 'their own sizes'}; model {nlp.meta.get('name')} {nlp.meta.get('version')} "
-          f"({ARGS.model or os.environ.get('HABARI_MODEL_PATH') or 'models/sw_habari'})")
+          f"({ARGS.model or default_model_path()})")
     print(f"machine: {platform.node()} {os.cpu_count()} cores, Python {platform.python_version()}; "
           f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC")
     print(f"RSS after loading: {rss_mib():.1f} MiB; strings in the vocabulary: {len(nlp.vocab.strings):,}")
@@ -192,7 +192,7 @@ if __name__ == "__main__":
     parser.add_argument("--words", type=int, default=60, help="words per generated document")
     parser.add_argument("--batch", type=int, default=16, help="documents per annotate_many call / batch request / concurrent requests")
     parser.add_argument("--via", choices=RUNNERS, default="annotator")
-    parser.add_argument("--model", help="model directory (default: $HABARI_MODEL_PATH or models/sw_habari)")
+    parser.add_argument("--model", help="model directory (default: $HABARI_MODEL_PATH, else the bundled $HABARI_MODEL)")
     parser.add_argument("--report-every", type=int, default=10_000)
     parser.add_argument("--cap-caches", type=int, help="rebuild the components' functools caches with this maxsize")
     ARGS = parser.parse_args()

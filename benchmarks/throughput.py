@@ -250,9 +250,9 @@ def main(args) -> None:
     args.workers = args.workers or cores
     texts, source = benchmark_articles(args.articles)
     long_texts, args.long_source = articles_of_about(600, 40)
-    from service.nlp import bundled_model
+    from service.nlp import default_model_path
 
-    model = args.model or os.environ.get("HABARI_MODEL_PATH") or str(bundled_model(os.environ.get("HABARI_MODEL")))
+    model = args.model or str(default_model_path())
     meta = json.loads((Path(model) / "meta.json").read_text())
     commit = subprocess.run(["git", "log", "-1", "--format=%h %cI", "--", model], cwd=REPO,
                             capture_output=True, text=True).stdout.strip() or "uncommitted"

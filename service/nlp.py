@@ -38,7 +38,7 @@ def load_pipeline(path: str | os.PathLike | None = None,
     from service.embeddings import cache_word_embeddings
     from service.lang import sw
 
-    model_path = path or os.environ.get("HABARI_MODEL_PATH") or bundled_model(os.environ.get("HABARI_MODEL"))
+    model_path = path or default_model_path()
     # The tokenizer is code (service/lang/sw/), not a trained artifact: built from the
     # current rules rather than read back from the model's saved copy, so that tokenizer
     # fixes reach the service without re-saving the model. The NER never sees it in
@@ -67,6 +67,12 @@ def load_pipeline(path: str | os.PathLike | None = None,
     # each, one thread).
     nlp.batch_size = PIPE_BATCH_SIZE
     return nlp
+
+
+def default_model_path() -> Path:
+    """The model a process loads when given none: $HABARI_MODEL_PATH, else the bundled
+    model $HABARI_MODEL names."""
+    return Path(os.environ.get("HABARI_MODEL_PATH") or bundled_model(os.environ.get("HABARI_MODEL")))
 
 
 def bundled_model(name: str | None) -> Path:

@@ -5,7 +5,7 @@ import pytest
 
 from service import create_app
 from service.config import settings_from_env
-from service.nlp import BUNDLED_MODELS, bundled_model, load_pipeline
+from service.nlp import BUNDLED_MODELS, bundled_model, default_model_path, load_pipeline
 
 FAST = BUNDLED_MODELS["fast"]
 
@@ -21,6 +21,14 @@ def test_unset_or_empty_means_the_accurate_model():
 def test_an_unknown_name_is_refused_with_the_choices():
     with pytest.raises(ValueError, match="accurate, fast"):
         bundled_model("tiny")
+
+
+def test_a_process_given_no_model_follows_the_environment(monkeypatch, tmp_path):
+    monkeypatch.delenv("HABARI_MODEL_PATH", raising=False)
+    monkeypatch.setenv("HABARI_MODEL", "fast")
+    assert default_model_path() == FAST
+    monkeypatch.setenv("HABARI_MODEL_PATH", str(tmp_path))
+    assert default_model_path() == tmp_path
 
 
 def test_the_service_does_not_start_on_an_unknown_name():
