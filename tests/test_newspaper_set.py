@@ -59,3 +59,15 @@ def test_draw_topics_take_the_first_matching_stratum():
     assert newspaper_draw.topic_of("Diwani huyo alizungumzia bei ya sukari.") == "politics"
     assert newspaper_draw.topic_of("Benki hiyo imepunguza riba.") == "business"
     assert newspaper_draw.topic_of("Mvua kubwa ilinyesha jana usiku.") == "other"
+
+
+def test_api_layer_scores_what_the_api_returns(nlp):
+    # ANNOTATION.md types a ministry as one organization; doc.ents keeps MasakhaNER's
+    # convention, so only the API layer can match such gold spans
+    text = "Msemaji wa Wizara ya Fedha ya Tanzania Bw. Juma Hamisi alisema leo kwamba bei zitashuka."
+    doc = nlp(text)
+    api = {(text[s:e], label) for s, e, label in newspaper.predicted_spans(doc, "api")}
+    ents = {(text[s:e], label) for s, e, label in newspaper.predicted_spans(doc, "ents")}
+    assert ("Wizara ya Fedha ya Tanzania", "ORG") in api
+    assert ("Wizara ya Fedha ya Tanzania", "ORG") not in ents
+    assert {("Juma Hamisi", "PER"), ("leo", "DATE")} <= api & ents

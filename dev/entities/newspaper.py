@@ -1,11 +1,16 @@
 """Entity P/R/F1 per label on the newspaper sentences of dev/entities (Maneno Yetu).
 
-    python -m dev.entities.newspaper [--half dev|dev2|dev3|blind] [--model PATH] [-v]
+    python -m dev.entities.newspaper [--half dev|dev2|dev3|blind] [--layer ents|api] [--model PATH] [-v]
 
 Each annotated sentence of `../shared/data/raw/swa/maneno_yetu_news_sentences.txt.gz`
 (referenced by 0-based line number, guarded by the SHA-1 of its text) goes through
-`load_pipeline()` as raw text, `nlp(text)`, as a client's text would; `doc.ents` are
-compared with the gold character spans. Two matchings are printed:
+`load_pipeline()` as raw text, `nlp(text)`, as a client's text would, and two layers of
+the result are compared with the gold character spans:
+- `ents`: `doc.ents`, the layer `make evaluate-ner` scores on MasakhaNER, which keeps its
+  conventions where ANNOTATION.md differs ("Wizara ya Fedha ya [Tanzania]");
+- `api`: what the API returns, every mention of every entity typed as its entity, and the
+  dates; the outside checks score mentions from the API, and the gold follows ANNOTATION.md.
+Two matchings are printed for each:
 - exact: same start, end and label (seqeval's rule, as `make evaluate-ner`);
 - overlap: same label and at least half of the longer span's characters shared, one
   predicted span per gold span (ANNOTATION.md matches dates this way, and the outside
@@ -80,12 +85,22 @@ def prf(counts: Counter, label: str) -> tuple[float, float, float, int]:
     return p, r, f, n_gold
 
 
-def score(items, nlp, verbose: bool = False) -> dict[str, Counter]:
+LAYERS = ("ents", "api")
+
+
+def predicted_spans(doc, layer: str) -> list[tuple[int, int, str]]:
+    if layer == "ents":
+        return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    return ([(m.start_char, m.end_char, entity.label) for entity in doc._.entities for m in entity.mentions]
+            + [(span.start_char, span.end_char, "DATE") for span in doc.spans.get("dates", [])])
+
+
+def score(items, nlp, verbose: bool = False, layer: str = "ents") -> dict[str, Counter]:
     results = {"exact": Counter(), "overlap": Counter()}
     for record, text in items:
         doc = nlp(text)
         gold = [tuple(span) for span in record["entities"]]
-        predicted = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        predicted = predicted_spans(doc, layer)
         for name, counts in results.items():
             pairs = match(gold, predicted, exact=name == "exact")
             for key in ("overall", record["topic"]):
@@ -110,6 +125,8 @@ def score(items, nlp, verbose: bool = False) -> dict[str, Counter]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--half", choices=sorted(HALVES), default="dev")
+    parser.add_argument("--layer", choices=LAYERS, action="append",
+                        help="ents and/or api (default: both, one after the other)")
     parser.add_argument("--model", type=Path, default=None)
     parser.add_argument("-v", "--verbose", action="store_true", help="list errors (dev sets only)")
     args = parser.parse_args()
@@ -122,16 +139,17 @@ def main() -> None:
 
     items = load(args.half)
     nlp = load_pipeline(args.model)
-    results = score(items, nlp, verbose=args.verbose)
     topics = sorted({record["topic"] for record, _ in items})
     print(f"newspaper {args.half}: {len(items)} sentences, "
           f"{sum(len(r['entities']) for r, _ in items)} gold entities")
-    for name, counts in results.items():
-        print(f"{name} match")
-        print(f"  {'type':<10}{'P':>7}{'R':>7}{'F1':>7}{'gold':>6}")
-        for key in ("overall", *LABELS, *topics):
-            p, r, f, n = prf(counts, key)
-            print(f"  {key:<10}{p:7.2f}{r:7.2f}{f:7.2f}{n:6d}")
+    for layer in args.layer or LAYERS:
+        results = score(items, nlp, verbose=args.verbose, layer=layer)
+        for name, counts in results.items():
+            print(f"layer {layer}, {name} match")
+            print(f"  {'type':<10}{'P':>7}{'R':>7}{'F1':>7}{'gold':>6}")
+            for key in ("overall", *LABELS, *topics):
+                p, r, f, n = prf(counts, key)
+                print(f"  {key:<10}{p:7.2f}{r:7.2f}{f:7.2f}{n:6d}")
 
 
 if __name__ == "__main__":
