@@ -111,6 +111,11 @@ def test_a_dateline_is_a_place(nlp, typer):
     # every listed club, whichever line of the list it opens
     ("Simba itacheza na Zamalek na Mbeya City.", [("Zamalek", "LOC"), ("Mbeya City", "LOC")],
      [("Zamalek", "ORG"), ("Mbeya City", "ORG")]),
+    # a name that only names a club is one where the NER left it untagged, the longest name first
+    ('"Yanga hawajafanya haki, tunaisisitiza TFF isiyumbe," alisema.', [], [("Yanga", "ORG"), ("TFF", "ORG")]),
+    ("Mashabiki wa Azam FC walifika.", [], [("Azam FC", "ORG")]),
+    # not inside a longer capitalized name, not after a place word, not in lowercase
+    ("Mwandishi Chelsea Mwakasege aliishi jijini Liverpool; yanga ni neno.", [], []),
 ])
 def test_football_clubs_are_organizations_in_context(nlp, typer, text, given, expected):
     assert _ents(typer(_with_ents(nlp, text, given))) == expected

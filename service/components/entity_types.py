@@ -27,7 +27,9 @@ the component's config so that its effect can be measured alone:
   about football ("Simba", "Yanga", "Stars"); some club names are people's or places'
   names elsewhere ("Sophia Simba"), so the context decides. Beyond the listed clubs, a
   name shaped as a club's is one in that context: a club word at either end ("Ruvu
-  Stars", "SSC Reutlingen") or its home place after "ya" ("Zamalek ya Misri").
+  Stars", "SSC Reutlingen") or its home place after "ya" ("Zamalek ya Misri"). A name
+  that only ever names a club (``CLUBS_ALWAYS``) is one where the NER left it untagged
+  too ("Yanga hawajafanya haki …"; the MasakhaNER data tags every capitalized one ORG).
 - ``companies``: a name of two or more words ending in a word of company names is an
   organization ("Benchmark Productions", "Evans Electronic Supplies": the NER calls an
   unknown one a person), and so is one ending in the English word for a body ("Christian
@@ -163,6 +165,8 @@ class EntityTyper:
                     and ent[-1].lower_ in _ORGANIZATION_NAME_WORDS:
                 ent = Span(doc, ent.start, ent.end, label="ORG")
             kept.append(ent)
+        if "clubs" in self.rules:
+            kept += _untagged_clubs(doc, kept)
         if "datelines" in self.rules:
             kept = self._with_datelines(doc, kept)
         # both need the frequent words to tell a name from a common word
@@ -373,6 +377,32 @@ def _is_club(ent: Span) -> bool:
     return any(token.lower_ in SPORT_WORDS or (token.i not in range(ent.start, ent.end)
                                               and token.lower_ in _FOOTBALL_BODIES)
                for token in window)
+
+
+# Longest names first, so that "Azam FC" is found whole rather than as "Azam".
+_CLUB_NAMES = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(name).replace(r"\ ", r"\s+")
+                               for name in sorted(CLUBS_ALWAYS, key=len, reverse=True)) + r")(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _untagged_clubs(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Capitalized names of CLUBS_ALWAYS outside every span; searched in the text, as
+    they are rare, rather than word by word."""
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    found = []
+    for match in _CLUB_NAMES.finditer(doc._.text):
+        if not match.group()[0].isupper():
+            continue
+        club = doc.char_span(match.start(), match.end())
+        if club is None or taken.intersection(range(club.start, club.end)) or _after_place_word(club):
+            continue
+        # a capitalized neighbour makes it part of a longer name ("Chelsea Clinton")
+        if any(0 <= i < len(doc) and doc[i].is_title for i in (club.start - 1, club.end)):
+            continue
+        found.append(Span(doc, club.start, club.end, label="ORG"))
+    return found
 
 
 def _after_place_word(ent: Span) -> bool:
