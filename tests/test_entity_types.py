@@ -84,6 +84,16 @@ def test_capitals_and_big_cities_are_not_people(nlp, typer, text, given, expecte
     assert _ents(typer(_with_ents(nlp, text, given))) == expected
 
 
+@pytest.mark.parametrize("text, given, expected", [
+    ("Mechi itachezwa Uwanja wa Taifa jijini Dar es Salaam.", [("Uwanja wa Taifa", "ORG")],
+     [("Uwanja wa Taifa", "LOC")]),
+    # a ground's head alone, or a name merely beginning with the word, is left as it is
+    ("Kampuni ya Uwanja Holdings ilisema.", [("Uwanja Holdings", "ORG")], [("Uwanja Holdings", "ORG")]),
+])
+def test_grounds_are_places(nlp, typer, text, given, expected):
+    assert _ents(typer(_with_ents(nlp, text, given))) == expected
+
+
 def test_a_dateline_is_a_place(nlp, typer):
     doc = _with_ents(nlp, "DODOMA. Serikali imesema leo.\n\nMWANZA: Mvua ilinyesha.", [("DODOMA", "PER")])
     assert _ents(typer(doc)) == [("DODOMA", "LOC"), ("MWANZA", "LOC")]

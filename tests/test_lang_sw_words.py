@@ -61,6 +61,7 @@ LISTS = [
      ["tume"]),
     (nouns, "NAMED_AFTER_HEADS", "places and bodies named after a person", ["uwanja", "chuo"], ["rais"]),
     (nouns, "PLACE_HEADS", "heads a place's name is known without", ["ukanda", "jimbo"], ["tume"]),
+    (nouns, "GROUND_HEADS", "a name opening with it is a place", ["uwanja", "viwanja"], ["hospitali", "kanisa"]),
     (nouns, "PLACE_PREFIXES", "words before a country that make another place", ["ziwa", "new"],
      ["nchini"]),
     (nouns, "COMPASS_WORDS", "compass words after a place that make a region", ["Mashariki"], ["Kenya"]),
