@@ -285,3 +285,29 @@ def test_a_locative_opening_a_name_is_outside_it(nlp, typer):
     given = [("Jijini Mbeya", "LOC"), ("Visiwani Pemba", "LOC"), ("Mjini", "LOC")]
     # a locative alone is left as the NER gave it: nothing would remain of the name
     assert _ents(typer(_with_ents(nlp, text, given))) == [("Mbeya", "LOC"), ("Pemba", "LOC"), ("Mjini", "LOC")]
+
+
+@pytest.mark.parametrize("text, given, expected", [
+    # the NER's date before a family name, or holding it
+    ("Waziri wa Maji Profesa Jumanne Mwakyusa alisema leo.", [("Jumanne", "DATE"), ("leo", "DATE")],
+     [("Jumanne Mwakyusa", "PER"), ("leo", "DATE")]),
+    ("Beki wa Yanga, Jumanne Mrisho, aliumia.", [("Yanga", "ORG"), ("Jumanne Mrisho", "DATE")],
+     [("Yanga", "ORG"), ("Jumanne Mrisho", "PER")]),
+    # after a one-word given name, or a given name an honorific introduces ("neema" is a word)
+    ("Padri Crispin Jumanne aliwaonya waumini.", [("Crispin", "PER"), ("Jumanne", "DATE")],
+     [("Crispin Jumanne", "PER")]),
+    ("Waziri wa Afya Bi. Neema Juma alizungumza na wanahabari.", [("Juma", "DATE")], [("Neema Juma", "PER")]),
+    # the day itself: before a month, a title, a verb, or after a full name (Kenyan news's
+    # "X Jumanne alisema"), and "Jumanne" after an honorific's name
+    ("Mkutano utafanyika Jumanne Januari 5.", [("Jumanne Januari 5", "DATE")], [("Jumanne Januari 5", "DATE")]),
+    ("Hapo Jumanne Rais Samia atawasili.", [("Jumanne", "DATE"), ("Samia", "PER")],
+     [("Jumanne", "DATE"), ("Samia", "PER")]),
+    ("Waziri Karanja Kibicho Jumanne alisema hayo.", [("Karanja Kibicho", "PER"), ("Jumanne", "DATE")],
+     [("Karanja Kibicho", "PER"), ("Jumanne", "DATE")]),
+    ("Bw Kimaiyo Jumanne alisema hayo.", [("Jumanne", "DATE")], [("Jumanne", "DATE")]),
+])
+def test_a_day_name_that_is_a_personal_name(nlp, tmp_path, text, given, expected):
+    words = tmp_path / "frequent_words.txt"
+    words.write_text("ya na wa leo neema alisema\n", encoding="utf-8")
+    typer = EntityTyper(list(RULES), str(words))
+    assert _ents(typer(_with_ents(nlp, text, given))) == expected

@@ -61,6 +61,8 @@ LISTS = [
      ["tume"]),
     (nouns, "NAMED_AFTER_HEADS", "places and bodies named after a person", ["uwanja", "chuo"], ["rais"]),
     (nouns, "PLACE_HEADS", "heads a place's name is known without", ["ukanda", "jimbo"], ["tume"]),
+    (nouns, "PERSONAL_DAY_NAMES", "day names that are also people's names", ["juma", "jumanne"],
+     ["jumatatu", "alhamisi"]),
     (nouns, "GROUND_HEADS", "a name opening with it is a place", ["uwanja", "viwanja"], ["hospitali", "kanisa"]),
     (nouns, "PLACE_PREFIXES", "words before a country that make another place", ["ziwa", "new"],
      ["nchini"]),

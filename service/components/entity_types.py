@@ -179,6 +179,7 @@ class EntityTyper:
         if "acronyms" in self.rules and self.lowercase_words:
             kept += self._acronyms_acting_as_bodies(doc, kept)
         if "people" in self.rules and self.lowercase_words:
+            kept = self.people.day_names(doc, kept)
             kept += self.people.by_context(doc, kept)
             kept += self.people.after_roles(doc, kept)
         if "foreign_lines" in self.rules:
@@ -397,6 +398,7 @@ def _untagged_clubs(doc: Doc, ents: list[Span]) -> list[Span]:
     """Capitalized names of CLUBS_ALWAYS outside every span; searched in the text, as
     they are rare, rather than word by word."""
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    people = {i for ent in ents if ent.label_ == "PER" for i in range(ent.start, ent.end)}
     found = []
     for match in _CLUB_NAMES.finditer(doc._.text):
         if not match.group()[0].isupper():
@@ -404,8 +406,10 @@ def _untagged_clubs(doc: Doc, ents: list[Span]) -> list[Span]:
         club = doc.char_span(match.start(), match.end())
         if club is None or taken.intersection(range(club.start, club.end)) or _after_place_word(club):
             continue
-        # a capitalized neighbour makes it part of a longer name ("Chelsea Clinton")
-        if any(0 <= i < len(doc) and doc[i].is_title for i in (club.start - 1, club.end)):
+        # a capitalized neighbour that is no date or place makes it part of a longer name
+        # ("Chelsea Clinton"); "Jumanne Yanga" is a day and a club
+        if any(0 <= i < len(doc) and doc[i].is_title and (i not in taken or i in people)
+               for i in (club.start - 1, club.end)):
             continue
         found.append(Span(doc, club.start, club.end, label="ORG"))
     return found

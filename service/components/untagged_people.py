@@ -3,7 +3,8 @@ habari_entity_types), and peoples that are no entities (its ``peoples`` rule).
 
 A capitalized word the raw news does not write in lowercase is a person where it is the
 subject of a person's speech verb, where it opens a sentence before any verb of one
-person, or where it follows a title or a title's body or place.
+person, or where it follows a title or a title's body or place. A day name that is also
+a personal name ("Jumanne Maghembe", "Bi. Neema Juma") is one where a name runs on from it.
 """
 from __future__ import annotations
 
@@ -14,8 +15,16 @@ from spacy.tokens import Doc, Span
 from service.components.countries import country_code, normalize_name
 from service.components.mentions import SEATS, is_title
 from service.lang.sw.common_words import COMMON_WORDS
+from service.lang.sw.date_words import MONTHS, WEEKDAYS
 from service.lang.sw.function_words import DISCOURSE_CONNECTIVES
-from service.lang.sw.nouns import ORGANIZATION_HEADS, PARTY_MEMBER_STEMS, PLACE_HEADS, TITLE_WORDS
+from service.lang.sw.nouns import (
+    HONORIFICS,
+    ORGANIZATION_HEADS,
+    PARTY_MEMBER_STEMS,
+    PERSONAL_DAY_NAMES,
+    PLACE_HEADS,
+    TITLE_WORDS,
+)
 from service.lang.sw.speech_verbs import is_speech_verb
 from service.lang.sw.verbs import PERSON_VERB, is_finite_verb
 
@@ -71,6 +80,47 @@ class PeopleFinder:
                 taken.update(range(start, end))
         return found
 
+    def day_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """A DATE "Jumanne" or "Juma" before a name ("Profesa Jumanne Maghembe"), or after
+        a given name ("Padri Crispin Jumanne", "Bi. Neema Juma"), is part of that person's
+        name."""
+        taken = {i for ent in ents for i in range(ent.start, ent.end)}
+        by_start, by_end = {e.start: e for e in ents}, {e.end: e for e in ents}
+        merged: dict[int, Span] = {}  # start of each span replaced -> the person
+        for ent in ents:
+            # the NER's date may hold the family name already ("[Jumanne Mrisho]" DATE)
+            if not (ent.label_ == "DATE" and ent[0].lower_ in PERSONAL_DAY_NAMES and ent[0].is_title
+                    and all(self._may_be_name(t) and not _is_date_word(t) for t in ent[1:])):
+                continue
+            start, end = ent.start, ent.end
+            following, preceding = by_start.get(end), by_end.get(start)
+            if following is not None and following.label_ == "PER":
+                end = following.end
+            while end not in taken and end - ent.start <= _MAX_NAME_WORDS and end < len(doc) \
+                    and self._may_be_name(doc[end]) and not _is_date_word(doc[end]):
+                end += 1
+            if end == ent.start + 1:
+                # after a given name ("Padri Crispin Jumanne"), not after a full name, whose
+                # day it is ("Karanja Kibicho Jumanne alisema")
+                if preceding is not None and preceding.label_ == "PER" and len(preceding) == 1:
+                    start = preceding.start
+                # a given name may be a word too ("Neema", grace): the honorific vouches for
+                # it. Not before "Jumanne": "Bw Kimaiyo Jumanne alisema" is his Tuesday.
+                elif (ent[0].lower_ == "juma" and start > 1 and start - 1 not in taken
+                      and doc[start - 1].is_alpha and doc[start - 1].is_title
+                      and not is_title(doc[start - 1])
+                      and (is_title(doc[start - 2]) or doc[start - 2].lower_.rstrip(".") in HONORIFICS)):
+                    start -= 1
+            if end - start > 1:  # a name ran on from the day name
+                person = Span(doc, start, end, label="PER")
+                for other in (ent, following, preceding):
+                    if other is not None and start <= other.start and other.end <= end:
+                        merged[other.start] = person
+        if not merged:
+            return ents
+        kept = [ent for ent in ents if ent.start not in merged]
+        return kept + list({(p.start, p.end): p for p in merged.values()}.values())
+
     def _may_be_name(self, token) -> bool:
         return (token.is_alpha and token.is_title and not self._is_word_or_known_place(token)
                 and normalize_name(token.text) not in SEATS and not is_people(token)
@@ -113,6 +163,10 @@ def _after_role_of(ent: Span) -> bool:
     doc, i = ent.doc, ent.start
     return (i > 1 and doc[i - 1].lower_ in ("wa", "ya", "la")
             and any(is_title(doc[k]) for k in range(max(0, i - 4), i - 1)))
+
+
+def _is_date_word(token) -> bool:
+    return token.lower_ in MONTHS or token.lower_ in WEEKDAYS
 
 
 def _says(token) -> bool:

@@ -148,6 +148,13 @@ NAMED_AFTER_HEADS = {
 # facilities are places). Hospitals, churches and hotels go both ways there.
 GROUND_HEADS = frozenset({"uwanja", "viwanja"})
 
+# Day names that are also people's names: in the Maneno Yetu news a capitalized word
+# follows "Juma" 579 times and "Jumanne" 114 times, nearly all family names ("Juma
+# Kaseja", "Jumanne Maghembe" 44 times), against 14-44 times for the other weekdays (a
+# month, a title or a place: dates). The MasakhaNER data has no such person, so the NER
+# calls them dates.
+PERSONAL_DAY_NAMES = frozenset({"juma", "jumanne"})
+
 # -- places
 
 # "Ukanda wa Gaza" is Gaza, "Jimbo la Tigray" Tigray.
