@@ -129,6 +129,24 @@ def test_shared_first_name_after_two_people_follows_the_most_recent(nlp):
 # -- titles and roles ------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("marked, people", [
+    # a role, its owner and the person in it, no comma: the owner is someone the text names
+    ("Rais [Juma Mwakasege|PER] alihutubia. Msemaji wa rais [Juma Mwakasege Asha Mollel|PER] alisema hayo.",
+     {"Juma Mwakasege", "Asha Mollel"}),
+    ("Kiongozi [Bobi Wine|PER] alikamatwa. Wakili wa [Bobi Wine Peter Odongo|PER] aliandika barua.",
+     {"Bobi Wine", "Peter Odongo"}),
+    ("[Nelson Mandela|PER] alifariki. Mkurugenzi wa wakfu wa [Mandela Sello Kgosi|PER] alisema.",
+     {"Nelson Mandela", "Sello Kgosi"}),
+    # one name: written whole again, or its first word is the short name the text uses
+    ("Mke wa [Asha Juma Mollel|PER] alifika. [Asha Juma Mollel|PER] alisema.", {"Asha Juma Mollel"}),
+    ("[Kim|PER] alisema hayo. Uzito wa [Kim Jong Un|PER] umepungua.", {"Kim Jong Un"}),
+    # no role's "wa" before it
+    ("[Nelson Mandela|PER] alifariki. Jana [Mandela Sello Kgosi|PER] alisema.", {"Mandela Sello Kgosi"}),
+])
+def test_a_role_s_owner_run_into_the_name_of_the_person_in_the_role(nlp, marked, people):
+    assert {e.name for e in annotate(nlp, marked)._.entities if e.label == "PER"} >= people
+
+
 @pytest.mark.parametrize(
     "marked, name, place",
     [

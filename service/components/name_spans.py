@@ -4,6 +4,7 @@ made a mention of its own.
 """
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from spacy.tokens import Doc, Span
@@ -41,7 +42,7 @@ from service.lang.sw.verbs import VERB_LIKE, VERB_LOOKALIKE_NOUNS
 
 
 def clean(span: Span, label: str, is_acronym_of) -> list[Mention]:
-    split = _second_person_start(span) if label == "PER" else None
+    split = (_second_person_start(span) or _person_after_owner(span)) if label == "PER" else None
     if split:
         doc = span.doc
         return clean(doc[span.start : split], label, is_acronym_of) + clean(doc[split : span.end], label, is_acronym_of)
@@ -65,6 +66,34 @@ def _second_person_start(span: Span) -> int | None:
             surname = words[k - 1]
             elsewhere = any(t.text == surname.text and not (span.start <= t.i < span.end) for t in span.doc)
             return words[k].i if elsewhere else None
+    return None
+
+
+def _person_after_owner(span: Span) -> int | None:
+    """Where the person starts in a span the NER ran over a role's owner and the person
+    in the role: Swahili writes the role, its owner and then the name with no comma
+    between ("wakili wa [Bobi Wine Robert Amsterdam]", "msemaji wa rais [Cyril Ramaphosa
+    Khusela Diko]"). Split after the longest owner that the article also writes alone
+    (no capitalized word after it) when two capitalized words or more follow it, unless
+    the article writes the whole span again."""
+    doc, before = span.doc, span.start - 1
+    if before >= 0 and is_title(doc[before]) and not is_capitalized(doc[before].text):
+        before -= 1  # "wa rais [Cyril Ramaphosa …]"
+    if before < 0 or doc[before].lower_ not in ("wa", "ya"):
+        return None
+    words = [t for t in span if t.is_alpha]
+    if doc._.text.count(span.text) > 1:
+        return None  # the article writes the whole again: one name ("wa [Kim Jong Un]")
+    for k in range(len(words) - 2, 0, -1):
+        if not all(is_capitalized(t.text) for t in words[k:]):
+            continue
+        owner = doc._.text[words[0].idx : words[k - 1].idx + len(words[k - 1])]
+        # a one-word owner must be someone's last name elsewhere ("Nelson Mandela"), not
+        # a first name the article also uses alone ("Kim" for "[Kim Jong Un]")
+        before_owner = r"(?<![\w-])[A-Z][\w'-]*\s+" if k == 1 else r"(?<![\w-])"
+        alone = re.compile(before_owner + "(" + re.escape(owner) + r")(?![\w-])(?!\s+[A-Z])")
+        if any(not span.start_char <= m.start(1) < span.end_char for m in alone.finditer(doc._.text)):
+            return words[k].i
     return None
 
 
