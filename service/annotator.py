@@ -146,7 +146,7 @@ def _quote(text: str, quote) -> dict:
     if quote.speaker is not None or quote.speaker_entity is not None:
         entity = quote.speaker_entity
         speaker = {
-            "name": entity.name if entity is not None else quote.speaker.text,
+            "name": quote.speaker_name,
             "entity": entity.id if entity is not None else None,
             "mention": _mention(text, quote.speaker) if quote.speaker is not None else None,
         }

@@ -54,8 +54,8 @@ def test_a_record_annotated_for_some_kinds_is_scored_for_those_only(scored, indi
               "quotes": [{"kind": "direct", "start": 1, "end": 12, "speaker": ["Juma Ali"]}]}
     if scored is not None:
         record["scored"] = scored
-    predicted = [SimpleNamespace(kind="direct", start=1, end=12, speaker=None, speaker_entity=None, confidence=None),
-                 SimpleNamespace(kind="indirect", start=48, end=62, speaker=None, speaker_entity=None, confidence=None)]
+    predicted = [SimpleNamespace(kind="direct", start=1, end=12, speaker=None, speaker_name=None, confidence=None),
+                 SimpleNamespace(kind="indirect", start=48, end=62, speaker=None, speaker_name=None, confidence=None)]
     pipeline = SimpleNamespace(pipe=lambda texts: [SimpleNamespace(_=SimpleNamespace(quotes=predicted))
                                                    for _ in texts])
     figures = evaluate(pipeline, [record])
@@ -87,15 +87,15 @@ def test_speakers_given_high_confidence_are_counted_with_how_many_are_right():
         {"kind": "direct", "start": 1, "end": 12, "speaker": ["Juma Ali"]},
         {"kind": "direct", "start": 33, "end": 45, "speaker": ["Neema"]}]}
     predicted = [SimpleNamespace(kind="direct", start=1, end=12, speaker=None, confidence=0.95,
-                                 speaker_entity=SimpleNamespace(name="Juma Ali")),
+                                 speaker_name="Juma Ali"),
                  SimpleNamespace(kind="direct", start=33, end=45, speaker=None, confidence=0.97,
-                                 speaker_entity=SimpleNamespace(name="Juma Ali"))]
+                                 speaker_name="Juma Ali")]
     pipeline = SimpleNamespace(pipe=lambda texts: [SimpleNamespace(_=SimpleNamespace(quotes=predicted))
                                                    for _ in texts])
     figures = evaluate(pipeline, [record])
     assert (figures["sure_speakers"], figures["sure_speakers_right"]) == (2, 1)
     # no speaker, however sure, is not an attribution a client is given a confidence for
-    predicted[1].speaker_entity = None
+    predicted[1].speaker_name = None
     figures = evaluate(pipeline, [record])
     assert (figures["sure_speakers"], figures["sure_speakers_right"]) == (1, 1)
     assert figures["speaker_accuracy"] == pytest.approx(0.5)

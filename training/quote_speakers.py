@@ -32,7 +32,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from dev.quotes.evaluate import DEV_GOLD, GROUPS, HERE, load_gold, one_to_one, prf, speaker_correct
+from dev.quotes.evaluate import DEV_GOLD, GROUPS, HERE, load_gold, one_to_one, prf, speaker_correct, speaker_names
 from service.components.quotes import Reading, find_quotes, quote_items
 from service.components.quotes.candidates import FEATURE_GROUPS, FEATURES
 from service.components.quotes.model import DEFAULT_MODEL, SpeakerModel
@@ -101,8 +101,7 @@ def score(records: list[dict], model) -> dict:
     for record in records:
         quotes = find_quotes(record["doc"], model)
         pred = [{"kind": q.kind, "start": q.start, "end": q.end, "confidence": q.confidence,
-                 "speaker_names": ([q.speaker_entity.name] if q.speaker_entity else [])
-                 + ([q.speaker.text] if q.speaker is not None else [])} for q in quotes]
+                 "speaker_names": speaker_names(q)} for q in quotes]
         for group, (kinds, threshold) in GROUPS.items():
             gold = [q for q in record["quotes"] if q["kind"] in kinds]
             p = [q for q in pred if q["kind"] in kinds]

@@ -46,6 +46,20 @@ class Quote:
     speaker_entity: Optional[Entity] = None
     confidence: Optional[float] = None  # the learned chooser's probability for the speaker
 
+    @property
+    def speaker_name(self) -> Optional[str]:
+        """Who spoke, as the API names them: the entity's canonical name, or the mention
+        where the entity is the place a government is named by ("Serikali ya Malawi
+        imesema": docs/annotation.md gives a government's fullest name, the entity layer
+        types "Serikali ya Malawi" as Malawi)."""
+        entity, mention = self.speaker_entity, self.speaker
+        if entity is None:
+            return mention.text if mention is not None else None
+        if (mention is not None and entity.label == "LOC" and len(mention.text) > len(entity.name)
+                and mention.text.endswith(entity.name)):
+            return mention.text
+        return entity.name
+
 
 @Language.factory("habari_quotes", requires=["doc._.entities"], assigns=["doc._.quotes"],
                   default_config={"speaker_model": ""})
