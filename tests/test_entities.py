@@ -137,6 +137,9 @@ def test_shared_first_name_after_two_people_follows_the_most_recent(nlp):
      {"Bobi Wine", "Peter Odongo"}),
     ("[Nelson Mandela|PER] alifariki. Mkurugenzi wa wakfu wa [Mandela Sello Kgosi|PER] alisema.",
      {"Nelson Mandela", "Sello Kgosi"}),
+    # the same role phrase written twice, a capitalized title between
+    ("[Juma Mwakasege|PER] alisema. Msemaji wa Rais [Juma Mwakasege Asha Mollel|PER] aliandika. "
+     "Msemaji wa Rais [Juma Mwakasege Asha Mollel|PER] alikanusha.", {"Juma Mwakasege", "Asha Mollel"}),
     # one name: written whole again, or its first word is the short name the text uses
     ("Mke wa [Asha Juma Mollel|PER] alifika. [Asha Juma Mollel|PER] alisema.", {"Asha Juma Mollel"}),
     ("[Kim|PER] alisema hayo. Uzito wa [Kim Jong Un|PER] umepungua.", {"Kim Jong Un"}),

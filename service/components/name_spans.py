@@ -75,26 +75,33 @@ def _person_after_owner(span: Span) -> int | None:
     between ("wakili wa [Bobi Wine Robert Amsterdam]", "msemaji wa rais [Cyril Ramaphosa
     Khusela Diko]"). Split after the longest owner that the article also writes alone
     (no capitalized word after it) when two capitalized words or more follow it, unless
-    the article writes the whole span again."""
+    the article writes the whole span again where no role comes before it."""
     doc, before = span.doc, span.start - 1
-    if before >= 0 and is_title(doc[before]) and not is_capitalized(doc[before].text):
+    if before >= 0 and is_title(doc[before]):
         before -= 1  # "wa rais [Cyril Ramaphosa …]"
     if before < 0 or doc[before].lower_ not in ("wa", "ya"):
         return None
+    text = doc._.text
+    whole = re.compile(r"(?<![\w-])" + re.escape(span.text) + r"(?![\w-])")
+    if any(m.start() != span.start_char and not _AFTER_ROLE_OF.search(text, max(0, m.start() - 40), m.start())
+           for m in whole.finditer(text)):
+        return None  # the article writes the whole elsewhere, in no role: one name ("[Kim Jong Un]")
     words = [t for t in span if t.is_alpha]
-    if doc._.text.count(span.text) > 1:
-        return None  # the article writes the whole again: one name ("wa [Kim Jong Un]")
     for k in range(len(words) - 2, 0, -1):
         if not all(is_capitalized(t.text) for t in words[k:]):
             continue
-        owner = doc._.text[words[0].idx : words[k - 1].idx + len(words[k - 1])]
+        owner = text[words[0].idx : words[k - 1].idx + len(words[k - 1])]
         # a one-word owner must be someone's last name elsewhere ("Nelson Mandela"), not
         # a first name the article also uses alone ("Kim" for "[Kim Jong Un]")
         before_owner = r"(?<![\w-])[A-Z][\w'-]*\s+" if k == 1 else r"(?<![\w-])"
         alone = re.compile(before_owner + "(" + re.escape(owner) + r")(?![\w-])(?!\s+[A-Z])")
-        if any(not span.start_char <= m.start(1) < span.end_char for m in alone.finditer(doc._.text)):
+        if any(not span.start_char <= m.start(1) < span.end_char for m in alone.finditer(text)):
             return words[k].i
     return None
+
+
+# "wa" or "ya", and at most one word (a title), right before a position.
+_AFTER_ROLE_OF = re.compile(r"(?<![\w-])(?:wa|ya)\s+(?:\w+\.?\s+)?$")
 
 
 def _place_before_name(span: Span, name_start: int) -> list[Mention]:
