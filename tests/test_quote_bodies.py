@@ -20,3 +20,37 @@ def test_a_government_speaks_as_the_whole_body(quotes_nlp, text, speaker):
     assert last.kind == "indirect"
     assert last.speaker is not None and last.speaker.text == speaker
     assert last.speaker_entity is not None and last.speaker_entity.name == "Ghana"
+
+
+# A body the article identifies speaks under the fullest name it gave it, also where the
+# verb's subject is the bare head noun or the head and a demonstrative; a bare "polisi"
+# or "mamlaka" that nothing identifies is an unnamed source (dev/quotes/README.md, 4 Dec).
+@pytest.mark.parametrize("text, speaker", [
+    ("Muungano wa wakulima nchini Ghana umetoa taarifa leo. "
+     "Muungano huo umesema kwamba bei ya mbolea imepanda.", "Muungano wa wakulima nchini Ghana"),
+    ("Wizara ya maji na nishati ilitoa ripoti jana. "
+     "Wizara imeeleza kwamba mabwawa yamejaa.", "Wizara ya maji na nishati"),
+    ("Mtu mmoja alikamatwa na polisi wa Ghana jana mjini Accra. "
+     "Polisi walisema kwamba uchunguzi unaendelea.", "polisi wa Ghana"),
+    ("Polisi nchini Ghana wamesema watu watatu wamekamatwa.", "Polisi nchini Ghana"),
+    ("Mamlaka ya bandari imesema kwamba meli mbili zimechelewa.", "Mamlaka ya bandari"),
+    ("Ofisi ya mkuu wa wilaya imesema kwamba barabara imefungwa.", "Ofisi ya mkuu wa wilaya"),
+    # what follows the body's name is not its name
+    ("Wizara ya afya kwenye ujumbe wa Twitter inaeleza kwamba chanjo zimefika.", "Wizara ya afya"),
+])
+def test_a_body_speaks_under_the_name_the_article_gave_it(quotes_nlp, text, speaker):
+    doc = annotate(quotes_nlp, text, loc=["Ghana", "Accra"], org=["Twitter"])
+    last = doc._.quotes[-1]
+    assert last.kind == "indirect"
+    assert last.speaker is not None and last.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Watu wawili walijeruhiwa jana. Polisi walisema kwamba uchunguzi unaendelea.",
+    "Barabara hiyo imefungwa. Mamlaka imesema kwamba matengenezo yataanza kesho.",
+])
+def test_a_bare_body_no_one_identified_is_an_unnamed_source(quotes_nlp, text):
+    doc = annotate(quotes_nlp, text)
+    last = doc._.quotes[-1]
+    assert last.kind == "indirect"
+    assert last.speaker is None

@@ -3,6 +3,7 @@ government, a role or a document pointing back at whoever it stands for."""
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from typing import TYPE_CHECKING, Optional
 
@@ -10,6 +11,8 @@ from service.components.quotes.marks import WORD
 from service.components.quotes.records import SpeakerMention
 from service.components.roles import entity_for_role
 from service.lang.sw.function_words import (
+    ASSOCIATIVES,
+    DAY_WORDS,
     DEMONSTRATIVES,
     GENITIVES,
     NON_SUBJECT_WORDS,
@@ -22,6 +25,7 @@ from service.lang.sw.nouns import (
     BODY_HEADS,
     DESCRIPTOR_HEADS,
     DOCUMENT_HEADS,
+    IDENTIFIED_BODY_HEADS,
     OFFICIAL_HEADS,
     PERSONAL_DOCUMENTS,
     PROFESSION_NOUNS,
@@ -31,6 +35,11 @@ from service.lang.sw.verbs import VERB_LOOKALIKE_NOUNS
 
 if TYPE_CHECKING:
     from service.components.quotes.speakers import Reading
+
+
+_ALL_BODY_HEADS = BODY_HEADS | IDENTIFIED_BODY_HEADS
+# Words that end a body's name ("Muungano wa madaktari hata hivyo", "polisi wa Ghana jana").
+_NAME_ENDS = PLACE_ADJUNCTS | DAY_WORDS
 
 
 def noun_phrase_speaker(art: Reading, start: int, end: int) -> tuple[bool, Optional[SpeakerMention]]:
@@ -46,9 +55,15 @@ def noun_phrase_speaker(art: Reading, start: int, end: int) -> tuple[bool, Optio
     if not content:
         return False, None
     head = content[0].group().lower()
+    head_at = next(i for i, w in enumerate(words) if w.start() == content[0].start())
+    body_name = _body_name(art, words[head_at:]) if head in _ALL_BODY_HEADS else []
     found = art.mentions_in(start, end)
     found = sorted(found + _name_part_mentions(art,
         [w for w in content if not art.in_mention(w.start(), ("PER", "ORG"))]), key=lambda m: m.start)
+    if body_name:
+        # what follows a body's name is not its name ("Wizara ya habari kwenye ujumbe
+        # wa [Twitter] inaeleza")
+        found = [m for m in found if m.start < body_name[-1].end()]
     # A name after a genitive ("ndugu wa familia ya [George Floyd]") qualifies the
     # head noun, which is then the speaker; officials and named bodies speak for it.
     # A document speaks for whoever issued it ("taarifa ya Ikulu", "ripoti
@@ -77,7 +92,6 @@ def noun_phrase_speaker(art: Reading, start: int, end: int) -> tuple[bool, Optio
             return True, loc
     demonstrative = any(w.group().lower() in DEMONSTRATIVES for w in words)
     # "wizara hiyo" points back at a body; "wizara ya afya ya nchi hiyo" does not.
-    head_at = next(i for i, w in enumerate(words) if w.start() == content[0].start())
     head_demonstrative = head_at + 1 < len(words) and words[head_at + 1].group().lower() in DEMONSTRATIVES
     if head in DOCUMENT_HEADS and head_demonstrative:
         # "ripoti hiyo": the body that published it; "ujumbe huo": whoever wrote it.
@@ -95,20 +109,25 @@ def noun_phrase_speaker(art: Reading, start: int, end: int) -> tuple[bool, Optio
         body = next((w for w in content[1:] if w.group().lower() in BODY_HEADS), None)
         if body is not None:
             return noun_phrase_speaker(art, body.start(), end)
-    if head in BODY_HEADS:
-        if head_demonstrative:
-            return True, _last_body_named(art, head, start)
+    if body_name:
+        # (a capital inside a sentence makes the bare head a name: "… na Ikulu ilisema")
+        bare = all(w.group().lower() in DEMONSTRATIVES for w in body_name[1:]) and not (
+            body_name[0].group()[0].isupper() and WORD.search(art.text, art.sentence(start)[0], start))
+        if head_demonstrative or bare:
+            # "Muungano huo", "Wizara imeeleza", "polisi walisema": the body under the
+            # fullest name the article gave it before; a bare name no one qualified is
+            # itself the speaker, unless only a qualifier makes it one ("polisi").
+            named = _named_body(art, head, start)
+            if head_demonstrative and head in BODY_HEADS:
+                return True, _last_body_named(art, head, start, named)
+            if named is not None or head in IDENTIFIED_BODY_HEADS:
+                return True, named
         # A body the NER missed: "Tume ya uchaguzi", "Wizara ya Mambo ya Nje ya
         # Marekani"; the noun phrase is the speaker's mention.
-        np = words[head_at:]
-        for k, w in enumerate(np):
-            # a place adjunct or a sentence adverb ends the body's name ("Muungano wa
-            # madaktari hata hivyo umesema")
-            pair = (w.group().lower(), np[k + 1].group().lower() if k + 1 < len(np) else "")
-            if pair[0] in PLACE_ADJUNCTS or pair in TWO_WORD_DISCOURSE_CONNECTIVES:
-                np = np[:k]
-                break
-        size = sum(w.group().lower() not in NON_SUBJECT_WORDS | GENITIVES for w in np)
+        np = body_name
+        # (its jurisdiction, "nchini X", does not make a name long)
+        named_part = next((np[:k] for k, w in enumerate(np) if w.group().lower() == "nchini"), np)
+        size = sum(w.group().lower() not in NON_SUBJECT_WORDS | GENITIVES for w in named_part)
         if np and (size <= 4 or np[0].group()[0].isupper() and size <= 9):
             return True, SpeakerMention(np[0].start(), np[-1].end(), "ORG",
                                   art.span(np[0].start(), np[-1].end()), None)
@@ -137,6 +156,58 @@ def noun_phrase_speaker(art: Reading, start: int, end: int) -> tuple[bool, Optio
                 holder = art.subjects[k][1]
         return True, holder
     return True, None
+
+
+def _body_name(art: Reading, np: list[re.Match]) -> list[re.Match]:
+    """The words of a body's name, from its head noun: a place adjunct, a day, a
+    relative clause or a sentence adverb ends it ("Muungano wa madaktari hata hivyo
+    umesema", "polisi wa Ghana jana"), except "nchini" and the country where no place
+    named the body before: its jurisdiction ("Polisi nchini Uganda", "Chama … nchini
+    Tanzania Chadema", not "Uongozi wa kijeshi wa Marekani nchini Qatar"); grammar words
+    at its end are not part of it."""
+    for k in range(len(np)):
+        pair = (np[k].group().lower(), np[k + 1].group().lower() if k + 1 < len(np) else "")
+        place = None
+        if pair[0] == "nchini" and pair[1]:
+            places = [m for m in art.mentions_in(np[0].start(), np[-1].end()) if m.label == "LOC"]
+            place = next((m for m in places if m.start <= np[k + 1].start() < m.end), None)
+        if place is not None and place is places[0]:
+            name = next((m for m in art.mentions_in(place.end, np[-1].end()) if m.label == "ORG"
+                         and not art.text[place.end:m.start].strip()), place)
+            np = [w for w in np if w.end() <= name.end]
+            break
+        if pair[0] in _NAME_ENDS or pair in TWO_WORD_DISCOURSE_CONNECTIVES \
+                or pair[0].startswith("amba"):
+            np = np[:k]
+            break
+    while len(np) > 1 and np[-1].group() in GENITIVES | {"na"}:
+        np = np[:-1]
+    return np
+
+
+@functools.lru_cache(maxsize=None)
+def _qualified_name(head: str) -> re.Pattern:
+    # ("cha"/"vya" join a ki-/vi- noun only: "kituo cha polisi cha Nalufenya" is the
+    # station's; "kwa" is "by", not "of")
+    joins = ASSOCIATIVES - {"kwa"} - (set() if head.startswith(("ki", "ch", "vi", "vy")) else {"cha", "vya"})
+    return re.compile(rf"\b{re.escape(head)}\s+(?:{'|'.join(sorted(joins))}|nchini)\s+\w", re.IGNORECASE)
+
+
+def _named_body(art: Reading, head: str, before: int) -> Optional[SpeakerMention]:
+    """The nearest earlier name of a body with this head noun that qualifies it
+    ("Muungano wa makanisa nchini Uganda", "polisi wa Ujerumani"), read up to its
+    sentence's next verb or punctuation."""
+    for m in reversed(list(_qualified_name(head).finditer(art.text, 0, before))):
+        _, sentence_end = art.sentence(m.start())
+        stop = re.search(r"[,.;:“”\"«»(]", art.text[m.start():sentence_end])
+        end = m.start() + stop.start() if stop else sentence_end
+        verbs = art.verb_words(m.end(), end)
+        if verbs:
+            end = verbs[0].start()
+        _, mention = noun_phrase_speaker(art, m.start(), end)
+        if mention is not None and mention.label != "PER":
+            return mention
+    return None
 
 
 def after_genitive(art: Reading, m: SpeakerMention, start: int) -> bool:
@@ -223,13 +294,14 @@ def _last_speaker(art: Reading, before: int, labels=("PER", "ORG", "LOC")) -> Op
     return None
 
 
-def _last_body_named(art: Reading, head: str, before: int) -> Optional[SpeakerMention]:
+def _last_body_named(art: Reading, head: str, before: int,
+                     named: Optional[SpeakerMention] = None) -> Optional[SpeakerMention]:
     introduced = re.compile(rf"\b{re.escape(head)}\s+(?:ya|la|wa|cha|za)\s+$", re.IGNORECASE)
     for m in reversed(art.mentions_in(0, before)):
         if m.label == "ORG" and (art.text[m.start:m.end].lower().startswith(head)
                                  or introduced.search(art.text, max(0, m.start - 30), m.start)):
             return m
-    return _last_body_speaker(art, before)
+    return named or _last_body_speaker(art, before)
 
 
 def appositive_person(art: Reading, pos: int) -> Optional[SpeakerMention]:

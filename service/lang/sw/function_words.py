@@ -66,6 +66,8 @@ POST_ADJUNCT_WORDS = NON_SUBJECT_WORDS | COMPLEMENTIZERS | frozenset(
 )
 # Places an adjunct names ("nchini Kenya", "mkoani Arusha").
 PLACE_ADJUNCTS = frozenset("nchini mjini jijini katika huko kwenye wilayani mkoani".split())
+# Words that name a day, ending a noun phrase before them ("polisi wa Ghana jana").
+DAY_WORDS = WEEKDAY_NAMES | TIMES_OF_DAY | frozenset(RELATIVE_DAYS)
 
 # Times that may follow the addressee before the clause's subject.
 ADDRESSEE_TIMES = frozenset(

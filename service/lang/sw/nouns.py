@@ -79,6 +79,12 @@ BODY_HEADS = frozenset({"tume", "wizara", "mahakama", "shirika", "gazeti", "jesh
               "jumuiya", "taasisi", "ikulu", "utawala", "uongozi", "chuo", "muungano",
               "ubalozi", "jopo"})
 
+# Heads of bodies that speak only where the article identifies them, by a qualifier
+# ("Polisi nchini Uganda", "Mamlaka ya mawasiliano", "Ofisi ya sheriff wa kaunti ya LA"),
+# there or anywhere before; a bare "polisi walisema" in an article that never does is
+# an unnamed source (the convention of dev/quotes/README.md, 4 Dec).
+IDENTIFIED_BODY_HEADS = frozenset({"polisi", "mamlaka", "ofisi"})
+
 # Nouns that name who gives an account, for a sentence-final "kwa mujibu wa X" or
 # "kulingana na X" with no comma before it ("… amepata ajali kulingana na idara ya polisi
 # …", "… kwa mujibu wa wakala wake"); other nouns there say how ("kwa mujibu wa sheria").
