@@ -54,3 +54,28 @@ def test_a_bare_body_no_one_identified_is_an_unnamed_source(quotes_nlp, text):
     last = doc._.quotes[-1]
     assert last.kind == "indirect"
     assert last.speaker is None
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # officials speak for the body they are named with
+    ("Maafisa wa wizara ya kilimo nchini Ghana walisema kwamba mvua imechelewa.",
+     "wizara ya kilimo nchini Ghana"),
+    # a bare "serikali" is the government the article named before
+    ("Serikali ya Ghana imefunga shule zote. Serikali inasema kwamba wanafunzi watarudi mwezi ujao.",
+     "Serikali ya Ghana"),
+])
+def test_officials_and_a_bare_government_speak_for_the_body_named(quotes_nlp, text, speaker):
+    doc = annotate(quotes_nlp, text, loc=["Ghana"])
+    last = doc._.quotes[-1]
+    assert last.kind == "indirect"
+    assert last.speaker is not None and last.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Maafisa wa benki walisema kwamba riba itapanda.",
+    "Maafisa wa jeshi na waasi walisema kwamba watu kumi wamejeruhiwa.",
+])
+def test_officials_of_a_body_no_one_named_are_unnamed(quotes_nlp, text):
+    last = annotate(quotes_nlp, text)._.quotes[-1]
+    assert last.kind == "indirect"
+    assert last.speaker is None

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 
 _ALL_BODY_HEADS = BODY_HEADS | IDENTIFIED_BODY_HEADS
+_OWNING_BODIES = _ALL_BODY_HEADS | {"serikali"}
 # Words that end a body's name ("Muungano wa madaktari hata hivyo", "polisi wa Ghana jana").
 _NAME_ENDS = PLACE_ADJUNCTS | DAY_WORDS
 
@@ -109,6 +110,19 @@ def noun_phrase_speaker(art: Reading, start: int, end: int) -> tuple[bool, Optio
         body = next((w for w in content[1:] if w.group().lower() in BODY_HEADS), None)
         if body is not None:
             return noun_phrase_speaker(art, body.start(), end)
+    if head in OFFICIAL_HEADS and len(content) > 1 and content[1].group().lower() in _OWNING_BODIES:
+        # "Maafisa wa wizara ya afya nchini Sudan Kusini": officials speak for their body
+        # where it is named ("maafisa wa benki" are no one in particular), a spokesman the
+        # article names speaks for himself.
+        holder = _role_holder(art, content[0].start(), end, head) if head in ROLE_WORDS else None
+        if holder is None:
+            owner = content[1].group().lower()
+            if _qualified_name(owner).match(art.text, content[1].start()):
+                return noun_phrase_speaker(art, content[1].start(), end)
+            return True, _named_body(art, owner, start)
+    if head == "serikali" and all(w.group().lower() in DEMONSTRATIVES for w in words[head_at + 1:]):
+        # "serikali inasema" in an article that named "Serikali ya Algeria"
+        return True, _named_body(art, head, start)
     if body_name:
         # (a capital inside a sentence makes the bare head a name: "… na Ikulu ilisema")
         bare = all(w.group().lower() in DEMONSTRATIVES for w in body_name[1:]) and not (
