@@ -311,3 +311,24 @@ def test_a_day_name_that_is_a_personal_name(nlp, tmp_path, text, given, expected
     words.write_text("ya na wa leo neema alisema\n", encoding="utf-8")
     typer = EntityTyper(list(RULES), str(words))
     assert _ents(typer(_with_ents(nlp, text, given))) == expected
+
+
+@pytest.mark.parametrize("text, given, expected", [
+    # the one told carries a body's object marker (-li-, -i-): a newspaper or broadcaster
+    ("Kamanda Ally Mbwana ameliambia Jua Kali leo kuwa watu wawili walikamatwa.",
+     [("Ally Mbwana", "PER"), ("Jua", "LOC"), ("leo", "DATE")],
+     [("Ally Mbwana", "PER"), ("Jua Kali", "ORG"), ("leo", "DATE")]),
+    ("Mkulima mmoja aliiambia Sauti Yetu Jumatano kwamba mvua imechelewa.", [("Jumatano", "DATE")],
+     [("Sauti Yetu", "ORG"), ("Jumatano", "DATE")]),
+    # a person (-m-), oneself told (-ni-), a head noun alone, a country, a name going on
+    # after "ya": left as they are
+    ("Alimwambia Ally Mbwana kwamba atarudi.", [("Ally Mbwana", "PER")], [("Ally Mbwana", "PER")]),
+    ("Akaniambia Njombe hali imechafuka.", [("Njombe", "LOC")], [("Njombe", "LOC")]),
+    ("Waziri aliliambia Bunge kuwa fedha zipo.", [], []),
+    ("Rais aliiambia Kenya kuwa mazungumzo yataendelea.", [("Kenya", "LOC")], [("Kenya", "LOC")]),
+    ("Mbunge ameiambia Redio ya jimbo hilo kuwa kura zitahesabiwa.", [], []),
+])
+def test_a_body_told_something_is_an_organization(nlp, tmp_path, text, given, expected):
+    words = tmp_path / "frequent_words.txt"
+    words.write_text("ya na wa leo kuwa kwamba\n", encoding="utf-8")
+    assert _ents(EntityTyper(list(RULES), str(words))(_with_ents(nlp, text, given))) == expected

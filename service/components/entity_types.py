@@ -59,6 +59,9 @@ the component's config so that its effect can be measured alone:
   place ("Katibu Mkuu wa Umoja wa Mataifa Kofi Annan") are a person too; not a party's
   member ("Seneta Mdemokrat"), a seat ("Ikulu") or a body's head word. The rule's code
   is in untagged_people.py.
+- ``addressees``: the name after a verb that marks a body as the one told ("ameliambia
+  Alasiri", "aliiambia BBC": object marker -li-/-i- + "ambia") is an organization
+  (addressees.py).
 - ``foreign_lines``: a line of three or more words with no Swahili word is another
   language's (a caption title of the outlet's own site: "Nordkoreas Führer Kim Jong Un").
   The model takes its capitalized nouns for parts of the name; a span there that holds a
@@ -75,6 +78,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from service.components.addressees import addressed_bodies
 from service.components.countries import country_code, normalize_name
 from service.components.gazetteer import places
 from service.components.mentions import is_title
@@ -93,7 +97,7 @@ from service.lang.sw.verbs import is_finite_verb
 from service.language_id import WORD, is_swahili_word
 
 RULES = ("hyphens", "connectives", "titles", "locatives", "peoples", "furniture", "places", "grounds", "datelines", "clubs",
-         "companies", "capitals", "acronyms", "people", "foreign_lines")
+         "companies", "capitals", "acronyms", "people", "addressees", "foreign_lines")
 _LABELS = frozenset({"PER", "ORG", "LOC"})
 
 # Page furniture of news sites and blogs, compared in lowercase.
@@ -132,10 +136,10 @@ class EntityTyper:
         if unknown:
             raise ValueError(f"unknown rules {sorted(unknown)}; known: {RULES}")
         self.rules = frozenset(rules)
-        self.places = places() if self.rules & {"places", "datelines", "people"} else None
+        self.places = places() if self.rules & {"places", "datelines", "people", "addressees"} else None
         words = Path(frequent_words) if frequent_words else None
         self.lowercase_words = (lowercase_words(words.read_text(encoding="utf-8").split())
-                                if self.rules & {"capitals", "acronyms", "people"} and words and words.exists()
+                                if self.rules & {"capitals", "acronyms", "people", "addressees"} and words and words.exists()
                                 else frozenset())
         self.people = PeopleFinder(self.lowercase_words, self.places)
 
@@ -182,6 +186,8 @@ class EntityTyper:
             kept = self.people.day_names(doc, kept)
             kept += self.people.by_context(doc, kept)
             kept += self.people.after_roles(doc, kept)
+        if "addressees" in self.rules and self.lowercase_words:
+            kept = addressed_bodies(doc, kept, self.lowercase_words, self.places)
         if "foreign_lines" in self.rules:
             kept = _names_in_foreign_lines(doc, kept)
         doc.ents = sorted(kept, key=lambda span: span.start)
