@@ -112,6 +112,35 @@ def test_ambiguous_short_name_before_both_full_names_joins_the_first(nlp):
     assert owner.name == "Kim Yo Jong"
 
 
+def test_a_short_name_after_a_title_joins_the_one_the_text_gives_that_title(nlp):
+    # the relative was named last and as often, but "Rais" is the father's title
+    doc = annotate(
+        nlp,
+        "Rais [Juma Mwakyusa|PER] alihutubia. Binti yake [Neema Mwakyusa|PER] alifuata, na "
+        "[Neema Mwakyusa|PER] alishangiliwa. Rais [Mwakyusa|PER] alisema kazi itaendelea.",
+    )
+    owner = next(e for e in doc._.entities if "Mwakyusa" in mention_texts(e))
+    assert owner.name == "Juma Mwakyusa"
+
+
+@pytest.mark.parametrize("marked", [
+    # three parts or more in another order, or with one typo in one part, however short
+    "[Asha Juma Mollel|PER] alifika. Kisha [Asha Mollel Juma|PER] alisema.",
+    "[Amy Neema Mollel|PER] alifika. Kisha [Emy Neema Mollel|PER] alisema.",
+])
+def test_a_long_name_written_two_ways_is_one_person(nlp, marked):
+    assert len(annotate(nlp, marked)._.entities) == 1
+
+
+@pytest.mark.parametrize("marked", [
+    # two parts swapped may be two people; two parts differing is another relative
+    "[Juma Ali|PER] alifika. Kisha [Ali Juma|PER] alisema.",
+    "[Amy Neema Mollel|PER] alifika. Kisha [Asha Neema Mollel|PER] alisema.",
+])
+def test_names_that_differ_more_stay_apart(nlp, marked):
+    assert len(annotate(nlp, marked)._.entities) == 2
+
+
 def test_short_name_is_never_a_name_particle(nlp):
     doc = annotate(nlp, "[Osama bin Laden|PER] na [Bin|PER] walitajwa.")
     assert len(doc._.entities) == 2

@@ -41,14 +41,17 @@ Steps, each a small rule over the mention text (no model is trained for this):
      "Chama cha Kikomunisti cha Vietnam");
    - people over name parts: a name whose parts appear in order in a fuller name
      belongs to it ("Putin" / "Vladimir Putin", "Kim" / "Kim Jong Un"), two full names
-     neither of which contains the other stay apart ("Kim Jong Un" / "Kim Jong-il");
+     neither of which contains the other stay apart ("Kim Jong Un" / "Kim Jong-il"),
+     but a name of three parts or more written in another order or with one typo in
+     one part is one person ("Samia Hassan Suluhu", "Emy Coney Barrett");
      "X maarufu (kama) Y" makes X and Y one person.
    Ambiguous short names (config ``ambiguous_names``): "Kim" after both "Kim Jong Un"
    and "Kim Jong-il" fits both. "most_mentioned" (default): it joins the one named more
    often before it (ties: the more recent), because news writes a secondary person's
    full name and keeps the short name for its main actor; "most_recent": the one named
    last before it; "separate": it stays an entity of its own. With no candidate named
-   before it, it joins the first one named after it.
+   before it, it joins the first one named after it. Before any of these, a title
+   decides: "Rais Trump" joins the one candidate the text also calls "Rais".
 4. ``name``: the fullest form used (most name parts, none abbreviated, capitalized;
    then the most frequent; for a country its CLDR Swahili name when the article uses
    it); ``country_code``: ISO 3166-1 alpha-2 for countries (cities, regions: None);
@@ -82,6 +85,7 @@ from service.components.grouping import (
     MentionName,
     group_aliases,
     group_organizations,
+    group_person_typos,
     group_places,
     group_typos,
     is_acronym_of,
@@ -96,6 +100,7 @@ from service.components.mentions import (
     Mention,
     acronym,
     is_capitalized,
+    is_title,
     repeated_name_mentions,
     untagged_organizations,
 )
@@ -165,6 +170,7 @@ class EntityGrouper:
         group_places(names, clusters)
         group_organizations(names, clusters)
         group_aliases(doc, names, clusters)
+        group_person_typos(names, clusters)
         self._group_people(names, clusters)
         doc._.entities = _build_entities(doc, names, clusters)
         return doc
@@ -184,7 +190,10 @@ class EntityGrouper:
         by_key: dict[str, list[int]] = {}
         for i, name in enumerate(names):
             if name.label == "PER" and name.parts:
-                by_key.setdefault(name.key, []).append(i)
+                # three parts or more in another order are the same person ("Samia Suluhu
+                # Hassan" / "Samia Hassan Suluhu"); two may be a family name first
+                order = sorted(name.parts) if len(name.parts) > 2 else name.parts
+                by_key.setdefault("".join(order), []).append(i)
         # Fullest names first: each shorter name is then compared with the entities the
         # fuller names founded. Distinct name forms are few, so this pairwise step
         # stays small even when an article has hundreds of mentions.
@@ -209,15 +218,22 @@ class EntityGrouper:
 
     def _attach_ambiguous(self, names, clusters: Clusters, indices: list[int], candidates: list[int]) -> None:
         starts: dict[int, list[int]] = {clusters.find(c): [] for c in candidates}  # sorted
+        titles: dict[int, set[str]] = {root: set() for root in starts}  # written before a mention
         for i, name in enumerate(names):
             root = clusters.find(i)
             if root in starts:
                 starts[root].append(name.span.start)
+                titles[root].add(_title_before(name.span))
         for i in indices:
             position = names[i].span.start
             # (mentions before it, the last of them) per candidate
             before = {root: (n, ss[n - 1]) for root, ss in starts.items() if (n := bisect_left(ss, position))}
-            if not before:
+            title = _title_before(names[i].span)
+            # "Rais Trump" is the one the text calls Rais ("Rais Donald Trump"), not a relative
+            titled = [root for root, written in titles.items() if title in written] if title else []
+            if len(titled) == 1:
+                target = titled[0]
+            elif not before:
                 target = min((ss[0], root) for root, ss in starts.items())[1]
             elif self.ambiguous_names == "most_recent":
                 target = max((last, root) for root, (_, last) in before.items())[1]
@@ -225,6 +241,12 @@ class EntityGrouper:
                 target = max((count, last, root) for root, (count, last) in before.items())[2]
             clusters.union(target, i)
             insort(starts[target], position)  # counts for the next short mention
+            titles[target].add(title)
+
+
+def _title_before(span: Span) -> str:
+    """The title or honorific written right before a name, lowercased ("" if none)."""
+    return span.doc[span.start - 1].lower_.rstrip(".") if span.start and is_title(span.doc[span.start - 1]) else ""
 
 
 def _build_entities(doc: Doc, names: list[MentionName], clusters: Clusters) -> list[Entity]:

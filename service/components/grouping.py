@@ -179,6 +179,22 @@ def group_typos(names: list[MentionName], clusters: Clusters) -> None:
                     clusters.union(i, j)
 
 
+def group_person_typos(names: list[MentionName], clusters: Clusters) -> None:
+    """People whose names of three parts or more differ by one typo in one part, short
+    parts too ("Emy Coney Barrett" / "Amy Coney Barrett"): the other parts make it safe."""
+    by_rest: dict[tuple, list[int]] = {}  # (part index, the other parts) -> names
+    for i, name in enumerate(names):
+        if name.label == "PER" and len(name.parts) > 2:
+            for k in range(len(name.parts)):
+                by_rest.setdefault((k, name.parts[:k] + name.parts[k + 1 :]), []).append(i)
+    for (k, _), indices in by_rest.items():
+        for n, i in enumerate(indices):
+            for j in indices[n + 1 :]:
+                a, b = names[i].parts[k], names[j].parts[k]
+                if a != b and one_edit_apart(a, b):
+                    clusters.union(i, j)
+
+
 def group_places(names: list[MentionName], clusters: Clusters) -> None:
     first_by_code: dict[str, int] = {}
     for i, name in enumerate(names):
