@@ -1,9 +1,11 @@
-"""A government named by its country speaks as the whole body ("Serikali ya Kenya"), still
-linked to the country's entity: sentences written for these tests, entities set by hand."""
+"""Who speaks for a body: a government named by its country ("Serikali ya Kenya", linked to
+the country's entity), a body without a proper name, officials. Sentences written for these
+tests, entities set by hand."""
 from __future__ import annotations
 
 import pytest
 
+from service.components.quotes.speakers import Reading
 from tests.test_quotes import annotate
 
 
@@ -79,3 +81,15 @@ def test_officials_of_a_body_no_one_named_are_unnamed(quotes_nlp, text):
     last = annotate(quotes_nlp, text)._.quotes[-1]
     assert last.kind == "indirect"
     assert last.speaker is None
+
+
+def test_a_reading_keeps_its_mention_over_a_nearer_one_of_the_same_entity(quotes_nlp):
+    # the rules read the government as the verb's subject; the abbreviation in brackets,
+    # nearer the verb and of the same entity, must not stand for that candidate
+    text = "Serikali ya Jamhuri ya Kidemokrasia ya Kongo (DRC) imetangaza kwamba shule zitafunguliwa."
+    doc = annotate(quotes_nlp, text, loc=["Jamhuri ya Kidemokrasia ya Kongo", "DRC"])
+    trace: dict = {}
+    Reading(doc, doc._.text, None, trace)
+    (candidates,) = trace.values()
+    spans = [c.mention.span.text for c in candidates if c.mention is not None]
+    assert "Serikali ya Jamhuri ya Kidemokrasia ya Kongo" in spans

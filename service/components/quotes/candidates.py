@@ -82,9 +82,11 @@ def build_candidates(c: SpeakerCandidates, rule: SpeakerChoice) -> list[Candidat
         if cand is None:
             cand = by_key[key] = Candidate(mention)
         elif mention is not None and abs(mention.start - cue.start) < abs(cand.mention.start - cue.start) \
-                and not cand.mention.start <= mention.start < mention.end <= cand.mention.end:
+                and not cand.mention.start <= mention.start < mention.end <= cand.mention.end \
+                and (source != "window" or cand.sources == {"window"}):
             # The entity's mention nearest the verb stands for it, unless it lies inside
-            # the one offered ("Kenya" in "Serikali ya Kenya": the government speaks).
+            # the one offered ("Kenya" in "Serikali ya Kenya": the government speaks) or
+            # a reading offered that one ("Serikali ya Jamhuri … (DRC)": not "DRC").
             cand.mention = mention
         cand.sources.add(source)
 
