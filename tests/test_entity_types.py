@@ -124,6 +124,9 @@ def test_a_dateline_is_a_place(nlp, typer):
     # a name that only names a club is one where the NER left it untagged, the longest name first
     ('"Yanga hawajafanya haki, tunaisisitiza TFF isiyumbe," alisema.', [], [("Yanga", "ORG"), ("TFF", "ORG")]),
     ("Mashabiki wa Azam FC walifika.", [], [("Azam FC", "ORG")]),
+    # or tagged in part
+    ("Timu ya Gor Mahia ilishinda jana.", [("Gor", "ORG")], [("Gor Mahia", "ORG")]),
+    ("Mashabiki wa Manchester United walifurahi.", [("Manchester", "LOC")], [("Manchester United", "ORG")]),
     # not inside a longer capitalized name, not after a place word, not in lowercase
     ("Mwandishi Chelsea Mwakasege aliishi jijini Liverpool; yanga ni neno.", [], []),
 ])

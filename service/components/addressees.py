@@ -48,10 +48,17 @@ def addressed_bodies(doc: Doc, ents: list[Span], lowercase_words: frozenset[str]
         if country_code(name.text) is None and normalize_name(name.text) not in places.never_people:
             found.append(name)
     for name in found:
-        overlapping = [ent for ent in ents if ent.start < name.end and name.start < ent.end]
-        if all(name.start <= ent.start and ent.end <= name.end for ent in overlapping):
-            ents = [ent for ent in ents if ent not in overlapping] + [name]
+        ents = replacing_inside(ents, name)
     return ents
+
+
+def replacing_inside(ents: list[Span], name: Span) -> list[Span]:
+    """`ents` with `name` added in place of the spans inside it; unchanged where a span
+    crosses its edge."""
+    overlapping = [ent for ent in ents if ent.start < name.end and name.start < ent.end]
+    if any(ent.start < name.start or name.end < ent.end for ent in overlapping):
+        return ents
+    return [ent for ent in ents if ent not in overlapping] + [name]
 
 
 def _may_name_a_body(token, lowercase_words: frozenset[str]) -> bool:

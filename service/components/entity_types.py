@@ -78,7 +78,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from service.components.addressees import addressed_bodies
+from service.components.addressees import addressed_bodies, replacing_inside
 from service.components.countries import country_code, normalize_name
 from service.components.gazetteer import places
 from service.components.mentions import is_title
@@ -176,7 +176,8 @@ class EntityTyper:
                 ent = Span(doc, ent.start, ent.end, label="ORG")
             kept.append(ent)
         if "clubs" in self.rules:
-            kept += _untagged_clubs(doc, kept)
+            for club in _untagged_clubs(doc, kept):
+                kept = replacing_inside(kept, club)
         if "datelines" in self.rules:
             kept = self._with_datelines(doc, kept)
         # both need the frequent words to tell a name from a common word
@@ -401,16 +402,18 @@ _CLUB_NAMES = re.compile(
 
 
 def _untagged_clubs(doc: Doc, ents: list[Span]) -> list[Span]:
-    """Capitalized names of CLUBS_ALWAYS outside every span; searched in the text, as
-    they are rare, rather than word by word."""
+    """Capitalized names of CLUBS_ALWAYS the NER left untagged or tagged in part ("[Gor]
+    Mahia"), not as a whole ORG; searched in the text, as they are rare, rather than
+    word by word."""
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     people = {i for ent in ents if ent.label_ == "PER" for i in range(ent.start, ent.end)}
+    whole = {(ent.start, ent.end) for ent in ents}
     found = []
     for match in _CLUB_NAMES.finditer(doc._.text):
         if not match.group()[0].isupper():
             continue
         club = doc.char_span(match.start(), match.end())
-        if club is None or taken.intersection(range(club.start, club.end)) or _after_place_word(club):
+        if club is None or (club.start, club.end) in whole or _after_place_word(club):
             continue
         # a capitalized neighbour that is no date or place makes it part of a longer name
         # ("Chelsea Clinton"); "Jumanne Yanga" is a day and a club
