@@ -13,7 +13,14 @@ from service.components.quotes.records import SpeakerMention, SpeechEvent
 from service.lang.sw.function_words import COMPLEMENTIZERS, NON_SUBJECT_WORDS, POST_ADJUNCT_WORDS
 from service.lang.sw.nouns import DOCUMENT_HEADS, ROLE_WORDS
 from service.lang.sw.speech_verbs import QUOTED_PASSIVE
-from service.lang.sw.verbs import PERSON_PREFIXES, is_finite_verb, is_relative_verb, is_verb
+from service.lang.sw.verbs import (
+    PERSON_PREFIXES,
+    PERSON_VERB,
+    THING_VERB,
+    is_finite_verb,
+    is_relative_verb,
+    is_verb,
+)
 
 if TYPE_CHECKING:
     from service.components.quotes.speakers import Reading
@@ -131,7 +138,8 @@ def _subject_chunks(art: Reading, start: int, end: int, dependent: bool,
                 # "… huku msemaji … Dmitry Peskov akisema": a subject of its own after a
                 # conjunction, as in a chunk with no verb
                 chunks.append((finite[-1].end() + own[-1].end(), e, adjacent))
-            elif adjacent and finite[0].start() > b and not (dependent and inside_report(art, finite[0].start())):
+            elif adjacent and finite[0].start() > b and not (dependent and inside_report(art, finite[0].start())) \
+                    and not prefixes_clash(verb_prefix, finite[0].group()):
                 # (not for a verb in what an earlier verb reports: "X alikiri kuwa CAG
                 # hajaanza kazi lakini akasisitiza …" goes on with X)
                 chunks.append((b, finite[0].start(), adjacent))
@@ -162,6 +170,16 @@ def _subject_chunks(art: Reading, start: int, end: int, dependent: bool,
             break
         chunks.append((b, e, adjacent))
     return chunks
+
+
+def prefixes_clash(prefix: str, verb: str) -> bool:
+    """Whether a verb with this subject prefix and the finite verb `verb` cannot share a
+    subject: one has a person's prefix, the other a body's or thing's ("Sudan Kusini
+    ilipokea dozi … na hadi wakati huu anasema …": someone else speaks)."""
+    verb = verb.lower()
+    if prefix in PERSON_PREFIXES:
+        return bool(THING_VERB.match(verb))
+    return bool(prefix) and bool(PERSON_VERB.match(verb))
 
 
 def _only_a_name(art: Reading, start: int, end: int) -> bool:
@@ -239,6 +257,8 @@ def main_clause_subject(art: Reading, cue: SpeechCue) -> tuple[bool, Optional[Sp
     agent = _passive_agent(art, finite[0], cue.start)
     if agent is not None:
         return True, agent
+    if prefixes_clash(cue.subject, finite[0].group()):
+        return False, None
     verb = SpeechCue(finite[0].start(), finite[0].end(), "", "a", False, "", False, False)
     return pre_subject(art, verb, dependent=False)
 

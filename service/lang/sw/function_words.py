@@ -54,7 +54,7 @@ NON_SUBJECT_WORDS = frozenset(
     vilevile vile sasa tena kadhalika mbali zaidi yeye wao sisi mimi hii ila ingawa
     ingawaje hatimaye awali mapema siku ya wa la mwaka mwezi wiki huo hiyo hilo kwa upande
     mwingine katika walakini halafu baada kabla tarehe mnamo hayo haya kwanza mwisho tu
-    basi kama ili mara moja nyingine
+    basi kama ili mara moja nyingine hadi tangu huu
     """.split()
 ) | WEEKDAY_NAMES | TIMES_OF_DAY | frozenset(RELATIVE_DAYS)
 # Words right after a speech verb that are adjuncts, not a postposed subject.
