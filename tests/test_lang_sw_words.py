@@ -118,7 +118,8 @@ def test_each_list_holds_what_it_is_for(module, name, purpose, members, outsider
 
 
 # Lists of phrases or of lists, whose own tests are below.
-_TESTED_APART = {"ALIAS_CUES", "ROLE_FAMILIES", "TWO_WORD_DISCOURSE_CONNECTIVES", "ORGANIZATION_DESCRIPTORS",
+_TESTED_APART = {"ALIAS_CUES", "ROLE_FAMILIES", "TWO_WORD_DISCOURSE_CONNECTIVES", "TIME_ADVERB_PAIRS",
+                 "ORGANIZATION_DESCRIPTORS",
                  "DESCRIPTOR_PHRASES", "BYLINE_OPENERS", "CHARGE_STEM"}
 
 
@@ -152,7 +153,8 @@ def test_organization_and_place_heads_do_not_overlap():
     assert nouns.ORGANIZATION_HEADS.isdisjoint(nouns.PLACE_HEADS)
 
 
-@pytest.mark.parametrize("pair", sorted(function_words.TWO_WORD_DISCOURSE_CONNECTIVES))
+@pytest.mark.parametrize("pair", sorted(function_words.TWO_WORD_DISCOURSE_CONNECTIVES
+                                         | function_words.TIME_ADVERB_PAIRS))
 def test_two_word_connectives_are_pairs_of_words(pair):
     assert len(pair) == 2 and all(word.isalpha() and word.islower() for word in pair)
 

@@ -20,6 +20,7 @@ from service.lang.sw.function_words import (
     NON_SUBJECT_WORDS,
     OBJECT_PRONOUNS,
     POST_ADJUNCT_WORDS,
+    TIME_ADVERB_PAIRS,
 )
 from service.lang.sw.nouns import CONTENT_NOUNS
 from service.lang.sw.speech_verbs import TELLING_STEMS
@@ -81,7 +82,8 @@ def clause_after(art: Reading, cue: SpeechCue) -> Optional[int]:
     if cue.relative and cue.relative not in ("ye", "o"):
         return None  # "kile alichosema": the verb is inside a noun phrase
     first = words[0].group().lower()
-    if first in OBJECT_PRONOUNS or first in COMPLEMENTIZERS:
+    second = words[1].group().lower() if len(words) > 1 else ""
+    if first in OBJECT_PRONOUNS and (first, second) not in TIME_ADVERB_PAIRS or first in COMPLEMENTIZERS:
         return None
     if cue.subject == "" and text[cue.start:cue.start + 2].lower() in ("ku", "kw"):
         # An infinitive reports a bare clause only after a verb ("aliendelea kusema …",

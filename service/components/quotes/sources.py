@@ -36,8 +36,9 @@ def attribution_phrases(art: Reading, direct: list[Item], indirect: list[Item]) 
                 or art.main_verbs(m.end(), np_end):
             continue
         i = bisect.bisect_right(covered, (m.start(), len(text))) - 1
-        if i >= 0 and covered[i][0] <= m.start() <= covered[i][1] + 2:
-            continue  # inside, or right after, another attributed item: innermost wins
+        if i >= 0 and covered[i][0] <= m.start() and (
+                m.start() <= covered[i][1] or s_start <= covered[i][1] and m.start() <= covered[i][1] + 2):
+            continue  # inside, or right after in its sentence, another attributed item: innermost wins
         _, speaker = noun_phrase_speaker(art, m.end(), np_end)
         if speaker is None or speaker.label != "PER":
             person = appositive_person(art, np_end)

@@ -77,6 +77,8 @@ ADDRESSEE_TIMES = frozenset(
 ADDRESSEE_DETERMINERS = POSSESSIVES | frozenset("huyo hao hiyo hilo hicho hizo wote yote zote".split())
 # Objects that close a speech verb without a clause ("alisema hayo").
 OBJECT_PRONOUNS = frozenset("hayo haya hivyo hivi hilo hicho lolote chochote kuhusu juu".split())
+# "hivi" (thus) opening a time adverb, not an object: "alisema hivi sasa wanafanya …".
+TIME_ADVERB_PAIRS = frozenset({("hivi", "sasa"), ("hivi", "karibuni")})
 
 # A quoted phrase right after these is a name, label or description, not speech.
 NAMING_WORDS = frozenset(

@@ -75,6 +75,8 @@ LOCATIVE_COPULAS = frozenset(
     """
     yuko wako iko ziko liko kuko uko kiko viko tuko niko mko yupo wapo ipo zipo lipo kupo
     upo kipo vipo tupo nipo mpo yapo
+    hayuko hawako haiko haziko haliko hakiko haviko hauko hayako hayupo hawapo haipo hazipo
+    halipo hakipo havipo haupo hayapo
     """.split()
 )
 # Copulas and the like open a predicate; so does the modal "lazima" before a subjunctive
