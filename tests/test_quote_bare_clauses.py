@@ -23,3 +23,22 @@ def test_the_reported_clause_is_found(quotes_nlp, text, content, speaker):
     q = found[content]
     name = q.speaker_entity.name if q.speaker_entity is not None else q.speaker.text
     assert name == speaker
+
+
+@pytest.mark.parametrize("text, content", [
+    # a verb that takes a bare clause only when a noun and a verb agreeing with it follow
+    ("Juma Ali ni msemaji wa wizara. Ameeleza serikali imelazimika kufunga shule hizo.",
+     "serikali imelazimika kufunga shule hizo"),
+])
+def test_a_noun_and_its_verb_after_eleza_are_a_clause(quotes_nlp, text, content):
+    doc = annotate(quotes_nlp, text, per=["Juma Ali"])
+    assert content in {doc.text[q.start:q.end] for q in doc._.quotes if q.kind == "indirect"}
+
+
+@pytest.mark.parametrize("text", [
+    "Juma Ali alieleza hali ilivyo katika hospitali hizo.",
+    "Tume imetangaza halmashauri itakayosimamia uchaguzi huo.",
+])
+def test_a_noun_phrase_after_eleza_is_its_object(quotes_nlp, text):
+    doc = annotate(quotes_nlp, text, per=["Juma Ali"])
+    assert not [q for q in doc._.quotes if q.kind == "indirect"]

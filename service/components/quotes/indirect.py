@@ -11,7 +11,7 @@ from service.components.quotes.cues import SpeechCue, is_dependent
 from service.components.quotes.marks import MARKS, WORD, trim_blanks
 from service.components.quotes.records import Item, SpeechEvent
 from service.components.quotes.speakers import Reading
-from service.components.quotes.subjects import post_subject
+from service.components.quotes.subjects import agrees, post_subject
 from service.lang.sw.function_words import (
     ADDRESSEE_DETERMINERS,
     ADDRESSEE_TIMES,
@@ -24,7 +24,15 @@ from service.lang.sw.function_words import (
 )
 from service.lang.sw.nouns import CONTENT_NOUNS
 from service.lang.sw.speech_verbs import TELLING_STEMS
-from service.lang.sw.verbs import A_PRESENT, alternation, is_finite_verb, is_relative_verb
+from service.lang.sw.verbs import (
+    A_PRESENT,
+    PERSON_PREFIXES,
+    SUBJECTS,
+    TENSES,
+    alternation,
+    is_finite_verb,
+    is_relative_verb,
+)
 
 _HEADLINE_VERB = re.compile(rf"(?:{alternation(A_PRESENT, without=('twa',))})[a-z]{{4,}}")
 
@@ -72,6 +80,9 @@ def clause_after(art: Reading, cue: SpeechCue) -> Optional[int]:
         # noun there is their object.
         lead = next((w for w in words if w.group().lower() not in NON_SUBJECT_WORDS), None)
         if lead is not None and finite[0].start() == lead.start():
+            return cue.end
+        if lead is not None and not cue.has_object and cue.subject and _subject_and_verb(art, lead, finite[0]):
+            # "Ameeleza serikali imelazimika …": a noun and a verb that agrees with it
             return cue.end
         if cue.has_object and cue.stem in TELLING_STEMS and lead is not None:
             return _clause_after_addressee(art, words, lead, finite[0])
@@ -135,6 +146,23 @@ def _clause_after_addressee(art: Reading, words: list[re.Match], lead: re.Match,
             not is_relative_verb(v.group()) for v in art.verb_words(subject[0].start(), verb.start())):
         return None
     return subject[0].start()
+
+
+# The future relative -taka-/-tako-/-takacho-… ("itakayosimamia"), which is_relative_verb leaves.
+_FUTURE_RELATIVE = re.compile(r"^\w{1,2}taka(?:ye|yo|o|cho|vyo|lo|zo|po|ko|mo)")
+_VERB_SUBJECT = re.compile(rf"(?:{alternation(SUBJECTS)})(?=(?:{alternation(TENSES)})\w{{2,}})", re.IGNORECASE)
+
+
+def _subject_and_verb(art: Reading, noun: re.Match, verb: re.Match) -> bool:
+    """`noun` right before the finite `verb`, whose subject prefix agrees with it."""
+    if art.text[noun.end():verb.start()].strip() or art.in_mention(noun.start()):
+        return False
+    word = verb.group().lower()
+    if is_relative_verb(word) or word.endswith(("vyo", "po", "ko", "mo")) or _FUTURE_RELATIVE.search(word):
+        return False  # "hali ilivyo", "halmashauri itakayosimamia …": noun phrases
+    prefix = _VERB_SUBJECT.match(word)
+    return prefix is not None and prefix.group().lower() not in PERSON_PREFIXES \
+        and agrees(prefix.group().lower(), noun.group(), False)
 
 
 def _reporters_verb(art: Reading, cue: SpeechCue, pos: int) -> bool:
