@@ -80,7 +80,8 @@ def speaker_correct(gold: dict, predicted: dict, by_name_alone: bool = False) ->
     names = predicted["speaker_names"][:1] if by_name_alone else predicted["speaker_names"]
     if not gold["speaker"]:
         return names == []
-    return any(_norm(n) in {_norm(g) for g in gold["speaker"]} for n in names)
+    gold_names = {_norm(n) for n in gold["speaker"]}
+    return any(_norm(n) in gold_names for n in names)
 
 
 def speaker_names(quote) -> list[str]:

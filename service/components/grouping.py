@@ -183,8 +183,10 @@ def group_person_typos(names: list[MentionName], clusters: Clusters) -> None:
     """People whose names of three parts or more differ by one typo in one part, short
     parts too ("Emy Coney Barrett" / "Amy Coney Barrett"): the other parts make it safe."""
     by_rest: dict[tuple, list[int]] = {}  # (part index, the other parts) -> names
+    seen: set[str] = set()  # one mention per name form: _group_people joins the rest to it
     for i, name in enumerate(names):
-        if name.label == "PER" and len(name.parts) > 2:
+        if name.label == "PER" and len(name.parts) > 2 and name.key not in seen:
+            seen.add(name.key)
             for k in range(len(name.parts)):
                 by_rest.setdefault((k, name.parts[:k] + name.parts[k + 1 :]), []).append(i)
     for (k, _), indices in by_rest.items():
