@@ -37,6 +37,7 @@ def load_pipeline(path: str | os.PathLike | None = None,
     from service import components, greedy_ner  # noqa: F401
     from service.embeddings import cache_word_embeddings
     from service.lang import sw
+    from service.maxout_weights import transpose_maxout_weights
 
     model_path = path or default_model_path()
     # The tokenizer is code (service/lang/sw/), not a trained artifact: built from the
@@ -52,6 +53,9 @@ def load_pipeline(path: str | os.PathLike | None = None,
     # Each distinct word's embedding (the context-free half of tok2vec) is computed once
     # per process, not once per token: service/embeddings.py.
     cache_word_embeddings(nlp)
+    # Its Maxout layers multiply by a contiguous copy of their weights' transpose, which
+    # OpenBLAS packs faster for the few articles of a request: service/maxout_weights.py.
+    transpose_maxout_weights(nlp)
     # the typing rules read the frequent words' casing ("TIMU" opening a story is a noun)
     configs = {"habari_entity_types": {"frequent_words": str(Path(model_path) / FREQUENT_WORDS_FILE)}}
     for name in HABARI_COMPONENTS:
