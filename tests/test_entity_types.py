@@ -129,6 +129,17 @@ def test_a_dateline_is_a_place(nlp, typer):
     ("Mashabiki wa Manchester United walifurahi.", [("Manchester", "LOC")], [("Manchester United", "ORG")]),
     # not inside a longer capitalized name, not after a place word, not in lowercase
     ("Mwandishi Chelsea Mwakasege aliishi jijini Liverpool; yanga ni neno.", [], []),
+    # a player's or coach's club run into his name after his role is the club, then the person
+    ("Mshambuliaji wa Taifa Stars Juma Kaseja Ramadhani alifunga.", [("Taifa Stars Juma Kaseja Ramadhani", "PER")],
+     [("Taifa Stars", "ORG"), ("Juma Kaseja Ramadhani", "PER")]),
+    ("Kocha wa Gor Mahia Ali Salim amesema.", [("Gor Mahia Ali Salim", "LOC")],
+     [("Gor Mahia", "ORG"), ("Ali Salim", "PER")]),
+    # a full name the NER tagged right after an untagged club is the club's player
+    ("Kipa wa Azam FC Ali Salim aliokoa.", [("Ali Salim", "PER")], [("Azam FC", "ORG"), ("Ali Salim", "PER")]),
+    # one capitalized word after the club may be the rest of a name; no role before, no split
+    ("Mashabiki wa Chelsea Clinton walifika.", [("Chelsea Clinton", "PER")], [("Chelsea Clinton", "PER")]),
+    ("Taifa Stars Juma Ramadhani alifunga.", [("Taifa Stars Juma Ramadhani", "PER")],
+     [("Taifa Stars Juma Ramadhani", "PER")]),
 ])
 def test_football_clubs_are_organizations_in_context(nlp, typer, text, given, expected):
     assert _ents(typer(_with_ents(nlp, text, given))) == expected

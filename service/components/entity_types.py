@@ -169,8 +169,13 @@ class EntityTyper:
             if "grounds" in self.rules and ent.label_ != "LOC" and len(ent) > 2 and ent[0].lower_ in GROUND_HEADS \
                     and ent[1].lower_ in CONNECTIVES:
                 ent = Span(doc, ent.start, ent.end, label="LOC")
-            if "clubs" in self.rules and ent.label_ != "ORG" and _is_club(ent):
-                ent = Span(doc, ent.start, ent.end, label="ORG")
+            if "clubs" in self.rules and ent.label_ != "ORG":
+                owner_and_person = _club_then_person(ent)
+                if owner_and_person:
+                    kept += owner_and_person
+                    continue
+                if _is_club(ent):
+                    ent = Span(doc, ent.start, ent.end, label="ORG")
             if "companies" in self.rules and ent.label_ != "ORG" and len(ent) > 1 \
                     and ent[-1].lower_ in _ORGANIZATION_NAME_WORDS:
                 ent = Span(doc, ent.start, ent.end, label="ORG")
@@ -418,6 +423,9 @@ def _untagged_clubs(doc: Doc, ents: list[Span]) -> list[Span]:
         return []
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     people = {i for ent in ents if ent.label_ == "PER" for i in range(ent.start, ent.end)}
+    # a full name the NER tagged right after the club is the club's player ("Azam FC [Lusajo
+    # Mwaikenda]"), not the rest of the club's name
+    full_names = {ent.start for ent in ents if ent.label_ == "PER" and len(ent) > 1}
     whole = {(ent.start, ent.end) for ent in ents}
     found = []
     for match in matches:
@@ -427,10 +435,25 @@ def _untagged_clubs(doc: Doc, ents: list[Span]) -> list[Span]:
         # a capitalized neighbour that is no date or place makes it part of a longer name
         # ("Chelsea Clinton"); "Jumanne Yanga" is a day and a club
         if any(0 <= i < len(doc) and doc[i].is_title and (i not in taken or i in people)
+               and not (i == club.end and i in full_names)
                for i in (club.start - 1, club.end)):
             continue
         found.append(Span(doc, club.start, club.end, label="ORG"))
     return found
+
+
+def _club_then_person(ent: Span) -> list[Span] | None:
+    """A player's or coach's club run into his name after his role ("Mshambuliaji wa
+    [Harambee Stars Michael Olunga]", "Kocha wa [Gor Mahia Sergio Traguil]"): the club, then
+    the person, where two capitalized words or more follow a name of CLUBS_ALWAYS."""
+    doc = ent.doc
+    if ent.start == 0 or doc[ent.start - 1].lower_ not in ("wa", "ya"):
+        return None
+    match = _CLUB_NAMES.match(ent.text)
+    club = match and doc.char_span(ent.start_char, ent.start_char + match.end())
+    if not club or ent.end - club.end < 2 or not all(t.is_alpha and t.is_title for t in doc[club.end:ent.end]):
+        return None
+    return [Span(doc, club.start, club.end, label="ORG"), Span(doc, club.end, ent.end, label="PER")]
 
 
 def _after_place_word(ent: Span) -> bool:
