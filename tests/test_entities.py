@@ -192,6 +192,9 @@ def test_a_role_s_owner_run_into_the_name_of_the_person_in_the_role(nlp, marked,
         ("[Mwenyekiti wa chama Halima Mdee|PER] alisema.", "Halima Mdee", None),
         ("Msemaji wa wizara ya [Marekani Matthew Miller|PER] alisema.", "Matthew Miller", "Marekani"),
         ("Mshambuliaji [Jordan Henderson|PER] alisema.", "Jordan Henderson", None),
+        # a player's or coach's role is a title too
+        ("[Kocha Salum Mayanga|PER] alisema.", "Salum Mayanga", None),
+        ("[Kipa Aishi Manula|PER] aliokoa.", "Aishi Manula", None),
         ("Msaidizi wa [Kremlin Yuri Ushakov|PER] alisema.", "Yuri Ushakov", "Kremlin"),
         # "Jen" is a title only as "Jen." (Jenerali); without its period a given name
         ("[Jen. Halima Bakari|PER] alisema.", "Halima Bakari", None),
@@ -218,8 +221,9 @@ def test_a_short_title_in_capitals_without_its_period_is_an_acronym(nlp):
     assert [e.text for e in doc.ents] == ["DR Congo"]
 
 
-def test_a_span_that_is_only_a_title_is_dropped(nlp):
-    doc = annotate(nlp, "[Rais|PER] alihutubia bunge.")
+@pytest.mark.parametrize("marked", ["[Rais|PER] alihutubia bunge.", "[Beki|PER] wa timu hiyo aliumia."])
+def test_a_span_that_is_only_a_title_is_dropped(nlp, marked):
+    doc = annotate(nlp, marked)
     assert doc._.entities == []
     assert list(doc.ents) == []
 

@@ -19,6 +19,7 @@ TITLE_WORDS = frozenset(
     mheshimiwa ndg ndugu mzee marehemu hayati mama mtukufu msaidizi mshauri afisa
     ofisa mratibu mtendaji mhariri mwandishi mchambuzi mtaalamu wakili
     mr mrs ms president minister general sir
+    kocha nahodha kiungo beki mshambuliaji kipa golikipa winga mwamuzi mchezaji
     """.split()
 )
 
