@@ -134,6 +134,8 @@ def test_a_dateline_is_a_place(nlp, typer):
      [("Taifa Stars", "ORG"), ("Juma Kaseja Ramadhani", "PER")]),
     ("Kocha wa Gor Mahia Ali Salim amesema.", [("Gor Mahia Ali Salim", "LOC")],
      [("Gor Mahia", "ORG"), ("Ali Salim", "PER")]),
+    ("Kocha wa Simba Ali Salim amesema.", [("Simba Ali Salim", "PER")], [("Simba", "ORG"), ("Ali Salim", "PER")]),
+    ("Rafiki wa Simba Ali Salim amesema.", [("Simba Ali Salim", "PER")], [("Simba Ali Salim", "PER")]),
     # a full name the NER tagged right after an untagged club is the club's player
     ("Kipa wa Azam FC Ali Salim aliokoa.", [("Ali Salim", "PER")], [("Azam FC", "ORG"), ("Ali Salim", "PER")]),
     # one capitalized word after the club may be the rest of a name; no role before, no split

@@ -445,12 +445,15 @@ def _untagged_clubs(doc: Doc, ents: list[Span]) -> list[Span]:
 def _club_then_person(ent: Span) -> list[Span] | None:
     """A player's or coach's club run into his name after his role ("Mshambuliaji wa
     [Harambee Stars Michael Olunga]", "Kocha wa [Gor Mahia Sergio Traguil]"): the club, then
-    the person, where two capitalized words or more follow a name of CLUBS_ALWAYS."""
+    the person, where two capitalized words or more follow a name of CLUBS_ALWAYS, or one of
+    CLUBS_IN_CONTEXT after a football word ("Kocha wa [Simba Fadlu Davids]")."""
     doc = ent.doc
     if ent.start == 0 or doc[ent.start - 1].lower_ not in ("wa", "ya"):
         return None
     match = _CLUB_NAMES.match(ent.text)
     club = match and doc.char_span(ent.start_char, ent.start_char + match.end())
+    if not club and ent[0].lower_ in CLUBS_IN_CONTEXT and ent.start > 1 and doc[ent.start - 2].lower_ in SPORT_WORDS:
+        club = ent[0:1]
     if not club or ent.end - club.end < 2 or not all(t.is_alpha and t.is_title for t in doc[club.end:ent.end]):
         return None
     return [Span(doc, club.start, club.end, label="ORG"), Span(doc, club.end, ent.end, label="PER")]
