@@ -271,6 +271,21 @@ def test_misspelled_attribution_phrase(quotes_nlp):
     assert quotes(doc) == [("indirect", "familia mia mbili zimepoteza makazi yao", "Msalaba Mwekundu")]
 
 
+@pytest.mark.parametrize("text, account", [
+    # the source's name set off by commas is the attribution's, not the account's
+    ("Kulingana na msemaji wa chama hicho, Halima Juma, mkutano utafanyika Dodoma kesho.",
+     "mkutano utafanyika Dodoma kesho"),
+    # so is a relative clause describing the source
+    ("Kulingana na Halima Juma, ambaye ni mkulima wa kahawa, bei ya mbolea imepanda mara mbili.",
+     "bei ya mbolea imepanda mara mbili"),
+    ("Kwa mujibu wa mwenyekiti, ambaye alihudhuria kikao, Halima Juma, mkutano utafanyika Dodoma kesho.",
+     "mkutano utafanyika Dodoma kesho"),
+])
+def test_an_attribution_phrase_keeps_its_source_out_of_the_account(quotes_nlp, text, account):
+    doc = annotate(quotes_nlp, text, per=["Halima Juma"], loc=["Dodoma"])
+    assert quotes(doc) == [("indirect", account, "Halima Juma")]
+
+
 def test_postposed_speaker_ends_at_a_participle(quotes_nlp):
     text = ("Kazi ilianza mapema. Mwenyekiti Baraka Mtei alitembelea eneo hilo.\n"
             "“Tutarudi kesho,” amesema msemaji wa kamati ya mkutano wa Arusha "

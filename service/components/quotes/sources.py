@@ -40,11 +40,16 @@ def attribution_phrases(art: Reading, direct: list[Item], indirect: list[Item]) 
                 m.start() <= covered[i][1] or s_start <= covered[i][1] and m.start() <= covered[i][1] + 2):
             continue  # inside, or right after in its sentence, another attributed item: innermost wins
         _, speaker = noun_phrase_speaker(art, m.end(), np_end)
+        # a relative clause set off by commas describes the source ("Kulingana na X, ambaye
+        # ni mkulima, [bei imepanda]"): it is not the account
+        relative = _RELATIVE_CLAUSE.match(text, np_end, s_end)
+        if relative:
+            np_end = relative.end()
         if speaker is None or speaker.label != "PER":
-            person = appositive_person(art, np_end)
-            if person is None:
-                person = _source_name_after_places(art, np_end)
-                np_end = person.end if person is not None else np_end
+            # the source's name set off by commas ("Kulingana na msemaji, [Juma Ali], …") is
+            # not the account either
+            person = appositive_person(art, np_end) or _source_name_after_places(art, np_end)
+            np_end = person.end if person is not None else np_end
             speaker = person or speaker
         lead = art.words(s_start, m.start())
         if all(w.group().lower() in NON_SUBJECT_WORDS for w in lead):
@@ -62,6 +67,8 @@ def attribution_phrases(art: Reading, direct: list[Item], indirect: list[Item]) 
         items.append(Item(start, end, "indirect", SpeechEvent(m.start(), m.end() - 1, speaker)))
     return items
 
+
+_RELATIVE_CLAUSE = re.compile(r"\s*,\s*amba\w+\b[^,.;:”\"]*(?=,)", re.IGNORECASE)
 
 # Verbs of belief and cognition (docs/annotation.md: not speech): wa-na-amini, a-na-hisi.
 _BELIEF_VERB = re.compile(r"\w+(?:amini|hisi|dhani|fikiri|chukulia)", re.IGNORECASE)
