@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 
 from service.components.entities import Entity
 from service.components.quotes.direct import direct_quotes
+from service.components.quotes.headlines import headline_quotes
 from service.components.quotes.indirect import indirect_quotes
 from service.components.quotes.marks import mask_letter_entities
 from service.components.quotes.model import SpeakerModel, load_model
@@ -83,6 +84,7 @@ def quote_items(art: Reading) -> list[Item]:
     direct, embedded = direct_quotes(art)
     indirect = indirect_quotes(art, direct)
     indirect += attribution_phrases(art, direct, indirect)
+    indirect += headline_quotes(art, direct + indirect)
     partial = partial_quotes(art, embedded, indirect)
     indirect = [it for it in indirect if it.end > it.start]
     items = sorted(direct + indirect + partial, key=lambda it: (it.start, it.end))
