@@ -71,6 +71,7 @@ LISTS = [
     (nouns, "PLACE_PREFIXES", "words before a country that make another place", ["ziwa", "new"],
      ["nchini"]),
     (nouns, "COMPASS_WORDS", "compass words after a place that make a region", ["Mashariki"], ["Kenya"]),
+    (nouns, "REGION_NAMES", "regions CLDR does not name", ["Mashariki ya Kati", "Pembe ya Afrika"], ["Kenya", "Afrika"]),
     (nouns, "DOCUMENT_HEADS", "documents that speak for who issued them", ["ripoti", "taarifa"],
      ["tume"]),
     (nouns, "PERSONAL_DOCUMENTS", "documents that speak for a person", ["barua"], ["ripoti"]),

@@ -99,11 +99,13 @@ from service.components.mentions import (
     SEATS,
     Mention,
     acronym,
+    ents_of,
     is_capitalized,
     is_title,
     repeated_name_mentions,
     untagged_organizations,
 )
+from service.components.regions import untagged_regions
 from service.lang.sw.speech_verbs import is_speech_verb
 
 ENTITY_LABELS = ("PER", "ORG", "LOC")
@@ -152,17 +154,13 @@ class EntityGrouper:
         mentions = clean_mentions(doc, self.labels, is_acronym_of)
         if self.find_repeated_names:
             mentions = sorted(mentions + repeated_name_mentions(doc, mentions), key=lambda m: m.span.start)
-        mentions = untagged_organizations(doc, mentions)
+        mentions = untagged_regions(doc, untagged_organizations(doc, mentions))
         names = [self._name(m) for m in mentions]
         # before doc.ents are written, so that they carry the person's label too
         relabel_surnames(names)
         ents = [ent for ent in doc.ents if ent.label_ not in self.labels]
         for name in names:
-            if name.mention.ents is not None:
-                ents.extend(name.mention.ents)
-            else:
-                span = name.mention.ner_span or name.span
-                ents.append(Span(doc, span.start, span.end, label=name.mention.ents_label or name.label))
+            ents.extend(ents_of(name.mention, name.label))
         doc.ents = sorted(ents, key=lambda s: s.start)
         clusters = Clusters(len(names))
         unify_labels(names, clusters)

@@ -90,6 +90,14 @@ class Mention:
     ents_label: str | None = None
 
 
+def ents_of(mention: Mention, label: str) -> tuple[Span, ...]:
+    """The spans doc.ents keeps for a mention whose entity has `label`."""
+    if mention.ents is not None:
+        return mention.ents
+    span = mention.ner_span or mention.span
+    return (Span(span.doc, span.start, span.end, label=mention.ents_label or label),)
+
+
 def is_capitalized(text: str) -> bool:
     # "-Sissi" (a scraped "Al -Sissi") counts by its first letter
     letter = next((ch for ch in text if ch.isalnum()), "")

@@ -178,6 +178,11 @@ PLACE_PREFIXES = frozenset(
 # Compass words after a place that make a larger region of it ("Afrika Mashariki").
 COMPASS_WORDS = frozenset("Mashariki Magharibi Kaskazini Kusini".split())
 
+# Regions the news names that CLDR's Swahili region names (babel, countries.py) lack.
+REGION_NAMES = frozenset({"Mashariki ya Kati", "Mashariki ya Mbali", "Pembe ya Afrika", "Maziwa Makuu",
+                          "Afrika Mashariki", "Afrika Magharibi", "Afrika Kaskazini", "Afrika ya Kati",
+                          "Ulaya Mashariki", "Ulaya Magharibi", "Asia Kusini", "Asia Mashariki"})
+
 # -- documents and what is not speech
 
 DOCUMENT_HEADS = frozenset({"ripoti", "taarifa", "tamko", "barua", "ujumbe", "utafiti", "takwimu",

@@ -1,0 +1,29 @@
+"""Regions larger than a country are places of the API's entities, not of doc.ents."""
+import pytest
+
+from tests.test_entities import annotate
+
+
+@pytest.mark.parametrize("marked, region, ents", [
+    # untagged by the NER: an entity of its own, doc.ents unchanged
+    ("Wafanyakazi wengi wanaishi Mashariki ya Kati tangu mwaka jana.", "Mashariki ya Kati", []),
+    # tagged in part: one place, and doc.ents keeps the NER's place
+    ("Ukame umeikumba Pembe ya [Afrika|LOC] mwaka huu.", "Pembe ya Afrika", ["Afrika"]),
+    # a region of CLDR's names
+    ("Biashara ya [Afrika|LOC] ya Mashariki imekua.", "Afrika ya Mashariki", ["Afrika"]),
+])
+def test_a_region_is_one_place(nlp, marked, region, ents):
+    doc = annotate(nlp, marked)
+    assert [(e.name, e.label) for e in doc._.entities] == [(region, "LOC")]
+    assert [e.text for e in doc.ents] == ents
+
+
+@pytest.mark.parametrize("marked, names", [
+    # a country CLDR's regions also name stays the country
+    ("Rais wa [Afrika Kusini|LOC] alisema.", ["Afrika Kusini"]),
+    # inside a longer name of another kind, or in lowercase, no region
+    ("[Benki ya Maendeleo ya Mashariki ya Kati|ORG] imetoa mkopo.", ["Benki ya Maendeleo ya Mashariki ya Kati"]),
+    ("Upepo wa mashariki ya kati ya nchi ulivuma.", []),
+])
+def test_no_region_where_another_name_or_none_is(nlp, marked, names):
+    assert [e.name for e in annotate(nlp, marked)._.entities] == names
