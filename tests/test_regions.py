@@ -1,4 +1,4 @@
-"""Regions larger than a country are places of the API's entities, not of doc.ents."""
+"""Regions larger than a country, and bodies named with their country: one entity of the API, doc.ents as the NER gave them."""
 import pytest
 
 from tests.test_entities import annotate
@@ -27,3 +27,20 @@ def test_a_region_is_one_place(nlp, marked, region, ents):
 ])
 def test_no_region_where_another_name_or_none_is(nlp, marked, names):
     assert [e.name for e in annotate(nlp, marked)._.entities] == names
+
+
+@pytest.mark.parametrize("marked, names, ents", [
+    # the head's own connective again before a country: the country closes the body's name
+    ("[Chama cha Wafanyakazi wa Nyumbani|ORG] cha [Kenya|LOC] kimesema.",
+     ["Chama cha Wafanyakazi wa Nyumbani cha Kenya"], ["Chama cha Wafanyakazi wa Nyumbani", "Kenya"]),
+    ("[Tume ya Uchaguzi|ORG] ya [Tanzania|LOC] imesema.", ["Tume ya Uchaguzi ya Tanzania"],
+     ["Tume ya Uchaguzi", "Tanzania"]),
+    # another connective, a lowercase description, or a city: two names
+    ("[Chama cha Walimu|ORG] wa [Kenya|LOC] kimesema.", ["Chama cha Walimu", "Kenya"], ["Chama cha Walimu", "Kenya"]),
+    ("[Shirika la ndege|ORG] la [Kenya|LOC] limesema.", ["Shirika la ndege", "Kenya"], ["Shirika la ndege", "Kenya"]),
+    ("[Tume ya Uchaguzi|ORG] ya [Nairobi|LOC] imesema.", ["Tume ya Uchaguzi", "Nairobi"], ["Tume ya Uchaguzi", "Nairobi"]),
+])
+def test_a_body_named_with_its_country_is_one_organization(nlp, marked, names, ents):
+    doc = annotate(nlp, marked)
+    assert [e.name for e in doc._.entities] == names
+    assert [e.text for e in doc.ents] == ents
