@@ -121,7 +121,7 @@ def test_each_list_holds_what_it_is_for(module, name, purpose, members, outsider
 # Lists of phrases or of lists, whose own tests are below.
 _TESTED_APART = {"ALIAS_CUES", "ROLE_FAMILIES", "TWO_WORD_DISCOURSE_CONNECTIVES", "TIME_ADVERB_PAIRS",
                  "ORGANIZATION_DESCRIPTORS",
-                 "DESCRIPTOR_PHRASES", "BYLINE_OPENERS", "CHARGE_STEM"}
+                 "DESCRIPTOR_PHRASES", "BYLINE_OPENERS", "CHARGE_STEM", "PERSON_PLURAL_PREFIX"}
 
 
 @pytest.mark.parametrize("module", [function_words, nouns, common_words], ids=lambda module: module.__name__)

@@ -27,9 +27,11 @@ from service.lang.sw.nouns import (
     DOCUMENT_HEADS,
     IDENTIFIED_BODY_HEADS,
     OFFICIAL_HEADS,
+    PERSON_PLURAL_PREFIX,
     PERSONAL_DOCUMENTS,
     PROFESSION_NOUNS,
     ROLE_WORDS,
+    TITLE_WORDS,
 )
 from service.lang.sw.verbs import VERB_LOOKALIKE_NOUNS
 
@@ -229,8 +231,18 @@ def after_genitive(art: Reading, m: SpeakerMention, start: int) -> bool:
     if len(prev) >= 2 and prev[-1].group().lower() in POSSESSIVES \
             and prev[-2].group().lower() in OFFICIAL_HEADS | ROLE_WORDS | PROFESSION_NOUNS:
         return False  # a role, a possessive, a name: "msemaji wao [Ridwan Hajji]"
+    if len(prev) >= 3 and prev[-1].group().lower() in TITLE_WORDS and prev[-2].group().lower() in GENITIVES \
+            and people_of(prev[-3].group().lower()) and not art.text[prev[-1].end():m.start].strip(".").strip():
+        return True  # people of someone, who is named with a title: "wakosoaji wa Rais [X]"
     return bool(prev) and prev[-1].group().lower() in GENITIVES and not art.text[
         prev[-1].end():m.start].strip()
+
+
+def people_of(word: str) -> bool:
+    """A plural noun of people (class 2, "wa-": "wakosoaji", "wafuasi") that is no role:
+    a title after its genitive names whose people they are, not who they are
+    ("msemaji wa katibu mkuu [X]" is X himself)."""
+    return word.startswith(PERSON_PLURAL_PREFIX) and word not in ROLE_WORDS | OFFICIAL_HEADS | PROFESSION_NOUNS
 
 
 def _addressee(art: Reading, m: SpeakerMention, start: int) -> bool:

@@ -43,6 +43,9 @@ PROFESSION_NOUNS = frozenset({"mwanasiasa", "mwanadiplomasia", "mwanadiplomasa",
                     "mfanyabiashara", "mwanasayansi", "mwakilishi", "mjumbe", "mwanasheria",
                     "wakili", "jaji", "mchambuzi"})
 
+# The noun-class prefix of plural nouns of people ("wakosoaji", "wafuasi", "wananchi").
+PERSON_PLURAL_PREFIX = "wa"
+
 # Plural officials of a named body speak for it ("maafisa wa Kremlin" → Kremlin).
 OFFICIAL_HEADS = frozenset({"maafisa", "maofisa", "afisa", "ofisa", "msemaji", "wasemaji", "wamiliki",
                   "mmiliki"})
