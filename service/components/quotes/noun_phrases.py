@@ -33,7 +33,7 @@ from service.lang.sw.nouns import (
     ROLE_WORDS,
     TITLE_WORDS,
 )
-from service.lang.sw.verbs import VERB_LOOKALIKE_NOUNS
+from service.lang.sw.verbs import VERB_LOOKALIKE_NOUNS, is_finite_verb
 
 if TYPE_CHECKING:
     from service.components.quotes.speakers import Reading
@@ -124,7 +124,7 @@ def noun_phrase_speaker(art: Reading, start: int, end: int) -> tuple[bool, Optio
             return True, _named_body(art, owner, start)
     if head == "serikali" and all(w.group().lower() in DEMONSTRATIVES for w in words[head_at + 1:]):
         # "serikali inasema" in an article that named "Serikali ya Algeria"
-        return True, _named_body(art, head, start)
+        return True, _named_body(art, head, start) or _bare_government(art, content[0], end)
     if body_name:
         # (a capital inside a sentence makes the bare head a name: "… na Ikulu ilisema")
         bare = all(w.group().lower() in DEMONSTRATIVES for w in body_name[1:]) and not (
@@ -224,6 +224,20 @@ def _named_body(art: Reading, head: str, before: int) -> Optional[SpeakerMention
         if mention is not None and mention.label != "PER":
             return mention
     return None
+
+
+def _bare_government(art: Reading, word: re.Match, end: int) -> Optional[SpeakerMention]:
+    """"…, serikali ilisema": a government the article qualifies nowhere speaks under
+    that word, where it is the subject of the verb right after it (class 9, i-), not
+    the agent of a passive ("televisheni inayodhibitiwa na serikali imeripoti")."""
+    verb = WORD.search(art.text, end)
+    before = art.words(max(0, word.start() - 40), word.start())
+    if verb is None or art.text[end:verb.start()].strip() or not verb.group().lower().startswith("i") \
+            or not is_finite_verb(verb.group()):
+        return None
+    if len(before) >= 2 and before[-1].group().lower() == "na" and before[-2].group().lower().endswith("wa"):
+        return None
+    return SpeakerMention(word.start(), word.end(), "ORG", art.span(word.start(), word.end()), None)
 
 
 def after_genitive(art: Reading, m: SpeakerMention, start: int) -> bool:
