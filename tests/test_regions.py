@@ -44,3 +44,10 @@ def test_a_body_named_with_its_country_is_one_organization(nlp, marked, names, e
     doc = annotate(nlp, marked)
     assert [e.name for e in doc._.entities] == names
     assert [e.text for e in doc.ents] == ents
+
+
+def test_a_countrys_formal_name_the_ner_split_is_one_place(nlp):
+    doc = annotate(nlp, "Rais wa [Shirikisho|ORG] la [Urusi|LOC] alisema.")
+    assert [(e.name, e.label, e.country_code) for e in doc._.entities] == [("Shirikisho la Urusi", "LOC", "RU")]
+    assert [(e.text, e.label_) for e in doc.ents] == [("Shirikisho la Urusi", "LOC")]
+

@@ -102,7 +102,7 @@ from service.components.mentions import (
     ents_of,
     is_capitalized,
     is_title,
-    organizations_of_countries,
+    names_ending_in_a_country,
     repeated_name_mentions,
     untagged_organizations,
 )
@@ -155,7 +155,7 @@ class EntityGrouper:
         mentions = clean_mentions(doc, self.labels, is_acronym_of)
         if self.find_repeated_names:
             mentions = sorted(mentions + repeated_name_mentions(doc, mentions), key=lambda m: m.span.start)
-        mentions = untagged_regions(doc, organizations_of_countries(doc, untagged_organizations(doc, mentions)))
+        mentions = untagged_regions(doc, names_ending_in_a_country(doc, untagged_organizations(doc, mentions)))
         names = [self._name(m) for m in mentions]
         # before doc.ents are written, so that they carry the person's label too
         relabel_surnames(names)

@@ -267,26 +267,30 @@ _UNTAGGED_HEADS = (ORGANIZATION_HEADS - {"ikulu", "umoja", "muungano"}) | STATE_
 _PLATFORMS = frozenset("Twitter Facebook YouTube Youtube Instagram WhatsApp Whatsapp TikTok Telegram".split())
 
 
-def organizations_of_countries(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """An organization the NER ended before the country its name closes with, the head's
-    own connective repeated before it ("[Chama cha Wafanyakazi wa Nyumbani] cha [Kenya]",
-    "[Tume ya Uchaguzi] ya [Kenya]"): one organization (docs/annotation.md: named bodies
-    whole); doc.ents keeps the NER's two spans."""
+def names_ending_in_a_country(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A name the NER ended before the country it closes with: a country's formal name
+    ("[Shirikisho] la [Urusi]": one place, as "Jamhuri ya …"), and an organization whose
+    head's own connective comes again before the country ("[Chama cha Wafanyakazi wa
+    Nyumbani] cha [Kenya]", "[Tume ya Uchaguzi] ya [Kenya]"): one organization
+    (docs/annotation.md: named bodies whole), doc.ents keeping the NER's two spans."""
     out: list[Mention] = []
     for mention in mentions:
         previous = out[-1] if out else None
         span = mention.span
-        if (previous is not None and previous.label == "ORG" and mention.label == "LOC"
-                and len(previous.span) > 2 and previous.span.end + 1 == span.start
-                and doc[previous.span.end].lower_ == previous.span[1].lower_
-                and doc[previous.span.end].lower_ in CONNECTIVES and country_code(mention.text) is not None
-                # a lowercase description ("shirika la ndege la Kenya") is the country's
-                and all(is_capitalized(t.text) for t in previous.span if t.is_alpha and t.lower_ not in CONNECTIVES)):
-            whole = doc[previous.span.start : span.end]
-            ents = ents_of(previous, "ORG") + ents_of(mention, "LOC")
-            out[-1] = Mention(whole, "ORG", name_text(whole), ents=ents)
+        if (previous is None or mention.label != "LOC" or previous.span.end + 1 != span.start
+                or doc[previous.span.end].lower_ not in CONNECTIVES or country_code(mention.text) is None):
+            out.append(mention)
             continue
-        out.append(mention)
+        whole = doc[previous.span.start : span.end]
+        if country_code(whole.text) == country_code(mention.text):
+            out[-1] = Mention(whole, "LOC", name_text(whole))
+        elif (previous.label == "ORG" and len(previous.span) > 2
+              and doc[previous.span.end].lower_ == previous.span[1].lower_
+              # a lowercase description ("shirika la ndege la Kenya") is the country's
+              and all(is_capitalized(t.text) for t in previous.span if t.is_alpha and t.lower_ not in CONNECTIVES)):
+            out[-1] = Mention(whole, "ORG", name_text(whole), ents=ents_of(previous, "ORG") + ents_of(mention, "LOC"))
+        else:
+            out.append(mention)
     return out
 
 
