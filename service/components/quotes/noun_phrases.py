@@ -106,7 +106,7 @@ def noun_phrase_speaker(art: Reading, start: int, end: int) -> tuple[bool, Optio
             at = named[-1].end()
             stop = re.search(r"[,.;:]|$", art.text[at:art.sentence(at)[1]])
             return noun_phrase_speaker(art, named[-1].start(), at + stop.start())
-        return True, _last_body_speaker(art, start) or _last_speaker(art, start)
+        return True, _last_body_speaker(art, start) or _last_speaker(art, start) or _issuer(art, start)
     if head in DOCUMENT_HEADS:
         # "takwimu zilizotolewa na wizara ya afya": the body that issued it.
         body = next((w for w in content[1:] if w.group().lower() in BODY_HEADS), None)
@@ -223,6 +223,20 @@ def _named_body(art: Reading, head: str, before: int) -> Optional[SpeakerMention
         _, mention = noun_phrase_speaker(art, m.start(), end)
         if mention is not None and mention.label != "PER":
             return mention
+    return None
+
+
+# A passive verb's agent, up to two adjunct words between and a describing noun before
+# the name: "inayotolewa kila mwaka na taasisi ya [X]", "iliyochapishwa na [X]".
+_AGENT_BEFORE = re.compile(r"\w+wa(?:\s+\w+){0,2}\s+na\s+(?:\w+\s+(?:ya|la|wa)\s+)?$", re.IGNORECASE)
+
+
+def _issuer(art: Reading, before: int) -> Optional[SpeakerMention]:
+    """"ripoti hiyo" in an article where no one has spoken yet: the body the article
+    said issues something ("orodha … inayotolewa … na taasisi ya [X]")."""
+    for m in reversed(art.mentions_in(0, before)):
+        if m.label == "ORG" and _AGENT_BEFORE.search(art.text, max(0, m.start - 80), m.start):
+            return m
     return None
 
 
