@@ -940,8 +940,12 @@ def test_a_name_does_not_run_on_past_a_speech_verb(nlp):
 def test_a_formal_state_name_ending_with_a_country_has_its_code():
     assert country_code("Jamhuri ya Kiislamu ya Iran") == "IR"
     assert country_code("Jamhuri ya Afrika Kusini") == "ZA"
-    # "Republic of" a one-word name may be another state (Congo-Brazzaville, Taiwan)
+    # "Republic of" a one-word name is that state, except where it is another one
+    # (Congo-Brazzaville, Taiwan, the Dominican Republic)
+    assert country_code("Jamhuri ya Kenya") == "KE" and country_code("Jamhuri ya Burundi") == "BI"
     assert country_code("Jamhuri ya Congo") is None and country_code("Jamhuri ya China") is None
+    assert country_code("Jamhuri ya Dominica") is None
+    assert country_code("Jamhuri ya Kidemokrasia ya Congo") == "CD"
     assert country_code("Jamhuri ya Kidemokrasia ya Korea") is None
 
 

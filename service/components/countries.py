@@ -211,14 +211,20 @@ def may_end_country_name(word: str) -> bool:
 
 
 # A state's formal name ends with its common one: "Jamhuri ya Kiislamu ya Iran",
-# "Jamhuri ya Afrika Kusini". A bare one-word "Jamhuri ya X" is left out: "Jamhuri ya
-# Congo" and "Jamhuri ya China" are other states than "Congo" and "China" usually are.
-_FORMAL_NAME = re.compile(r"^jamhuri (?:ya|wa) (?:(?:\w+ ){1,3}(?:ya|wa) (?P<after>.+)|(?P<long>\w+ .+))$")
+# "Jamhuri ya Afrika Kusini", "Jamhuri ya Kenya". "Jamhuri ya Congo", "Jamhuri ya China" and
+# "Jamhuri ya Dominica" are other states than "Congo", "China" and "Dominica" are: left out.
+_FORMAL_NAME = re.compile(r"^jamhuri (?:ya|wa) (?:(?:\w+ ){1,3}(?:ya|wa) (?P<after>.+)|(?P<name>.+))$")
+_OTHER_STATE_THAN_USUAL = frozenset({"congo", "kongo", "china", "uchina", "dominica", "dominika"})
 
 
 def _formal_name_code(key: str) -> str | None:
     match = _FORMAL_NAME.match(key)
-    return _CODE_BY_NAME.get(match.group("after") or match.group("long")) if match else None
+    if match is None:
+        return None
+    if match.group("after"):
+        return _CODE_BY_NAME.get(match.group("after"))
+    name = match.group("name")
+    return None if name in _OTHER_STATE_THAN_USUAL else _CODE_BY_NAME.get(name)
 
 
 def country_code(name: str) -> str | None:
