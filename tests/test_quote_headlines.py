@@ -34,3 +34,14 @@ def test_a_name_and_a_claim_in_a_headline_are_reported_speech(quotes_nlp, headli
 ])
 def test_a_headline_topic_is_no_speaker(quotes_nlp, headline, per, org, loc):
     assert quotes(annotate(quotes_nlp, headline + BODY, per=per, org=org, loc=loc)) == []
+
+
+@pytest.mark.parametrize("headline, expected_speaker", [
+    # the subject after a headline's topic and its colon is the speaker, not the topic
+    ("Mto Nile : Ethiopia yasema itaendelea kujaza maji katika bwawa", "Ethiopia"),
+    # no subject after the colon: the name before it may still be one
+    ("Abebe Kebede: Hata hivyo alisema maji yataendelea kujazwa", "Abebe Kebede"),
+])
+def test_a_subject_does_not_reach_back_past_a_headline_colon(quotes_nlp, headline, expected_speaker):
+    doc = annotate(quotes_nlp, headline + BODY, per=["Abebe Kebede"], loc=["Mto Nile", "Ethiopia"])
+    assert [speaker for _, _, speaker in quotes(doc)] == [expected_speaker]

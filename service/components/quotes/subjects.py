@@ -58,6 +58,11 @@ def clause_start(art: Reading, pos: int) -> int:
         q = art.quotations[i]
         if q.close is not None and s <= q.close < pos:
             s = q.close + 1
+    # a headline's topic before a colon is no part of the clause ("Mto Nile : Ethiopia yasema …")
+    # when a subject may stand after it ("Mkapa: Hata hivyo alisema" has none)
+    colon = art.text.rfind(": ", s, pos)
+    if colon != -1 and any(w.group().lower() not in NON_SUBJECT_WORDS for w in art.words(colon, pos)):
+        s = colon + 1
     words = art.words(s, pos)
     for k, m in enumerate(words):
         low = m.group().lower()
