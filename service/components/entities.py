@@ -15,7 +15,10 @@ Steps, each a small rule over the mention text (no model is trained for this):
    of its own. Config ``find_repeated_names`` (default on): other occurrences of a name
    the NER found, which it missed, become mentions too (also "Kremlin" after "Ikulu ya
    Kremlin", and lowercase country names). Organization names the NER left untagged
-   are found by their head noun ("Wizara ya Mambo ya Nje ya Marekani"). ``doc.ents`` is
+   are found by their head noun ("Wizara ya Mambo ya Nje ya Marekani"); a name the NER
+   ended before the country that closes it is joined to it ("[Tume ya Uchaguzi] ya
+   [Kenya]", "[Shirikisho] la [Urusi]"), and regions are places ("Mashariki ya Kati",
+   regions.py). ``doc.ents`` is
    rewritten with these spans, except where the MasakhaNER data tags otherwise: a
    widening to a head noun or a place's continuation, and an untagged organization
    (doc.ents keeps the places inside it, unless its head is one the data tags whole:
