@@ -82,7 +82,7 @@ from spacy.tokens import Doc, Span
 from service.components.addressees import addressed_bodies, replacing_inside
 from service.components.countries import country_code, normalize_name
 from service.components.gazetteer import places
-from service.components.mentions import is_title
+from service.components.mentions import is_title, names_alternation
 from service.components.untagged_people import PeopleFinder, is_people, untagged_words
 from service.lang.sw.function_words import CONNECTIVES, DISCOURSE_CONNECTIVES, TWO_WORD_DISCOURSE_CONNECTIVES
 from service.lang.sw.nouns import (
@@ -413,12 +413,8 @@ def _is_club(ent: Span) -> bool:
                for token in window)
 
 
-# Longest names first, so that "Azam FC" is found whole rather than as "Azam". Only
-# capitalized ones; the case-sensitive lookahead before the case-blind names halves the scan.
-_CLUB_NAMES = re.compile(
-    r"(?<![\w-])(?=[A-Z])(?i:" + "|".join(re.escape(name).replace(r"\ ", r"\s+")
-                                        for name in sorted(CLUBS_ALWAYS, key=len, reverse=True)) + r")(?![\w-])"
-)
+# Capitalized ones only; the case-sensitive lookahead before the case-blind names halves the scan.
+_CLUB_NAMES = re.compile(r"(?<![\w-])(?=[A-Z])(?i:" + names_alternation(CLUBS_ALWAYS) + r")(?![\w-])")
 
 
 def _untagged_clubs(doc: Doc, ents: list[Span]) -> list[Span]:

@@ -98,6 +98,12 @@ def ents_of(mention: Mention, label: str) -> tuple[Span, ...]:
     return (Span(span.doc, span.start, span.end, label=mention.ents_label or label),)
 
 
+def names_alternation(names: Iterable[str]) -> str:
+    """A pattern alternation of names, longest first (so that "Azam FC" is found whole
+    rather than as "Azam"), any run of blanks between their words."""
+    return "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in sorted(names, key=len, reverse=True))
+
+
 def is_capitalized(text: str) -> bool:
     # "-Sissi" (a scraped "Al -Sissi") counts by its first letter
     letter = next((ch for ch in text if ch.isalnum()), "")
@@ -277,12 +283,14 @@ def names_ending_in_a_country(doc: Doc, mentions: list[Mention]) -> list[Mention
     for mention in mentions:
         previous = out[-1] if out else None
         span = mention.span
-        if (previous is None or mention.label != "LOC" or previous.span.end + 1 != span.start
-                or doc[previous.span.end].lower_ not in CONNECTIVES or country_code(mention.text) is None):
+        code = (country_code(mention.text) if previous is not None and mention.label == "LOC"
+                and previous.span.end + 1 == span.start and doc[previous.span.end].lower_ in CONNECTIVES
+                else None)
+        if code is None:
             out.append(mention)
             continue
         whole = doc[previous.span.start : span.end]
-        if country_code(whole.text) == country_code(mention.text):
+        if country_code(whole.text) == code:
             out[-1] = Mention(whole, "LOC", name_text(whole))
         elif (previous.label == "ORG" and len(previous.span) > 2
               and doc[previous.span.end].lower_ == previous.span[1].lower_
@@ -360,6 +368,12 @@ def untagged_organizations(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             i = end
         else:
             i += 1
+    return with_found(mentions, found, absorbed)
+
+
+def with_found(mentions: list[Mention], found: list[Mention], absorbed: set[int]) -> list[Mention]:
+    """`mentions` in text order with `found` added and those whose id() is in `absorbed`
+    (taken into a found one) left out."""
     if not found:
         return mentions
     kept = [m for m in mentions if id(m) not in absorbed]

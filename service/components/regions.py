@@ -14,16 +14,15 @@ from babel import Locale
 from spacy.tokens import Doc
 
 from service.components.countries import country_code
-from service.components.mentions import Mention, ents_of
+from service.components.mentions import Mention, ents_of, names_alternation, with_found
 from service.lang.sw.nouns import REGION_NAMES
 
 # Several words only: one-word continents ("Afrika", "Ulaya") the NER knows, and "Dunia"
 # (the world) is a common word. A name CLDR also gives a country ("Afrika ya Kusini" is
 # South Africa in the news) stays the country's.
 _NAMES = {name for code, name in Locale("sw").territories.items() if code.isdigit()} | REGION_NAMES
-_REGION = re.compile(r"(?<![\w-])(?:" + "|".join(
-    re.escape(name).replace(r"\ ", r"\s+") for name in sorted(_NAMES, key=len, reverse=True)
-    if " " in name and country_code(name) is None) + r")(?![\w-])")
+_REGION = re.compile(r"(?<![\w-])(?:" + names_alternation(
+    name for name in _NAMES if " " in name and country_code(name) is None) + r")(?![\w-])")
 
 
 def untagged_regions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -40,7 +39,4 @@ def untagged_regions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         ents = tuple(ent for m in inside for ent in ents_of(m, m.label))
         found.append(Mention(region, "LOC", " ".join(region.text.split()), ents=ents))
         absorbed.update(id(m) for m in inside)
-    if not found:
-        return mentions
-    kept = [m for m in mentions if id(m) not in absorbed]
-    return sorted(kept + found, key=lambda m: m.span.start)
+    return with_found(mentions, found, absorbed)

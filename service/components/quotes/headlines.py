@@ -49,9 +49,10 @@ def _named_alone(art: Reading, start: int, end: int, labels: tuple[str, ...]) ->
     if not mentions:
         return None
     mention = mentions[-1]
-    before = art.doc.char_span(start, mention.start, alignment_mode="contract") if mention.start > start else None
-    if mention.start > start and (before is None or not all(is_title(token) for token in before)):
-        return None
+    if mention.start > start:
+        before = art.doc.char_span(start, mention.start, alignment_mode="contract")
+        if before is None or not all(is_title(token) for token in before):
+            return None
     return mention
 
 
