@@ -352,3 +352,25 @@ def test_a_body_told_something_is_an_organization(nlp, tmp_path, text, given, ex
     words = tmp_path / "frequent_words.txt"
     words.write_text("ya na wa leo kuwa kwamba\n", encoding="utf-8")
     assert _ents(EntityTyper(list(RULES), str(words))(_with_ents(nlp, text, given))) == expected
+
+
+@pytest.mark.parametrize("text, given, expected", [
+    # a head that only says what kind of body: off before a name in another language
+    ("Ndege za shirika la Zentrovia zilichelewa.", [("shirika la Zentrovia", "ORG")], [("Zentrovia", "ORG")]),
+    ("Wakili wa Jumuiya ya Harbor Rights Watch alisema.", [("Jumuiya ya Harbor Rights Watch", "ORG")],
+     [("Harbor Rights Watch", "ORG")]),
+    ("Kampuni ya Mbolea Bora ilifungwa.", [("Kampuni ya Mbolea Bora", "ORG")], [("Kampuni ya Mbolea Bora", "ORG")]),
+    # a Swahili name, a people, a language or a place after the head is the body's own name
+    ("Viongozi wa Jumuiya ya Kimataifa walikutana.", [("Jumuiya ya Kimataifa", "ORG")],
+     [("Jumuiya ya Kimataifa", "ORG")]),
+    ("Mjumbe wa Jumuiya ya Kikristo alisema.", [("Jumuiya ya Kikristo", "ORG")], [("Jumuiya ya Kikristo", "ORG")]),
+    ("Mkutano wa Jumuiya ya Afrika Mashariki ulianza.", [("Jumuiya ya Afrika Mashariki", "ORG")],
+     [("Jumuiya ya Afrika Mashariki", "ORG")]),
+    ("Ndege ya shirika la Kenya ilitua.", [("shirika la Kenya", "ORG")], [("shirika la Kenya", "ORG")]),
+])
+def test_a_descriptor_before_a_foreign_body_s_name_is_left_out(nlp, tmp_path, text, given, expected):
+    words = tmp_path / "frequent_words.txt"
+    words.write_text("ya na wa la kimataifa Kimataifa mbolea bora\n", encoding="utf-8")
+    assert _ents(EntityTyper(list(RULES), str(words))(_with_ents(nlp, text, given))) == expected
+    without = EntityTyper([r for r in RULES if r != "descriptors"], str(words))
+    assert _ents(without(_with_ents(nlp, text, given))) == given

@@ -60,6 +60,8 @@ the component's config so that its effect can be measured alone:
   place ("Katibu Mkuu wa Umoja wa Mataifa Kofi Annan") are a person too; not a party's
   member ("Seneta Mdemokrat"), a seat ("Ikulu") or a body's head word. The rule's code
   is in untagged_people.py.
+- ``descriptors``: a descriptor head before a foreign body's name is left out ("shirika
+  la [Airbus]"), as docs/annotation.md and the MasakhaNER data have it (descriptors.py).
 - ``addressees``: the name after a verb that marks a body as the one told ("ameliambia
   Alasiri", "aliiambia BBC": object marker -li-/-i- + "ambia") is an organization
   (addressees.py).
@@ -81,6 +83,7 @@ from spacy.tokens import Doc, Span
 
 from service.components.addressees import addressed_bodies, replacing_inside
 from service.components.countries import country_code, normalize_name
+from service.components.descriptors import without_descriptor
 from service.components.gazetteer import places
 from service.components.mentions import is_title, names_alternation
 from service.components.untagged_people import PeopleFinder, is_people, untagged_words
@@ -98,7 +101,7 @@ from service.lang.sw.verbs import is_finite_verb
 from service.language_id import WORD, is_swahili_word
 
 RULES = ("hyphens", "connectives", "titles", "locatives", "peoples", "furniture", "places", "grounds", "datelines", "clubs",
-         "companies", "capitals", "acronyms", "people", "addressees", "foreign_lines")
+         "companies", "capitals", "acronyms", "people", "descriptors", "addressees", "foreign_lines")
 _LABELS = frozenset({"PER", "ORG", "LOC"})
 
 # Page furniture of news sites and blogs, compared in lowercase.
@@ -137,10 +140,10 @@ class EntityTyper:
         if unknown:
             raise ValueError(f"unknown rules {sorted(unknown)}; known: {RULES}")
         self.rules = frozenset(rules)
-        self.places = places() if self.rules & {"places", "datelines", "people", "addressees"} else None
+        self.places = places() if self.rules & {"places", "datelines", "people", "descriptors", "addressees"} else None
         words = Path(frequent_words) if frequent_words else None
         self.lowercase_words = (lowercase_words(words.read_text(encoding="utf-8").split())
-                                if self.rules & {"capitals", "acronyms", "people", "addressees"} and words and words.exists()
+                                if self.rules & {"capitals", "acronyms", "people", "descriptors", "addressees"} and words and words.exists()
                                 else frozenset())
         self.people = PeopleFinder(self.lowercase_words, self.places)
 
@@ -182,6 +185,8 @@ class EntityTyper:
             if "companies" in self.rules and ent.label_ != "ORG" and len(ent) > 1 \
                     and ent[-1].lower_ in _ORGANIZATION_NAME_WORDS:
                 ent = Span(doc, ent.start, ent.end, label="ORG")
+            if "descriptors" in self.rules and self.lowercase_words:
+                ent = without_descriptor(ent, self.lowercase_words, self.places)
             kept.append(ent)
         if "clubs" in self.rules:
             for club in _untagged_clubs(doc, kept):
