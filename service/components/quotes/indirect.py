@@ -15,6 +15,7 @@ from service.components.quotes.subjects import agrees, post_subject
 from service.lang.sw.function_words import (
     ADDRESSEE_DETERMINERS,
     ADDRESSEE_TIMES,
+    CLAUSE_MODAL_ADVERBS,
     COMPLEMENTIZERS,
     GENITIVES,
     NON_SUBJECT_WORDS,
@@ -63,7 +64,10 @@ def clause_after(art: Reading, cue: SpeechCue) -> Optional[int]:
                 # azma yake … na kwamba atashiriki": the second clause is the verb's.
                 again = re.search(r"\bna\s+(?:kwamba|kuwa)\b", text[w.end():limit])
                 return w.end() + again.end() if again else None
-            if low == "kuwa" and not art.main_verbs(w.end(), limit) and not any(
+            # ("kuwa huenda …", "kuwa uamuzi huo huenda usiwe …": perhaps, so a clause)
+            modal = any(v.group().lower() in CLAUSE_MODAL_ADVERBS
+                        for v in words[i + 1:i + 6] if not re.search(r"[,;:.]", text[w.end():v.start()]))
+            if low == "kuwa" and not modal and not art.main_verbs(w.end(), limit) and not any(
                     not is_finite_verb(v.group()) for v in art.verb_words(w.end(), limit)):
                 return None  # "alikubali kuwa mgombea", "ilimtangaza kuwa mshindi": to be
             return w.end()

@@ -32,6 +32,11 @@ DEMONSTRATIVES = PERSON_DEMONSTRATIVES | frozenset(
 # -- clauses
 
 COMPLEMENTIZERS = frozenset({"kwamba", "kuwa"})
+# Modal adverbs that open a predicate ("perhaps"): after "kuwa" they make it "that"
+# ("alieleza kuwa huenda …", "kuwa uamuzi huo huenda …"), since "to be perhaps" is no
+# Swahili; the verb
+# after them is often in a form the finite-verb test leaves (huenda ikawa, usiwe).
+CLAUSE_MODAL_ADVERBS = frozenset("huenda labda pengine yamkini".split())
 # Words that open a predicate without its subject ("ni ukiukaji …").
 PREDICATE_STARTS = frozenset("ni si ndiyo ndio ndicho ndilo ndizo".split())
 
