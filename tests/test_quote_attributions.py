@@ -1,5 +1,7 @@
 """Reported speech the cue finder must not miss: a clause that opens with a modal
-adverb ("perhaps"). Sentences written for these tests."""
+adverb ("perhaps"), and a sentence-final attribution whose addressee a relative clause
+describes (but not a relative clause or a promise after a comma). Sentences written for
+these tests."""
 from __future__ import annotations
 
 import pytest
@@ -26,3 +28,25 @@ def test_a_modal_adverb_after_kuwa_opens_a_clause(quotes_nlp, text, content):
 def test_kuwa_before_a_noun_is_still_to_be(quotes_nlp, text):
     doc = annotate(quotes_nlp, text, per=["Amina Hassan"])
     assert not [q for q in doc._.quotes if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Bei ya mahindi itapanda mwezi ujao, Amina Hassan aliuambia mkutano ulioandaliwa na wakulima.",
+     "Bei ya mahindi itapanda mwezi ujao"),
+    ("Shule zitafunguliwa Jumatatu, Amina Hassan aliwaambia wazazi waliokusanyika shuleni.",
+     "Shule zitafunguliwa Jumatatu"),
+])
+def test_an_addressee_described_by_a_relative_clause_ends_the_attribution(quotes_nlp, text, content):
+    doc = annotate(quotes_nlp, text, per=["Amina Hassan"])
+    assert ("indirect", content, "Amina Hassan") in quotes(doc)
+
+
+@pytest.mark.parametrize("text", [
+    # a relative clause after a comma, not an attribution
+    "Mvua kubwa imenyesha mjini, tukio ambalo linakumbusha mafuriko yaliyotokea mwaka jana.",
+    # a promise to act: its infinitive is the verb's object
+    "Jeshi litaondoka mjini, lakini Amina Hassan aliahidi kurudi baada ya wanajeshi waliotumwa kufika.",
+])
+def test_no_sentence_final_attribution(quotes_nlp, text):
+    doc = annotate(quotes_nlp, text, per=["Amina Hassan"])
+    assert not [q for q in doc._.quotes if q.kind == "indirect" and q.start == 0]

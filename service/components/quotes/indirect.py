@@ -279,14 +279,20 @@ def final_attribution_comma(art: Reading, cue: SpeechCue) -> Optional[int]:
     if comma < 0:
         return None
     subject = [w.group().lower() for w in art.words(comma, cue.start)]
-    if len(subject) > 12 or art.verb_words(comma, cue.start) or {"ambapo", "ambao", "ambaye"} & set(subject):
-        return None
+    if len(subject) > 12 or art.verb_words(comma, cue.start) or any(w.startswith("amba") for w in subject):
+        return None  # (", tishio ambalo linakumbusha …": a relative clause, no attribution)
     tail_end = s_end
     if PARENTHETICAL_END.match(text, cue.end, s_end):
         # "<content>, Facebook imesema, lakini …": the attribution is an aside
         tail_end = text.index(",", cue.end)
     tail = art.words(cue.end, tail_end)
-    if len(tail) > 16 or art.verb_words(cue.end, tail_end, finite_only=True):
+    # A relative verb there describes whom it was told or where ("…, X aliuambia mkutano
+    # ulioandaliwa na Qatar."), unless an infinitive object comes first ("…, lakini
+    # Wairitrea waliahidi kuondoka baada ya … walipofanikiwa …": a promise to act).
+    infinitive_object = bool(tail) and not art.text[cue.end:tail[0].start()].strip() and \
+        tail[0].group().lower().startswith(("ku", "kw")) and tail[0].group().lower() not in POST_ADJUNCT_WORDS
+    if len(tail) > 16 or any(infinitive_object or not is_relative_verb(w.group())
+                             for w in art.verb_words(cue.end, tail_end, finite_only=True)):
         return None
     if not [w for w in subject if w not in NON_SUBJECT_WORDS]:
         # "…, alisema X.": the words after the verb must name the speaker.
