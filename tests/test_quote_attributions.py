@@ -1,7 +1,7 @@
 """Reported speech the cue finder must not miss: a clause that opens with a modal
 adverb ("perhaps"), and a sentence-final attribution whose addressee a relative clause
-describes (but not a relative clause or a promise after a comma). Sentences written for
-these tests."""
+describes (but not a relative clause or a promise after a comma); and the speaker of a
+participle after a second clause joined by "na". Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
@@ -50,3 +50,24 @@ def test_an_addressee_described_by_a_relative_clause_ends_the_attribution(quotes
 def test_no_sentence_final_attribution(quotes_nlp, text):
     doc = annotate(quotes_nlp, text, per=["Amina Hassan"])
     assert not [q for q in doc._.quotes if q.kind == "indirect" and q.start == 0]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Wizara haijatoa takwimu mpya tangu Mei na Waziri Amina Hassan amesikika mara kadhaa akisema "
+     "hakuna tena wagonjwa nchini.", "hakuna tena wagonjwa nchini", "Amina Hassan"),
+    ("Wanafunzi walirudi nyumbani mwezi Machi na mwalimu mkuu Juma Ali amekuwa akidai kwamba shule "
+     "itafunguliwa Julai.", "shule itafunguliwa Julai", "Juma Ali"),
+])
+def test_a_participle_goes_on_with_the_joined_clause_before_it(quotes_nlp, text, content, speaker):
+    doc = annotate(quotes_nlp, text, per=["Amina Hassan", "Juma Ali"])
+    assert ("indirect", content, speaker) in quotes(doc)
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # the joined clause is what the first speech verb reports
+    ("Juma Ali amesema ripoti hizo si rasmi na wala tume haijazipokea, akisema kwamba watafanya uchunguzi.",
+     "watafanya uchunguzi", "Juma Ali"),
+])
+def test_a_participle_after_a_reported_clause_keeps_the_speaker(quotes_nlp, text, content, speaker):
+    doc = annotate(quotes_nlp, text, per=["Juma Ali"])
+    assert ("indirect", content, speaker) in quotes(doc)

@@ -143,6 +143,10 @@ def _subject_chunks(art: Reading, start: int, end: int, dependent: bool,
                 # "… huku msemaji … Dmitry Peskov akisema": a subject of its own after a
                 # conjunction, as in a chunk with no verb
                 chunks.append((finite[-1].end() + own[-1].end(), e, adjacent))
+            elif adjacent and dependent and (joined := _joined_clause_subject(art, finite, verb_prefix)):
+                # "Tanzania haijatoa idadi … na Rais X amekaririwa mara kadha akisema": the
+                # participle goes on with the clause just before it, joined by a conjunction
+                chunks.append((*joined, adjacent))
             elif adjacent and finite[0].start() > b and not (dependent and inside_report(art, finite[0].start())) \
                     and not prefixes_clash(verb_prefix, finite[0].group()):
                 # (not for a verb in what an earlier verb reports: "X alikiri kuwa CAG
@@ -175,6 +179,29 @@ def _subject_chunks(art: Reading, start: int, end: int, dependent: bool,
             break
         chunks.append((b, e, adjacent))
     return chunks
+
+
+# A conjunction that joins a main clause with a subject of its own.
+_JOINED_CLAUSE = re.compile(r"\b(?:na|lakini|huku)\s+", re.IGNORECASE)
+
+
+def _joined_clause_subject(art: Reading, finite: list[re.Match], verb_prefix: str) -> Optional[tuple[int, int]]:
+    """The subject of the last of several finite verbs when a conjunction joins its clause
+    to the one before (… na [Rais X] amekaririwa), and that verb agrees with the participle's
+    prefix; not after a speech verb, whose report the clause may be ("X amesema ripoti …
+    na wala tume haijathibitisha …, akisema" goes on with X)."""
+    last = finite[-1]
+    if len(finite) < 2 or is_relative_verb(last.group()) or prefixes_clash(verb_prefix, last.group()) \
+            or art.cues_between(art.sentence(last.start())[0], last.start()):
+        return None
+    conj = None
+    for conj in _JOINED_CLAUSE.finditer(art.text, finite[-2].end(), last.start()):
+        pass
+    if conj is None or _PASSIVE.fullmatch(finite[-2].group()) and not art.text[finite[-2].end():conj.start()].strip():
+        return None  # "alipoulizwa na Alasiri …": a passive's agent, no clause of its own
+    _, mention = noun_phrase_speaker(art, conj.end(), last.start())
+    # (a subject that names someone: "na badala yake amekuwa akisisitiza" goes on as before)
+    return (conj.end(), last.start()) if mention is not None else None
 
 
 def prefixes_clash(prefix: str, verb: str) -> bool:
