@@ -71,3 +71,18 @@ def test_a_participle_goes_on_with_the_joined_clause_before_it(quotes_nlp, text,
 def test_a_participle_after_a_reported_clause_keeps_the_speaker(quotes_nlp, text, content, speaker):
     doc = annotate(quotes_nlp, text, per=["Juma Ali"])
     assert ("indirect", content, speaker) in quotes(doc)
+
+
+def test_a_verb_that_ends_the_sentence_attributes_it_to_the_last_speaker(quotes_nlp):
+    doc = annotate(quotes_nlp, "Amina Hassan alisema kwamba mvua imechelewa. "
+                               "Mbolea itagawiwa bure mwezi ujao, aliongeza.", per=["Amina Hassan"])
+    assert ("indirect", "Mbolea itagawiwa bure mwezi ujao", "Amina Hassan") in quotes(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Kama Juma Ali atarudia tuhuma hizo, nitajibu.",  # the speaker's own words
+    "Juma Ali alisimama kwenye jukwaa. Wananchi walishangilia, “Tutashinda uchaguzi huu,” alisema.",
+])
+def test_no_attribution_by_a_first_person_verb_or_after_a_quotation(quotes_nlp, text):
+    doc = annotate(quotes_nlp, text, per=["Juma Ali"])
+    assert not [q for q in doc._.quotes if q.kind == "indirect"]

@@ -27,6 +27,7 @@ from service.lang.sw.nouns import CONTENT_NOUNS
 from service.lang.sw.speech_verbs import TELLING_STEMS
 from service.lang.sw.verbs import (
     A_PRESENT,
+    FIRST_PERSON_SUBJECTS,
     PERSON_PREFIXES,
     SUBJECTS,
     TENSES,
@@ -295,6 +296,13 @@ def final_attribution_comma(art: Reading, cue: SpeechCue) -> Optional[int]:
                              for w in art.verb_words(cue.end, tail_end, finite_only=True)):
         return None
     if not [w for w in subject if w not in NON_SUBJECT_WORDS]:
+        if not tail:
+            # "…, imeongeza.": a verb that ends the sentence is the last speaker's: a third
+            # person's ("…, nitajibu." is the speaker's own), after words that are one
+            # sentence and hold no quotation, which would give them another shape
+            one_sentence = not re.search(r"[.?!]\s+\S|[?!]\S", text[s_start:comma])
+            third_person = cue.subject not in FIRST_PERSON_SUBJECTS + ("m", "mu")  # (u- is also a class)
+            return comma if third_person and one_sentence and not MARKS.search(text, s_start, cue.start) else None
         # "…, alisema X.": the words after the verb must name the speaker.
         named, mention = post_subject(art, cue)
         if not named or (mention is None and len(tail) > 6):
