@@ -72,6 +72,8 @@ the component's config so that its effect can be measured alone:
   the caption's words never become an entity's name. Nothing is dropped: the names of
   English captions and credits are entities too, and only a lexicon of the other language
   could tell its nouns ("Geplantes Treffen") from names.
+- the rules of outlet_names.py (``OUTLET_RULES``): title acronyms, names after a place
+  descriptor, newspapers, surnames in capitals, a country before a company's name.
 """
 from __future__ import annotations
 
@@ -86,6 +88,7 @@ from service.components.countries import country_code, normalize_name
 from service.components.descriptors import without_descriptor
 from service.components.gazetteer import places
 from service.components.mentions import is_title, names_alternation
+from service.components.outlet_names import OUTLET_RULES, outlet_names
 from service.components.untagged_people import PeopleFinder, is_people, untagged_words
 from service.lang.sw.function_words import CONNECTIVES, DISCOURSE_CONNECTIVES, TWO_WORD_DISCOURSE_CONNECTIVES
 from service.lang.sw.nouns import (
@@ -101,7 +104,7 @@ from service.lang.sw.verbs import is_finite_verb
 from service.language_id import WORD, is_swahili_word
 
 RULES = ("hyphens", "connectives", "titles", "locatives", "peoples", "furniture", "places", "grounds", "datelines", "clubs",
-         "companies", "capitals", "acronyms", "people", "descriptors", "addressees", "foreign_lines")
+         "companies", "capitals", "acronyms", "people", "descriptors", "addressees", "foreign_lines", *OUTLET_RULES)
 _LABELS = frozenset({"PER", "ORG", "LOC"})
 
 # Page furniture of news sites and blogs, compared in lowercase.
@@ -202,6 +205,7 @@ class EntityTyper:
             kept += self.people.after_roles(doc, kept)
         if "addressees" in self.rules and self.lowercase_words:
             kept = addressed_bodies(doc, kept, self.lowercase_words, self.places)
+        kept = outlet_names(doc, kept, self.rules, self.lowercase_words)
         if "foreign_lines" in self.rules:
             kept = _names_in_foreign_lines(doc, kept)
         doc.ents = sorted(kept, key=lambda span: span.start)

@@ -23,6 +23,13 @@ TITLE_WORDS = frozenset(
     """.split()
 )
 
+# English acronyms of titles in East African news, written in capitals before or after the
+# name ("Inspekta Jenerali (IGP) Said Mwema", "Mtume Mohammed (SAW)"): titles, not bodies.
+TITLE_ACRONYMS = frozenset("IGP DIGP DCI DPP AG RPC RCO OCD OCS DED DAS RAS SAW SAWW".split())
+# Acronyms that are titles only before a name ("DP Ruto", "RC Makonda"); alone they name
+# a body or place ("DP", Uganda's Democratic Party; "DC").
+TITLE_ACRONYMS_BEFORE_NAMES = frozenset("DP PS CS RC DC".split())
+
 # Honorifics: courtesy titles that say nothing of a role ("Bw.", "Mhe.", "Sir").
 HONORIFICS = frozenset("bw bwana bi bibi mhe mh ndg ndugu mr mrs ms sir".split())
 

@@ -1,0 +1,89 @@
+"""The rules of outlet_names.py, run through habari_entity_types on spans given as the NER's output."""
+import pytest
+
+from service.components.entity_types import RULES, EntityTyper
+from service.components.gazetteer import places
+
+
+@pytest.fixture(scope="module")
+def typer():
+    return EntityTyper(list(RULES))
+
+
+def _typed(nlp, typer, text: str, spans: list[tuple[str, str]]):
+    doc = nlp.make_doc(text)
+    ents = []
+    for words, label in spans:
+        start = text.index(words)
+        ents.append(doc.char_span(start, start + len(words), label=label, alignment_mode="expand"))
+    doc.ents = ents
+    return [(e.text, e.label_) for e in typer(doc).ents]
+
+
+@pytest.mark.parametrize("text, given, expected", [
+    ("Kamishna Jenerali (IGP) Ali Saidi alitoa amri.", [("IGP", "ORG"), ("Ali Saidi", "PER")],
+     [("Ali Saidi", "PER")]),
+    ("Ripoti ya Mtume Ibrahim (SAW) ilisomwa.", [("Ibrahim", "PER"), ("SAW", "ORG")], [("Ibrahim", "PER")]),
+    ("Alikutana na AG Juma Kassim jana.", [("AG Juma Kassim", "PER")], [("Juma Kassim", "PER")]),
+    # DP before a name is a title; alone, after a comma, it may be a party
+    ("Alisema DP Mwangi kwenye mkutano.", [("DP", "ORG"), ("Mwangi", "PER")], [("Mwangi", "PER")]),
+    ("Chama cha DP, kwa upande wake, kilikataa.", [("DP", "ORG")], [("DP", "ORG")]),
+])
+def test_title_acronyms_are_not_names(nlp, typer, text, given, expected):
+    assert _typed(nlp, typer, text, given) == expected
+
+
+@pytest.mark.parametrize("text, given, expected", [
+    ("Mkutano ulifanyika mjini Kisoma jana.", [("Kisoma", "PER")], [("Kisoma", "LOC")]),
+    ("Diwani wa kata ya Mbugani alifika.", [("Mbugani", "PER")], [("Mbugani", "LOC")]),
+    # a full name after a constituency's "mjini" is the member, and a capitalized head is part of a name
+    ("Mbunge wa Kondo mjini Juma Sefu alisema.", [("Kondo", "LOC"), ("Juma Sefu", "PER")],
+     [("Kondo", "LOC"), ("Juma Sefu", "PER")]),
+    ("Alisema Mjini Sefu kwamba.", [("Sefu", "PER")], [("Sefu", "PER")]),
+])
+def test_one_word_after_a_place_descriptor_is_a_place(nlp, typer, text, given, expected):
+    assert _typed(nlp, typer, text, given) == expected
+
+
+@pytest.mark.parametrize("text, given, expected", [
+    ("Akizungumza na Raia Mwema, mkuu huyo alisema.", [("Raia Mwema", "PER")], [("Raia Mwema", "ORG")]),
+    ("Habari zilizoandikwa na Tanzania Daima zilisomwa.", [("Tanzania", "LOC")], [("Tanzania Daima", "ORG")]),
+    ("Gazeti la kila siku, Mwananchi lilichapisha taarifa hiyo.", [], [("Mwananchi", "ORG")]),
+    # the same words as common nouns: a citizen, a good citizen
+    ("Mwananchi aliyefika alisema.", [], []),
+    ("Kila raia mwema atalipa kodi.", [], []),
+])
+def test_newspapers_are_organizations(nlp, typer, text, given, expected):
+    assert _typed(nlp, typer, text, given) == expected
+
+
+@pytest.mark.parametrize("text, given, expected", [
+    ("Katibu Mkuu Pedro ALMEIDA alisema.", [("Pedro", "PER")], [("Pedro ALMEIDA", "PER")]),
+    ("Waziri HASSAN OMARI KIPINDU aliwasili.", [("HASSAN", "ORG"), ("KIPINDU", "PER")],
+     [("HASSAN OMARI KIPINDU", "PER")]),
+    ("Waziri Jean de LAVALLE alisema.", [("LAVALLE", "ORG")], [("Jean de LAVALLE", "PER")]),
+    # an acronym of a body after a name, a word of the text in capitals, or one on the next line stays out
+    ("Juma Ali wa TANESCO alisema.", [("Juma Ali", "PER"), ("TANESCO", "ORG")],
+     [("Juma Ali", "PER"), ("TANESCO", "ORG")]),
+    ("Amesema Juma Ali\nMOMBASA ni mji.", [("Juma Ali", "PER")], [("Juma Ali", "PER")]),
+])
+def test_surnames_in_capitals_stay_in_the_name(nlp, typer, text, given, expected):
+    assert _typed(nlp, typer, text, given) == expected
+
+
+@pytest.mark.parametrize("text, given, expected", [
+    ("Wafanyakazi wa Kenya Paper Mills walilalamika.", [("Paper Mills", "ORG")], [("Kenya Paper Mills", "ORG")]),
+    ("Wafanyakazi wa Uganda Sugar Works walilalamika.", [("Uganda", "LOC"), ("Sugar Works", "ORG")],
+     [("Uganda Sugar Works", "ORG")]),
+    # a body's Swahili name after a country is another name
+    ("Nchini Kenya Chama cha Walimu kiligoma.", [("Kenya", "LOC"), ("Chama cha Walimu", "ORG")],
+     [("Kenya", "LOC"), ("Chama cha Walimu", "ORG")]),
+])
+def test_a_country_before_a_company_is_part_of_its_name(nlp, typer, text, given, expected):
+    assert _typed(nlp, typer, text, given) == expected
+
+
+def test_east_african_towns_are_never_people():
+    towns = places().never_people
+    assert {"kibaigwa", "tarime", "mkuranga"} <= towns  # GeoNames towns under 100,000 people
+    assert "muhanga" not in towns  # a person in the MasakhaNER data
