@@ -87,3 +87,29 @@ def test_east_african_towns_are_never_people():
     towns = places().never_people
     assert {"kibaigwa", "tarime", "mkuranga"} <= towns  # GeoNames towns under 100,000 people
     assert "muhanga" not in towns  # a person in the MasakhaNER data
+
+
+@pytest.mark.parametrize("text, given", [
+    # an acronym before a full name is the person's body, not a given name
+    ("Msemaji wa UNICEF Amani Moyo alisema.", [("UNICEF", "ORG"), ("Amani Moyo", "PER")]),
+    # an acronym after a country, and one that ends in consonants
+    ("Tume ya uchaguzi nchini Kenya IEBC imesema.", [("IEBC", "ORG")]),
+])
+def test_acronyms_next_to_names_are_not_surnames(nlp, typer, text, given):
+    assert _typed(nlp, typer, text, given) == given
+
+
+def test_a_place_left_after_a_title_acronym_is_a_place(nlp, typer):
+    assert _typed(nlp, typer, "Kamanda ni RPC Mombasa sasa.", [("RPC Mombasa", "PER")]) == [("Mombasa", "LOC")]
+
+
+def test_a_relative_verb_after_a_paper_word_agrees_with_another_noun(nlp, typer):
+    text = "Ubia kati ya mgeni na Mtanzania lililoanzishwa mwaka huo."
+    assert _typed(nlp, typer, text, []) == []
+
+
+def test_capital_acronyms_are_written_in_capitals_more_often():
+    from service.components.outlet_names import capital_acronyms
+
+    frequent = ["na", "CHAMAKU", "Omondi", "Chamaku", "OMONDI", "TUKUTA"]
+    assert capital_acronyms(frequent) == {"chamaku", "tukuta"}

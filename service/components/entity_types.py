@@ -88,7 +88,7 @@ from service.components.countries import country_code, normalize_name
 from service.components.descriptors import without_descriptor
 from service.components.gazetteer import places
 from service.components.mentions import is_title, names_alternation
-from service.components.outlet_names import OUTLET_RULES, outlet_names
+from service.components.outlet_names import OUTLET_RULES, OutletNames
 from service.components.untagged_people import PeopleFinder, is_people, untagged_words
 from service.lang.sw.function_words import CONNECTIVES, DISCOURSE_CONNECTIVES, TWO_WORD_DISCOURSE_CONNECTIVES
 from service.lang.sw.nouns import (
@@ -145,10 +145,12 @@ class EntityTyper:
         self.rules = frozenset(rules)
         self.places = places() if self.rules & {"places", "datelines", "people", "descriptors", "addressees"} else None
         words = Path(frequent_words) if frequent_words else None
-        self.lowercase_words = (lowercase_words(words.read_text(encoding="utf-8").split())
-                                if self.rules & {"capitals", "acronyms", "people", "descriptors", "addressees"} and words and words.exists()
+        frequent = words.read_text(encoding="utf-8").split() if words and words.exists() else []
+        self.lowercase_words = (lowercase_words(frequent)
+                                if self.rules & {"capitals", "acronyms", "people", "descriptors", "addressees", *OUTLET_RULES}
                                 else frozenset())
         self.people = PeopleFinder(self.lowercase_words, self.places)
+        self.outlet_names = OutletNames(self.rules, self.lowercase_words, frequent, self.places)
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
@@ -205,7 +207,7 @@ class EntityTyper:
             kept += self.people.after_roles(doc, kept)
         if "addressees" in self.rules and self.lowercase_words:
             kept = addressed_bodies(doc, kept, self.lowercase_words, self.places)
-        kept = outlet_names(doc, kept, self.rules, self.lowercase_words)
+        kept = self.outlet_names(doc, kept)
         if "foreign_lines" in self.rules:
             kept = _names_in_foreign_lines(doc, kept)
         doc.ents = sorted(kept, key=lambda span: span.start)

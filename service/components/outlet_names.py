@@ -26,7 +26,8 @@ import re
 from spacy.tokens import Doc, Span
 
 from service.components.addressees import replacing_inside
-from service.components.countries import country_code
+from service.components.countries import country_code, normalize_name
+from service.components.gazetteer import Places
 from service.components.mentions import is_title, names_alternation
 from service.lang.sw.nouns import DESCRIPTOR_PHRASES, PLACE_HEADS, TITLE_ACRONYMS, TITLE_ACRONYMS_BEFORE_NAMES
 from service.lang.sw.verbs import is_finite_verb, is_verb
@@ -47,6 +48,8 @@ NEWSPAPER_WORDS = frozenset("Mwananchi Mtanzania Majira Uhuru Rai Jamhuri Alasir
 _NEWSPAPER = re.compile(r"(?<![\w-])(?:" + names_alternation(NEWSPAPERS | NEWSPAPER_WORDS) + r")(?![\w-])")
 # Subject prefix of class 5 (gazeti), and of 9 for a paper called by its name alone ("Raia Mwema imeyaona").
 _PAPER_SUBJECTS = ("li", "la")
+# a relative verb agrees with the noun before the name ("ubia kati ya X na Mtanzania lililopo")
+_RELATIVE = re.compile(r"li(?:li|na|ta|taka|ki)?lo")
 
 # Lowercase descriptors of a place (the one-word locatives and "<place head> wa/ya/la/cha").
 _PLACE_DESCRIPTORS = frozenset(
@@ -56,26 +59,59 @@ _DESCRIPTOR_LENGTHS = sorted({len(phrase) for phrase in _PLACE_DESCRIPTORS})
 
 _PARTICLES = frozenset("de da di van von bin al".split())
 _MIN_CAPITALS_SURNAME = 4
+_VOWELS = frozenset("AEIOUY")
 
 
-def outlet_names(doc: Doc, ents: list[Span], rules: frozenset[str], lowercase_words: frozenset[str]) -> list[Span]:
-    """`ents` (doc.ents being built) after the rules of this module named in `rules`;
-    `lowercase_words`: the words the news writes lowercase more often (entity_types.py)."""
-    if "title_acronyms" in rules:
-        ents = _without_title_acronyms(ents)
-    if "place_descriptors" in rules:
-        ents = [Span(doc, e.start, e.end, label="LOC") if _after_place_descriptor(e) else e for e in ents]
-    if "newspapers" in rules:
-        for paper in _newspapers(doc):
-            ents = replacing_inside(ents, paper)
-    if "capital_surnames" in rules:
-        ents = _with_capital_surnames(doc, ents, lowercase_words)
-    if "country_companies" in rules:
-        ents = _with_country_companies(doc, ents)
-    return ents
+class OutletNames:
+    """The rules of this module named in `rules`, over doc.ents being built.
+    `lowercase_words`: the words the news writes lowercase more often (entity_types.py);
+    `frequent`: the raw news's words, most frequent first; `places`: gazetteer.places()."""
+
+    def __init__(self, rules: frozenset[str], lowercase_words: frozenset[str], frequent: list[str],
+                 places: Places | None):
+        self.rules = rules
+        # words in capitals that are common words or acronyms, not surnames
+        self.not_surnames = lowercase_words | capital_acronyms(frequent)
+        self.places = places
+
+    def __call__(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        rules = self.rules
+        if "title_acronyms" in rules:
+            ents = _without_title_acronyms(ents, self._as_place)
+        if "place_descriptors" in rules:
+            ents = [Span(doc, e.start, e.end, label="LOC") if _after_place_descriptor(e) else e for e in ents]
+        if "newspapers" in rules:
+            for paper in _newspapers(doc):
+                ents = replacing_inside(ents, paper)
+        if "capital_surnames" in rules:
+            ents = _with_capital_surnames(doc, ents, self.not_surnames)
+        if "country_companies" in rules:
+            ents = _with_country_companies(doc, ents)
+        return ents
+
+    def _as_place(self, ent: Span) -> Span:
+        """A place left after its title's acronym ("RPC [Singida]") is typed as one."""
+        if ent.label_ == "LOC" or self.places is None:
+            return ent
+        if normalize_name(ent.text) in self.places.never_people or country_code(ent.text) is not None:
+            return Span(ent.doc, ent.start, ent.end, label="LOC")
+        return ent
 
 
-def _without_title_acronyms(ents: list[Span]) -> list[Span]:
+def capital_acronyms(frequent: list[str]) -> frozenset[str]:
+    """Words of a most-frequent-first list written in capitals more often than capitalized
+    ("CHADEMA" ranks above "Chadema", "CCM" has no other form), lowercased: acronyms of
+    bodies. A surname in capitals ranks below its capitalized form ("ANNAN", "Annan")."""
+    rank: dict[str, int] = {}
+    for i, word in enumerate(frequent):
+        rank.setdefault(word, i)
+    return frozenset(word.lower() for word, i in rank.items()
+                     if word.isalpha() and word.isupper() and len(word) > 1
+                     and i < rank.get(word.capitalize(), len(frequent)))
+
+
+def _without_title_acronyms(ents: list[Span], retype) -> list[Span]:
+    """`ents` less title acronyms; a name they opened is kept without it, through `retype`."""
     kept = []
     for ent in ents:
         first, doc = ent[0], ent.doc
@@ -85,7 +121,7 @@ def _without_title_acronyms(ents: list[Span]) -> list[Span]:
         if not title:
             kept.append(ent)
         elif len(ent) > 1:
-            kept.append(Span(doc, ent.start + 1, ent.end, label=ent.label_))
+            kept.append(retype(Span(doc, ent.start + 1, ent.end, label=ent.label_)))
     return kept
 
 
@@ -105,15 +141,19 @@ def _newspapers(doc: Doc) -> list[Span]:
             continue
         if match.group() in NEWSPAPER_WORDS:
             after = doc[paper.end] if paper.end < len(doc) else None
-            if after is None or not (is_finite_verb(after.text) and after.lower_.startswith(_PAPER_SUBJECTS)):
+            if after is None or not (is_finite_verb(after.text) and after.lower_.startswith(_PAPER_SUBJECTS)) \
+                    or _RELATIVE.match(after.lower_):
                 continue
         found.append(Span(doc, paper.start, paper.end, label="ORG"))
     return found
 
 
 def _is_capital_surname(token, common: frozenset[str]) -> bool:
+    """A word in capitals shaped as a name rather than an acronym: a vowel in its last two
+    letters ("ANNAN", "ERDOGAN", "MBOWE"; not "IEBC", "UNHCR")."""
     text = token.text
     return (token.is_alpha and text.isupper() and len(text) >= _MIN_CAPITALS_SURNAME
+            and any(letter in _VOWELS for letter in text[-2:])
             and text.lower() not in common and text.lower() not in COMMON_WORDS
             and country_code(text) is None and not is_title(token))
 
@@ -128,7 +168,8 @@ def _is_given_name(token, owner: dict[int, Span], common: frozenset[str]) -> boo
         return False
     if ent is not None:
         return ent.label_ == "PER"
-    return token.lower_ not in common and not is_swahili_word(token.text) and not is_verb(token.text)
+    return (token.lower_ not in common and not is_swahili_word(token.text) and not is_verb(token.text)
+            and country_code(token.text) is None)
 
 
 def _with_capital_surnames(doc: Doc, ents: list[Span], common: frozenset[str]) -> list[Span]:
@@ -145,8 +186,13 @@ def _with_capital_surnames(doc: Doc, ents: list[Span], common: frozenset[str]) -
         if owner.get(seed.start) is not seed:
             continue  # taken into a name found before
         start, end = seed.start, seed.end
-        while start > 0 and joined(start) and (_is_given_name(doc[start - 1], owner, common) or (
-                doc[start - 1].lower_ in _PARTICLES and start > 1 and _is_given_name(doc[start - 2], owner, common))):
+        # given names come first: a word in capitals only before another ("RECEP TAYYIP
+        # ERDOGAN"), never before a name in small letters ("Msemaji wa UNHCR Babar Baloch")
+        while start > 0 and joined(start) and (
+                (_is_given_name(doc[start - 1], owner, common)
+                 and (doc[start].text.isupper() or not doc[start - 1].text.isupper()))
+                or (doc[start - 1].lower_ in _PARTICLES and start > 1
+                    and _is_given_name(doc[start - 2], owner, common) and not doc[start - 2].text.isupper())):
             start -= 1
         while end < len(doc) and joined(end) and _is_capital_surname(doc[end], common) \
                 and (end not in owner or len(owner[end]) == 1):
