@@ -113,3 +113,27 @@ def test_capital_acronyms_are_written_in_capitals_more_often():
 
     frequent = ["na", "CHAMAKU", "Omondi", "Chamaku", "OMONDI", "TUKUTA"]
     assert capital_acronyms(frequent) == {"chamaku", "tukuta"}
+
+
+@pytest.mark.parametrize("text, given, expected", [
+    ("Winga Juma Said 'Kiboko' alifunga.", [("Juma Said 'Kiboko", "PER")], [("Juma Said", "PER")]),
+    ("Winga Juma Said 'Kiboko' alifunga.", [("Juma Said 'Kiboko'", "PER")], [("Juma Said", "PER")]),
+    ('Kiongozi Mary "Mama" Wanjiru alifika.', [('Mary "Mama" Wanjiru', "PER")], [('Mary "Mama" Wanjiru', "PER")]),
+])
+def test_a_nickname_after_a_name_is_no_part_of_it(nlp, typer, text, given, expected):
+    assert _typed(nlp, typer, text, given) == expected
+
+
+@pytest.mark.parametrize("text, given, expected", [
+    ("Wajumbe kutoka Tanzania Bara walifika.", [("Tanzania", "LOC")], [("Tanzania Bara", "LOC")]),
+    ("Katibu wa CUF Bara alisema.", [("CUF", "ORG")], [("CUF", "ORG"), ("Bara", "LOC")]),
+    ("Tukio la Bara la Afrika.", [("Afrika", "LOC")], [("Afrika", "LOC")]),
+])
+def test_the_mainland_after_a_country_or_a_party(nlp, typer, text, given, expected):
+    assert _typed(nlp, typer, text, given) == expected
+
+
+def test_a_date_run_into_a_paper_is_cut_to_the_date(nlp, typer):
+    text = "Akizungumza na Tanzania Daima jana, alisema."
+    assert _typed(nlp, typer, text, [("Tanzania", "LOC"), ("Daima jana", "DATE")]) == \
+        [("Tanzania Daima", "ORG"), ("jana", "DATE")]

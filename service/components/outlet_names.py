@@ -18,6 +18,12 @@ entity_types.py after its own rules, each switchable in the same ``rules`` confi
   capitals an acronym and cuts the name there.
 - ``country_companies``: a country written before a company's name is part of it
   ("Tanzania Tea Blenders", "Kenya Power Lighting"), where the NER splits the two.
+- ``nicknames``: a nickname in quotes after a name is no part of it ("Steven Mapunda
+  'Garincha'"): the NER runs the name into the quotation's first word. One inside the
+  name ("William "Billy" Evans", I-PER in the MasakhaNER data) stays.
+- ``mainland``: "Bara" (the mainland) after a country is part of the place ("Tanzania
+  Bara", 631 times in the Maneno Yetu sentences), and after a party a place of its own
+  ("CUF [Bara]").
 """
 from __future__ import annotations
 
@@ -33,7 +39,8 @@ from service.lang.sw.nouns import DESCRIPTOR_PHRASES, PLACE_HEADS, TITLE_ACRONYM
 from service.lang.sw.verbs import is_finite_verb, is_verb
 from service.language_id import COMMON_WORDS, is_swahili_word
 
-OUTLET_RULES = ("title_acronyms", "place_descriptors", "newspapers", "capital_surnames", "country_companies")
+OUTLET_RULES = ("title_acronyms", "place_descriptors", "newspapers", "capital_surnames", "country_companies",
+                "nicknames", "mainland")
 _LABELS = frozenset({"PER", "ORG", "LOC"})
 
 # As written (case matters: "Raia Mwema" is the paper, "raia mwema" a good citizen).
@@ -82,11 +89,15 @@ class OutletNames:
             ents = [Span(doc, e.start, e.end, label="LOC") if _after_place_descriptor(e) else e for e in ents]
         if "newspapers" in rules:
             for paper in _newspapers(doc):
-                ents = replacing_inside(ents, paper)
+                ents = replacing_inside(_dates_after(ents, paper), paper)
         if "capital_surnames" in rules:
             ents = _with_capital_surnames(doc, ents, self.not_surnames)
         if "country_companies" in rules:
             ents = _with_country_companies(doc, ents)
+        if "nicknames" in rules:
+            ents = [_without_nickname(e) for e in ents]
+        if "mainland" in rules:
+            ents = _with_mainland(doc, ents)
         return ents
 
     def _as_place(self, ent: Span) -> Span:
@@ -228,4 +239,49 @@ def _with_country_companies(doc: Doc, ents: list[Span]) -> list[Span]:
         if before.end == company.start and doc[before.end - 1].whitespace_ and country_code(before.text) is not None:
             ents = [e for e in ents if e is not before and e is not company] + \
                 [Span(doc, before.start, company.end, label="ORG")]
+    return ents
+
+
+def _dates_after(ents: list[Span], paper: Span) -> list[Span]:
+    """A date the NER began inside the paper's name ("Tanzania [Daima jana]") cut to its part after it."""
+    return [Span(e.doc, paper.end, e.end, label="DATE")
+            if e.label_ == "DATE" and paper.start <= e.start < paper.end < e.end else e for e in ents]
+
+
+_OPENING_QUOTES = ("'", "‘", '"', "“")
+_CLOSING_QUOTES = ("'", "’", '"', "”")
+
+
+def _without_nickname(ent: Span) -> Span:
+    """The name before a quotation that the span ends in (open, or closed on its last word)."""
+    if ent.label_ != "PER":
+        return ent
+    opening = next((k for k in range(1, len(ent)) if ent[k].text.startswith(_OPENING_QUOTES)), None)
+    if opening is None:
+        return ent
+    closing = next((k for k in range(opening, len(ent))
+                    if ent[k].text.endswith(_CLOSING_QUOTES) and (k > opening or len(ent[k]) > 1)), None)
+    if closing is not None and closing < len(ent) - 1:
+        return ent  # a nickname inside the name: William "Billy" Evans
+    return Span(ent.doc, ent.start, ent.start + opening, label="PER")
+
+
+_MAINLAND = re.compile(r"(?<![\w-])Bara(?![\w-])")
+
+
+def _with_mainland(doc: Doc, ents: list[Span]) -> list[Span]:
+    matches = list(_MAINLAND.finditer(doc._.text))
+    if not matches:
+        return ents
+    by_end = {ent.end: ent for ent in ents}
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    for match in matches:
+        word = doc.char_span(match.start(), match.end())
+        before = by_end.get(word.start) if word is not None else None
+        if before is None or word.start in taken or not doc[word.start - 1].whitespace_:
+            continue
+        if before.label_ == "LOC" and country_code(before.text) is not None:
+            ents = [e for e in ents if e is not before] + [Span(doc, before.start, word.end, label="LOC")]
+        elif before.label_ == "ORG":
+            ents = ents + [Span(doc, word.start, word.end, label="LOC")]
     return ents
