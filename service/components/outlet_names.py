@@ -29,12 +29,15 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import IS_UPPER, LENGTH, ORTH
+from spacy.strings import hash_string
+from spacy.symbols import IDS
 from spacy.tokens import Doc, Span
 
 from service.components.addressees import replacing_inside
 from service.components.countries import country_code, normalize_name
 from service.components.gazetteer import Places
-from service.components.mentions import is_title, names_alternation
+from service.components.mentions import is_title
 from service.lang.sw.nouns import DESCRIPTOR_PHRASES, PLACE_HEADS, TITLE_ACRONYMS, TITLE_ACRONYMS_BEFORE_NAMES
 from service.lang.sw.verbs import is_finite_verb, is_verb
 from service.language_id import COMMON_WORDS, is_swahili_word
@@ -42,6 +45,15 @@ from service.language_id import COMMON_WORDS, is_swahili_word
 OUTLET_RULES = ("title_acronyms", "place_descriptors", "newspapers", "capital_surnames", "country_companies",
                 "nicknames", "mainland")
 _LABELS = frozenset({"PER", "ORG", "LOC"})
+
+
+def _key(word: str) -> int:
+    """The string store's key of `word`, as Doc arrays and Span.label hold it: spaCy's
+    symbol for the few words that have one ("ORG"), else the word's hash."""
+    return IDS.get(word, hash_string(word))
+
+
+_PER, _ORG = _key("PER"), _key("ORG")  # Span.label, read without decoding label_
 
 # As written (case matters: "Raia Mwema" is the paper, "raia mwema" a good citizen).
 NEWSPAPERS = frozenset({
@@ -52,7 +64,19 @@ NEWSPAPERS = frozenset({
 })
 # Papers whose name is a word too: a paper only before a verb of class 5.
 NEWSPAPER_WORDS = frozenset("Mwananchi Mtanzania Majira Uhuru Rai Jamhuri Alasiri Bingwa".split())
-_NEWSPAPER = re.compile(r"(?<![\w-])(?:" + names_alternation(NEWSPAPERS | NEWSPAPER_WORDS) + r")(?![\w-])")
+# Each name as its words' keys, by its first word's key, longest first: names are found
+# in the array of the document's word keys, not by searching the text.
+def _by_first_word(names) -> dict[int, list[tuple[int, ...]]]:
+    found: dict[int, list[tuple[int, ...]]] = {}
+    for name in sorted(names, key=lambda name: -len(name.split())):
+        words = tuple(_key(word) for word in name.split())
+        found.setdefault(words[0], []).append(words)
+    return found
+
+
+_PAPER_NAMES = _by_first_word(NEWSPAPERS | NEWSPAPER_WORDS)
+_NEWSPAPER_KEYS = frozenset(_PAPER_NAMES)
+_PAPER_WORD_KEYS = frozenset(_key(word) for word in NEWSPAPER_WORDS)
 # Subject prefix of class 5 (gazeti), and of 9 for a paper called by its name alone ("Raia Mwema imeyaona").
 _PAPER_SUBJECTS = ("li", "la")
 # a relative verb agrees with the noun before the name ("ubia kati ya X na Mtanzania lililopo")
@@ -63,6 +87,7 @@ _PLACE_DESCRIPTORS = frozenset(
     phrase for phrase in DESCRIPTOR_PHRASES if phrase[0] in PLACE_HEADS | {"kijiji"} or len(phrase) == 1
 ) | {("kata", "ya"), ("kaunti", "ya"), ("tarafa", "ya"), ("jimbo", "la")}
 _DESCRIPTOR_LENGTHS = sorted({len(phrase) for phrase in _PLACE_DESCRIPTORS})
+_DESCRIPTOR_ENDS = frozenset(phrase[-1] for phrase in _PLACE_DESCRIPTORS)
 
 _PARTICLES = frozenset("de da di van von bin al".split())
 _MIN_CAPITALS_SURNAME = 4
@@ -82,21 +107,30 @@ class OutletNames:
         self.places = places
 
     def __call__(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        rules = self.rules
-        if "title_acronyms" in rules:
+        # Each rule first looks for its words among the document's word keys (an array
+        # read, no Token objects): most documents have none of them.
+        rules, text = self.rules, doc._.text
+        words = doc.to_array([ORTH, IS_UPPER, LENGTH])
+        orths = words[:, 0].tolist()
+        keys = _LOOKED_UP_KEYS.intersection(orths)
+        if "title_acronyms" in rules and not keys.isdisjoint(_TITLE_ACRONYM_KEYS):
             ents = _without_title_acronyms(ents, self._as_place)
         if "place_descriptors" in rules:
-            ents = [Span(doc, e.start, e.end, label="LOC") if _after_place_descriptor(e) else e for e in ents]
-        if "newspapers" in rules:
-            for paper in _newspapers(doc):
+            ents = [Span(doc, e.start, e.end, label="LOC")
+                    if e.label == _PER and e.end - e.start == 1 and _after_place_descriptor(e) else e for e in ents]
+        papers = keys & _NEWSPAPER_KEYS
+        if "newspapers" in rules and papers:
+            for paper in _newspapers(doc, orths, papers):
                 ents = replacing_inside(_dates_after(ents, paper), paper)
         if "capital_surnames" in rules:
-            ents = _with_capital_surnames(doc, ents, self.not_surnames)
+            capitals = ((words[:, 1] == 1) & (words[:, 2] >= _MIN_CAPITALS_SURNAME)).nonzero()[0].tolist()
+            if capitals:
+                ents = _with_capital_surnames(doc, ents, capitals, self.not_surnames)
         if "country_companies" in rules:
             ents = _with_country_companies(doc, ents)
-        if "nicknames" in rules:
-            ents = [_without_nickname(e) for e in ents]
-        if "mainland" in rules:
+        if "nicknames" in rules and any(quote in text for quote in _OPENING_QUOTES):
+            ents = [_without_nickname(e) if e.label == _PER and _holds_quote(text, e) else e for e in ents]
+        if "mainland" in rules and _MAINLAND_KEY in keys:
             ents = _with_mainland(doc, ents)
         return ents
 
@@ -121,6 +155,9 @@ def capital_acronyms(frequent: list[str]) -> frozenset[str]:
                      and i < rank.get(word.capitalize(), len(frequent)))
 
 
+_TITLE_ACRONYM_KEYS = frozenset(_key(word) for word in TITLE_ACRONYMS | TITLE_ACRONYMS_BEFORE_NAMES)
+
+
 def _without_title_acronyms(ents: list[Span], retype) -> list[Span]:
     """`ents` less title acronyms; a name they opened is kept without it, through `retype`."""
     kept = []
@@ -137,25 +174,29 @@ def _without_title_acronyms(ents: list[Span], retype) -> list[Span]:
 
 
 def _after_place_descriptor(ent: Span) -> bool:
-    if ent.label_ != "PER" or len(ent) != 1:
-        return False
     doc, i = ent.doc, ent.start
+    if i == 0 or doc[i - 1].lower_ not in _DESCRIPTOR_ENDS:
+        return False
     return any(n <= i and doc[i - n].is_lower and tuple(t.lower_ for t in doc[i - n:i]) in _PLACE_DESCRIPTORS
                for n in _DESCRIPTOR_LENGTHS)
 
 
-def _newspapers(doc: Doc) -> list[Span]:
+def _newspapers(doc: Doc, orths: list[int], firsts: set[int]) -> list[Span]:
+    """The papers' names in `orths` (the document's word keys), starting with a word of `firsts`."""
     found = []
-    for match in _NEWSPAPER.finditer(doc._.text):
-        paper = doc.char_span(match.start(), match.end())
-        if paper is None:
+    for i, key in enumerate(orths):
+        if key not in firsts:
             continue
-        if match.group() in NEWSPAPER_WORDS:
-            after = doc[paper.end] if paper.end < len(doc) else None
+        words = next((words for words in _PAPER_NAMES[key] if tuple(orths[i:i + len(words)]) == words), None)
+        if words is None:
+            continue
+        end = i + len(words)
+        if words[0] in _PAPER_WORD_KEYS:
+            after = doc[end] if end < len(doc) else None
             if after is None or not (is_finite_verb(after.text) and after.lower_.startswith(_PAPER_SUBJECTS)) \
                     or _RELATIVE.match(after.lower_):
                 continue
-        found.append(Span(doc, paper.start, paper.end, label="ORG"))
+        found.append(Span(doc, i, end, label="ORG"))
     return found
 
 
@@ -163,7 +204,7 @@ def _is_capital_surname(token, common: frozenset[str]) -> bool:
     """A word in capitals shaped as a name rather than an acronym: a vowel in its last two
     letters ("ANNAN", "ERDOGAN", "MBOWE"; not "IEBC", "UNHCR")."""
     text = token.text
-    return (token.is_alpha and text.isupper() and len(text) >= _MIN_CAPITALS_SURNAME
+    return (len(text) >= _MIN_CAPITALS_SURNAME and text.isupper() and text.isalpha()
             and any(letter in _VOWELS for letter in text[-2:])
             and text.lower() not in common and text.lower() not in COMMON_WORDS
             and country_code(text) is None and not is_title(token))
@@ -183,12 +224,17 @@ def _is_given_name(token, owner: dict[int, Span], common: frozenset[str]) -> boo
             and country_code(token.text) is None)
 
 
-def _with_capital_surnames(doc: Doc, ents: list[Span], common: frozenset[str]) -> list[Span]:
+def _with_capital_surnames(doc: Doc, ents: list[Span], capitals: list[int], common: frozenset[str]) -> list[Span]:
     """One PER over a run of names that holds a surname in capitals and either a person
     the NER found or a given name not in capitals ("Dominique de [VILLEPIN]"). The run
-    stays within a line."""
+    stays within a line. `capitals`: the positions of the words in capitals of four letters or more."""
+    surnames = {i for i in capitals if _is_capital_surname(doc[i], common)}
+    if not surnames:
+        return ents
     owner = {i: ent for ent in ents for i in range(ent.start, ent.end)}
-    seeds = [e for e in ents if e.label_ == "PER" or (len(e) == 1 and _is_capital_surname(e[0], common))]
+    near = {j for i in surnames for j in (i - 1, i, i + 1)}
+    seeds = [e for e in ents if (e.start in near or e.end in near or e.end - 1 in near)
+             and (e.label == _PER or (e.end - e.start == 1 and e.start in surnames))]
 
     def joined(i: int) -> bool:  # token i-1 and token i on one line
         return "\n" not in doc[i - 1].whitespace_ and not doc[i].is_space
@@ -227,16 +273,19 @@ def _with_country_companies(doc: Doc, ents: list[Span]) -> list[Span]:
     """A country, tagged or not, and an English-style company name right after it
     ("[Tanzania] [Tea Blenders]"): every word of the company capitalized, no connective
     ("Chama cha ...")."""
-    owner = {i: ent for ent in ents for i in range(ent.start, ent.end)}
-    for company in [e for e in ents if e.label_ == "ORG" and len(e) > 1 and e.start > 0]:
-        if not all(t.is_alpha and t.is_title for t in company):
-            continue
-        before = owner.get(company.start - 1)
+    text = doc._.text
+    companies = [e for e in ents if e.label == _ORG and e.start > 0 and e.end - e.start > 1
+                 and all(word.isalpha() and word.istitle() for word in text[e.start_char:e.end_char].split())]
+    if not companies:
+        return ents
+    by_end = {ent.end: ent for ent in ents}
+    for company in companies:
+        before = by_end.get(company.start)  # a span holding the token before ends there
         if before is None:
             before = doc[company.start - 1:company.start]
         elif before.label_ != "LOC":
             continue
-        if before.end == company.start and doc[before.end - 1].whitespace_ and country_code(before.text) is not None:
+        if doc[before.end - 1].whitespace_ and country_code(before.text) is not None:
             ents = [e for e in ents if e is not before and e is not company] + \
                 [Span(doc, before.start, company.end, label="ORG")]
     return ents
@@ -252,10 +301,13 @@ _OPENING_QUOTES = ("'", "‘", '"', "“")
 _CLOSING_QUOTES = ("'", "’", '"', "”")
 
 
+def _holds_quote(text: str, ent: Span) -> bool:
+    name = text[ent.start_char:ent.end_char]
+    return any(quote in name for quote in _OPENING_QUOTES)
+
+
 def _without_nickname(ent: Span) -> Span:
     """The name before a quotation that the span ends in (open, or closed on its last word)."""
-    if ent.label_ != "PER":
-        return ent
     opening = next((k for k in range(1, len(ent)) if ent[k].text.startswith(_OPENING_QUOTES)), None)
     if opening is None:
         return ent
@@ -266,22 +318,20 @@ def _without_nickname(ent: Span) -> Span:
     return Span(ent.doc, ent.start, ent.start + opening, label="PER")
 
 
-_MAINLAND = re.compile(r"(?<![\w-])Bara(?![\w-])")
+_MAINLAND = "Bara"
+_MAINLAND_KEY = _key(_MAINLAND)
+_LOOKED_UP_KEYS = _TITLE_ACRONYM_KEYS | _NEWSPAPER_KEYS | {_MAINLAND_KEY}
 
 
 def _with_mainland(doc: Doc, ents: list[Span]) -> list[Span]:
-    matches = list(_MAINLAND.finditer(doc._.text))
-    if not matches:
-        return ents
     by_end = {ent.end: ent for ent in ents}
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
-    for match in matches:
-        word = doc.char_span(match.start(), match.end())
-        before = by_end.get(word.start) if word is not None else None
-        if before is None or word.start in taken or not doc[word.start - 1].whitespace_:
+    for i in (doc.to_array(ORTH) == _MAINLAND_KEY).nonzero()[0].tolist():
+        before = by_end.get(i)
+        if before is None or i in taken or not doc[i - 1].whitespace_:
             continue
         if before.label_ == "LOC" and country_code(before.text) is not None:
-            ents = [e for e in ents if e is not before] + [Span(doc, before.start, word.end, label="LOC")]
+            ents = [e for e in ents if e is not before] + [Span(doc, before.start, i + 1, label="LOC")]
         elif before.label_ == "ORG":
-            ents = ents + [Span(doc, word.start, word.end, label="LOC")]
+            ents = ents + [Span(doc, i, i + 1, label="LOC")]
     return ents
