@@ -137,3 +137,22 @@ def test_a_date_run_into_a_paper_is_cut_to_the_date(nlp, typer):
     text = "Akizungumza na Tanzania Daima jana, alisema."
     assert _typed(nlp, typer, text, [("Tanzania", "LOC"), ("Daima jana", "DATE")]) == \
         [("Tanzania Daima", "ORG"), ("jana", "DATE")]
+
+
+@pytest.mark.parametrize("text, given", [
+    ("Mkuu wa 'Kibaka' Sefu alifika.", [("Kibaka' Sefu", "PER")]),
+    ("Walimu wa St. Mary's Kibaoni walifika.", [("Mary's Kibaoni", "PER")]),
+])
+def test_a_quote_glued_to_the_word_before_opens_no_nickname(nlp, typer, text, given):
+    assert _typed(nlp, typer, text, given) == given
+
+
+@pytest.mark.parametrize("text, given, expected", [
+    ("Kampuni ya Mbuyu General Enterprises imeahidi.", [("Enterprises", "PER")], [("Mbuyu General Enterprises", "ORG")]),
+    ("Wakala wa Kilima Motors walifika.", [("Motors", "LOC")], [("Kilima Motors", "ORG")]),
+    # a name the NER tagged before it is another name
+    ("Alisema Juma Ali Enterprises ilikataa.", [("Juma Ali", "PER"), ("Enterprises", "ORG")],
+     [("Juma Ali", "PER"), ("Enterprises", "ORG")]),
+])
+def test_a_company_cut_to_its_last_word_takes_its_name(nlp, typer, text, given, expected):
+    assert _typed(nlp, typer, text, given) == expected

@@ -18,6 +18,9 @@ entity_types.py after its own rules, each switchable in the same ``rules`` confi
   capitals an acronym and cuts the name there.
 - ``country_companies``: a country written before a company's name is part of it
   ("Tanzania Tea Blenders", "Kenya Power Lighting"), where the NER splits the two.
+- ``company_names``: a company's name the NER cut to its last word ("Ikoda General
+  [Enterprises]", typed a person) takes the capitalized words before it and is an
+  organization (entity_types.py's ``companies`` rule types names of two words or more).
 - ``nicknames``: a nickname in quotes after a name is no part of it ("Steven Mapunda
   'Garincha'"): the NER runs the name into the quotation's first word. One inside the
   name ("William "Billy" Evans", I-PER in the MasakhaNER data) stays.
@@ -38,12 +41,18 @@ from service.components.addressees import replacing_inside
 from service.components.countries import country_code, normalize_name
 from service.components.gazetteer import Places
 from service.components.mentions import is_title
-from service.lang.sw.nouns import DESCRIPTOR_PHRASES, PLACE_HEADS, TITLE_ACRONYMS, TITLE_ACRONYMS_BEFORE_NAMES
+from service.lang.sw.nouns import (
+    COMPANY_NAME_WORDS,
+    DESCRIPTOR_PHRASES,
+    PLACE_HEADS,
+    TITLE_ACRONYMS,
+    TITLE_ACRONYMS_BEFORE_NAMES,
+)
 from service.lang.sw.verbs import is_finite_verb, is_verb
 from service.language_id import COMMON_WORDS, is_swahili_word
 
 OUTLET_RULES = ("title_acronyms", "place_descriptors", "newspapers", "capital_surnames", "country_companies",
-                "nicknames", "mainland")
+                "company_names", "nicknames", "mainland")
 _LABELS = frozenset({"PER", "ORG", "LOC"})
 
 
@@ -102,6 +111,7 @@ class OutletNames:
     def __init__(self, rules: frozenset[str], lowercase_words: frozenset[str], frequent: list[str],
                  places: Places | None):
         self.rules = rules
+        self.common = lowercase_words
         # words in capitals that are common words or acronyms, not surnames
         self.not_surnames = lowercase_words | capital_acronyms(frequent)
         self.places = places
@@ -128,6 +138,8 @@ class OutletNames:
                 ents = _with_capital_surnames(doc, ents, capitals, self.not_surnames)
         if "country_companies" in rules:
             ents = _with_country_companies(doc, ents)
+        if "company_names" in rules and not keys.isdisjoint(_COMPANY_WORD_KEYS):
+            ents = _with_company_names(doc, ents, self.common)
         if "nicknames" in rules and any(quote in text for quote in _OPENING_QUOTES):
             ents = [_without_nickname(e) if e.label == _PER and _holds_quote(text, e) else e for e in ents]
         if "mainland" in rules and _MAINLAND_KEY in keys:
@@ -291,6 +303,23 @@ def _with_country_companies(doc: Doc, ents: list[Span]) -> list[Span]:
     return ents
 
 
+def _with_company_names(doc: Doc, ents: list[Span], common: frozenset[str]) -> list[Span]:
+    """Names ending in a company word, continued back over the capitalized words before
+    them that no other name holds and that are no common words ("Kampuni Ikoda ...")."""
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    kept = []
+    for ent in ents:
+        start = ent.start
+        if doc[ent.end - 1].lower_ in COMPANY_NAME_WORDS:
+            while start > 0 and start - 1 not in taken and doc[start - 1].is_alpha and doc[start - 1].is_title \
+                    and doc[start - 1].whitespace_ and doc[start - 1].lower_ not in common:
+                start -= 1
+        if start < ent.start:
+            ent = Span(doc, start, ent.end, label="ORG")
+        kept.append(ent)
+    return kept
+
+
 def _dates_after(ents: list[Span], paper: Span) -> list[Span]:
     """A date the NER began inside the paper's name ("Tanzania [Daima jana]") cut to its part after it."""
     return [Span(e.doc, paper.end, e.end, label="DATE")
@@ -308,7 +337,10 @@ def _holds_quote(text: str, ent: Span) -> bool:
 
 def _without_nickname(ent: Span) -> Span:
     """The name before a quotation that the span ends in (open, or closed on its last word)."""
-    opening = next((k for k in range(1, len(ent)) if ent[k].text.startswith(_OPENING_QUOTES)), None)
+    # an opening quote follows a blank; one glued to the word before closes or is an
+    # apostrophe ("'Afande' Chuwa", "Mary's")
+    opening = next((k for k in range(1, len(ent))
+                    if ent[k].text.startswith(_OPENING_QUOTES) and ent[k - 1].whitespace_), None)
     if opening is None:
         return ent
     closing = next((k for k in range(opening, len(ent))
@@ -320,7 +352,8 @@ def _without_nickname(ent: Span) -> Span:
 
 _MAINLAND = "Bara"
 _MAINLAND_KEY = _key(_MAINLAND)
-_LOOKED_UP_KEYS = _TITLE_ACRONYM_KEYS | _NEWSPAPER_KEYS | {_MAINLAND_KEY}
+_COMPANY_WORD_KEYS = frozenset(_key(form) for word in COMPANY_NAME_WORDS for form in (word.capitalize(), word.upper()))
+_LOOKED_UP_KEYS = _COMPANY_WORD_KEYS | _TITLE_ACRONYM_KEYS | _NEWSPAPER_KEYS | {_MAINLAND_KEY}
 
 
 def _with_mainland(doc: Doc, ents: list[Span]) -> list[Span]:
