@@ -3,6 +3,7 @@ import pytest
 
 from service.components.entity_types import RULES, EntityTyper
 from service.components.gazetteer import places
+from tests.test_entity_types import _ents, _with_ents
 
 
 @pytest.fixture(scope="module")
@@ -11,13 +12,7 @@ def typer():
 
 
 def _typed(nlp, typer, text: str, spans: list[tuple[str, str]]):
-    doc = nlp.make_doc(text)
-    ents = []
-    for words, label in spans:
-        start = text.index(words)
-        ents.append(doc.char_span(start, start + len(words), label=label, alignment_mode="expand"))
-    doc.ents = ents
-    return [(e.text, e.label_) for e in typer(doc).ents]
+    return _ents(typer(_with_ents(nlp, text, spans)))
 
 
 @pytest.mark.parametrize("text, given, expected", [

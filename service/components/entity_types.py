@@ -72,8 +72,7 @@ the component's config so that its effect can be measured alone:
   the caption's words never become an entity's name. Nothing is dropped: the names of
   English captions and credits are entities too, and only a lexicon of the other language
   could tell its nouns ("Geplantes Treffen") from names.
-- the rules of outlet_names.py (``OUTLET_RULES``): title acronyms, names after a place
-  descriptor, newspapers, surnames in capitals, a country before a company's name.
+- ``OUTLET_RULES``: names as Tanzanian and Kenyan papers write them (outlet_names.py).
 """
 from __future__ import annotations
 
@@ -106,6 +105,7 @@ from service.language_id import WORD, is_swahili_word
 RULES = ("hyphens", "connectives", "titles", "locatives", "peoples", "furniture", "places", "grounds", "datelines", "clubs",
          "companies", "capitals", "acronyms", "people", "descriptors", "addressees", "foreign_lines", *OUTLET_RULES)
 _LABELS = frozenset({"PER", "ORG", "LOC"})
+_CONNECTIVE_FIRST_WORDS = DISCOURSE_CONNECTIVES | {pair[0] for pair in TWO_WORD_DISCOURSE_CONNECTIVES}
 
 # Page furniture of news sites and blogs, compared in lowercase.
 def _bar_separated(text: str) -> frozenset[str]:
@@ -146,9 +146,7 @@ class EntityTyper:
         self.places = places() if self.rules & {"places", "datelines", "people", "descriptors", "addressees"} else None
         words = Path(frequent_words) if frequent_words else None
         frequent = words.read_text(encoding="utf-8").split() if words and words.exists() else []
-        self.lowercase_words = (lowercase_words(frequent)
-                                if self.rules & {"capitals", "acronyms", "people", "descriptors", "addressees", *OUTLET_RULES}
-                                else frozenset())
+        self.lowercase_words = lowercase_words(frequent)
         self.people = PeopleFinder(self.lowercase_words, self.places)
         self.outlet_names = OutletNames(self.rules, self.lowercase_words, frequent, self.places)
 
@@ -380,6 +378,8 @@ def _is_furniture(text: str) -> bool:
 def _without_connective(ent: Span) -> Span | None:
     """The span without the sentence connective it opens with; None if it is one. No
     entity of the MasakhaNER data (1.0 and 2.0) holds one."""
+    if ent.doc[ent.start].lower_ not in _CONNECTIVE_FIRST_WORDS:
+        return ent  # most names: one token read, no slice
     words = [t.lower_ for t in ent[:2]]
     if len(ent) >= 2 and tuple(words) in TWO_WORD_DISCOURSE_CONNECTIVES:
         skip = 2

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import IS_UPPER, LENGTH, ORTH
+from spacy.attrs import IS_UPPER, ORTH
 from spacy.strings import hash_string
 from spacy.symbols import IDS
 from spacy.tokens import Doc, Span
@@ -120,20 +120,21 @@ class OutletNames:
         # Each rule first looks for its words among the document's word keys (an array
         # read, no Token objects): most documents have none of them.
         rules, text = self.rules, doc._.text
-        words = doc.to_array([ORTH, IS_UPPER, LENGTH])
-        orths = words[:, 0].tolist()
-        keys = _LOOKED_UP_KEYS.intersection(orths)
+        words = doc.to_array([ORTH, IS_UPPER])
+        keys = _LOOKED_UP_KEYS.intersection(words[:, 0].tolist())
         if "title_acronyms" in rules and not keys.isdisjoint(_TITLE_ACRONYM_KEYS):
             ents = _without_title_acronyms(ents, self._as_place)
+        ents = list(ents)
         if "place_descriptors" in rules:
-            ents = [Span(doc, e.start, e.end, label="LOC")
-                    if e.label == _PER and e.end - e.start == 1 and _after_place_descriptor(e) else e for e in ents]
+            for k, e in enumerate(ents):
+                if e.label == _PER and e.end - e.start == 1 and _after_place_descriptor(e):
+                    ents[k] = Span(doc, e.start, e.end, label="LOC")
         papers = keys & _NEWSPAPER_KEYS
         if "newspapers" in rules and papers:
-            for paper in _newspapers(doc, orths, papers):
+            for paper in _newspapers(doc, words[:, 0], papers):
                 ents = replacing_inside(_dates_after(ents, paper), paper)
         if "capital_surnames" in rules:
-            capitals = ((words[:, 1] == 1) & (words[:, 2] >= _MIN_CAPITALS_SURNAME)).nonzero()[0].tolist()
+            capitals = words[:, 1].nonzero()[0].tolist()
             if capitals:
                 ents = _with_capital_surnames(doc, ents, capitals, self.not_surnames)
         if "country_companies" in rules:
@@ -141,7 +142,9 @@ class OutletNames:
         if "company_names" in rules and not keys.isdisjoint(_COMPANY_WORD_KEYS):
             ents = _with_company_names(doc, ents, self.common)
         if "nicknames" in rules and any(quote in text for quote in _OPENING_QUOTES):
-            ents = [_without_nickname(e) if e.label == _PER and _holds_quote(text, e) else e for e in ents]
+            for k, e in enumerate(ents):
+                if e.label == _PER and _holds_quote(text, e):
+                    ents[k] = _without_nickname(e)
         if "mainland" in rules and _MAINLAND_KEY in keys:
             ents = _with_mainland(doc, ents)
         return ents
@@ -193,22 +196,22 @@ def _after_place_descriptor(ent: Span) -> bool:
                for n in _DESCRIPTOR_LENGTHS)
 
 
-def _newspapers(doc: Doc, orths: list[int], firsts: set[int]) -> list[Span]:
-    """The papers' names in `orths` (the document's word keys), starting with a word of `firsts`."""
+def _newspapers(doc: Doc, orths, firsts: set[int]) -> list[Span]:
+    """The papers' names in `orths` (the array of the document's word keys), starting with a word of `firsts`."""
     found = []
-    for i, key in enumerate(orths):
-        if key not in firsts:
-            continue
-        words = next((words for words in _PAPER_NAMES[key] if tuple(orths[i:i + len(words)]) == words), None)
-        if words is None:
-            continue
-        end = i + len(words)
-        if words[0] in _PAPER_WORD_KEYS:
-            after = doc[end] if end < len(doc) else None
-            if after is None or not (is_finite_verb(after.text) and after.lower_.startswith(_PAPER_SUBJECTS)) \
-                    or _RELATIVE.match(after.lower_):
+    for first in firsts:
+        for i in (orths == first).nonzero()[0].tolist():
+            words = next((words for words in _PAPER_NAMES[first]
+                          if tuple(orths[i:i + len(words)].tolist()) == words), None)
+            if words is None:
                 continue
-        found.append(Span(doc, i, end, label="ORG"))
+            end = i + len(words)
+            if first in _PAPER_WORD_KEYS:
+                after = doc[end] if end < len(doc) else None
+                if after is None or not (is_finite_verb(after.text) and after.lower_.startswith(_PAPER_SUBJECTS)) \
+                        or _RELATIVE.match(after.lower_):
+                    continue
+            found.append(Span(doc, i, end, label="ORG"))
     return found
 
 
@@ -239,7 +242,7 @@ def _is_given_name(token, owner: dict[int, Span], common: frozenset[str]) -> boo
 def _with_capital_surnames(doc: Doc, ents: list[Span], capitals: list[int], common: frozenset[str]) -> list[Span]:
     """One PER over a run of names that holds a surname in capitals and either a person
     the NER found or a given name not in capitals ("Dominique de [VILLEPIN]"). The run
-    stays within a line. `capitals`: the positions of the words in capitals of four letters or more."""
+    stays within a line. `capitals`: the positions of the words in capitals."""
     surnames = {i for i in capitals if _is_capital_surname(doc[i], common)}
     if not surnames:
         return ents
