@@ -48,6 +48,8 @@ LISTS = [
     (nouns, "TITLE_WORDS", "titles and roles before a name", ["rais", "waziri", "bw", "dkt"],
      ["serikali", "juma"]),
     (nouns, "HONORIFICS", "courtesy titles that say nothing of a role", ["bw", "bi", "mhe"], ["rais"]),
+    (nouns, "TITLE_ACRONYMS", "English acronyms of titles", ["IGP", "DCI", "SAW"], ["CCM", "TRA", "DP"]),
+    (nouns, "TITLE_ACRONYMS_BEFORE_NAMES", "acronyms that are titles before a name", ["DP", "RC"], ["IGP", "CCM"]),
     (nouns, "ROLE_WORDS", "roles a later 'X huyo' refers back to", ["rais", "msemaji"], ["bw", "bi"]),
     (nouns, "PROFESSION_NOUNS", "descriptions of an article's protagonist", ["mwanasiasa", "wakili"],
      ["rais"]),

@@ -2,7 +2,7 @@
 entity_types.py after its own rules, each switchable in the same ``rules`` config:
 
 - ``title_acronyms``: an English acronym of a title is no name ("Inspekta Jenerali
-  (IGP) Said Mwema", "Mtume Mohammed (SAW)", "DP Ruto"): ANNOTATION.md keeps titles
+  (IGP) Said Mwema", "Mtume Mohammed (SAW)", "DP Ruto"): docs/annotation.md keeps titles
   outside names; the NER calls them organizations.
 - ``place_descriptors``: a one-word name after a lowercase place descriptor ("mjini
   Younde", "wilaya ya Kinondoni", "kijiji cha Mbande") is a place: 1,320 of the 1,323 names
