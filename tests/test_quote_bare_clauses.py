@@ -42,3 +42,16 @@ def test_a_noun_and_its_verb_after_eleza_are_a_clause(quotes_nlp, text, content)
 def test_a_noun_phrase_after_eleza_is_its_object(quotes_nlp, text):
     doc = annotate(quotes_nlp, text, per=["Juma Ali"])
     assert not [q for q in doc._.quotes if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize("text, content", [
+    # named papers listed after the verb are the reported clause's subject when a verb that
+    # agrees with their plural head follows the list
+    ("Shirika la Haki linasema magazeti ya lugha ya Kiswahili Kilima Leo, Sauti na Mwanga Kesho yote "
+     "yalifungiwa kwa muda.",
+     "magazeti ya lugha ya Kiswahili Kilima Leo, Sauti na Mwanga Kesho yote yalifungiwa kwa muda"),
+])
+def test_a_listed_plural_subject_after_the_verb_opens_the_clause(quotes_nlp, text, content):
+    doc = annotate(quotes_nlp, text, org=["Shirika la Haki", "Kilima Leo", "Mwanga Kesho"])
+    found = {doc.text[q.start:q.end]: q for q in doc._.quotes}
+    assert content in found and found[content].speaker_entity.name == "Shirika la Haki"

@@ -368,6 +368,8 @@ def post_subject(art: Reading, cue: SpeechCue) -> tuple[bool, Optional[SpeakerMe
     clause_end = later[0].start if later else clause_end
     if art.verb_words(cue.end, end) or art.main_verbs(end, clause_end):
         return False, None  # a clause follows, not a subject
+    if stop and stop.group() == "," and _plural_subject_of_later_verb(art, words, end, sent_end):
+        return False, None  # "inasema magazeti ya X, Y na Z yalifungiwa": the clause's subject
     named, mention = noun_phrase_speaker(art, cue.end, end)
     if named and mention is None and (not _can_follow_as_subject(cue.subject, words)
                                       or _quoted_predicate_follows(art, end, sent_end)):
@@ -375,6 +377,20 @@ def post_subject(art: Reading, cue: SpeechCue) -> tuple[bool, Optional[SpeakerMe
     if named and (mention is None or mention.label != "PER"):
         mention = appositive_person(art, end) or mention
     return named, mention
+
+
+def _plural_subject_of_later_verb(art: Reading, words: list, end: int, sent_end: int) -> bool:
+    """A plural noun of things opening the words after the verb, and after the comma that
+    ends them a list going on to a finite verb that agrees with that noun (class 6 "ya-",
+    8 "vi-", 10 "zi-"): the noun phrase is the reported clause's subject."""
+    head = words[0].group()
+    if not head.islower():
+        return False
+    verb = next(iter(art.main_verbs(end, sent_end)), None)
+    if verb is None or not is_finite_verb(verb.group()):
+        return False
+    prefix = verb.group().lower()[:2]
+    return prefix in ("ya", "vi", "zi") and agrees(prefix, head, False) and (prefix != "zi" or head[:1] not in "mw")
 
 
 def _quoted_predicate_follows(art: Reading, end: int, sent_end: int) -> bool:
