@@ -31,7 +31,7 @@ the component's config so that its effect can be measured alone:
   names elsewhere ("Sophia Simba"), so the context decides. Beyond the listed clubs, a
   name shaped as a club's is one in that context: a club word at either end ("Ruvu
   Stars", "SSC Reutlingen") or its home place after "ya" ("Zamalek ya Misri"). A name
-  that only ever names a club (``CLUBS_ALWAYS``) is one where the NER left it untagged
+  that only ever names a club (``CLUBS_ALWAYS``, clubs.py) is one where the NER left it untagged
   too ("Yanga hawajafanya haki …"; the MasakhaNER data tags every capitalized one ORG).
 - ``companies``: a name of two or more words ending in a word of company names is an
   organization ("Benchmark Productions", "Evans Electronic Supplies": the NER calls an
@@ -83,21 +83,19 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from service.components.addressees import addressed_bodies, replacing_inside
+from service.components.clubs import club_then_person, is_club, untagged_clubs
 from service.components.countries import country_code, normalize_name
 from service.components.descriptors import without_descriptor
 from service.components.gazetteer import places
-from service.components.mentions import is_title, names_alternation
+from service.components.mentions import bar_separated, is_title
 from service.components.outlet_names import OUTLET_RULES, OutletNames
 from service.components.untagged_people import PeopleFinder, is_people, untagged_words
 from service.lang.sw.function_words import CONNECTIVES, DISCOURSE_CONNECTIVES, TWO_WORD_DISCOURSE_CONNECTIVES
 from service.lang.sw.nouns import (
     BODY_NAME_WORDS,
-    CLUB_NAME_WORDS,
     COMPANY_NAME_WORDS,
     GROUND_HEADS,
     LOCATIVE_DESCRIPTORS,
-    PLACE_HEADS,
-    SPORT_WORDS,
 )
 from service.lang.sw.verbs import is_finite_verb
 from service.language_id import WORD, is_swahili_word
@@ -108,33 +106,14 @@ _LABELS = frozenset({"PER", "ORG", "LOC"})
 _CONNECTIVE_FIRST_WORDS = DISCOURSE_CONNECTIVES | {pair[0] for pair in TWO_WORD_DISCOURSE_CONNECTIVES}
 
 # Page furniture of news sites and blogs, compared in lowercase.
-def _bar_separated(text: str) -> frozenset[str]:
-    # entries may continue on the next line; the indentation is no part of them
-    return frozenset(entry.strip() for entry in text.split("|"))
-
-
-FURNITURE = _bar_separated(
+FURNITURE = bar_separated(
     """popular|popular posts|related posts|related|related articles|read more|soma pia|soma zaidi|
     share|tweet|advertisement|tangazo|comments|maoni|trending|latest|most read|breaking news|
     newsletter|subscribe|menu|home"""
 )
 _READING_TIME = re.compile(r"^\d+\s*min(ute)?s?\.?(\s+read)?$", re.IGNORECASE)
 
-# Football clubs and bodies of East African news. Those in CLUBS_ALWAYS name nothing else;
-# the others are also people's names, places or common words, so they need football
-# words around them.
-CLUBS_ALWAYS = _bar_separated(
-    """yanga|young africans|azam|azam fc|mtibwa sugar|kagera sugar|coastal union|ruvu shooting|
-    mbeya city|singida united|stand united|gor mahia|afc leopards|sofapaka|ulinzi stars|kcca|
-    zamalek|al ahly|ahly|tp mazembe|esperance|taifa stars|harambee stars|manchester united|
-    manchester city|arsenal|chelsea|liverpool|real madrid|barcelona|fifa|caf|cecafa|tff"""
-)
-CLUBS_IN_CONTEXT = frozenset(
-    "simba coastal prisons stars polisi ruvu mtibwa moro toto tusker vipers apr mazembe fat".split()
-)
-_FOOTBALL_BODIES = frozenset("fifa caf cecafa tff fat yanga simba azam".split())
 _ORGANIZATION_NAME_WORDS = COMPANY_NAME_WORDS | BODY_NAME_WORDS
-_CONTEXT_WINDOW = 20  # tokens each side; a doc without sentence boundaries has no better unit
 
 
 class EntityTyper:
@@ -179,11 +158,11 @@ class EntityTyper:
                     and ent[1].lower_ in CONNECTIVES:
                 ent = Span(doc, ent.start, ent.end, label="LOC")
             if "clubs" in self.rules and ent.label_ != "ORG":
-                owner_and_person = _club_then_person(ent)
+                owner_and_person = club_then_person(ent)
                 if owner_and_person:
                     kept += owner_and_person
                     continue
-                if _is_club(ent):
+                if is_club(ent):
                     ent = Span(doc, ent.start, ent.end, label="ORG")
             if "companies" in self.rules and ent.label_ != "ORG" and len(ent) > 1 \
                     and ent[-1].lower_ in _ORGANIZATION_NAME_WORDS:
@@ -192,7 +171,7 @@ class EntityTyper:
                 ent = without_descriptor(ent, self.lowercase_words, self.places)
             kept.append(ent)
         if "clubs" in self.rules:
-            for club in _untagged_clubs(doc, kept):
+            for club in untagged_clubs(doc, kept):
                 kept = replacing_inside(kept, club)
         if "datelines" in self.rules:
             kept = self._with_datelines(doc, kept)
@@ -402,93 +381,6 @@ def _without_trailing_title(ent: Span) -> Span:
            and doc[end - 2].lower_ not in CONNECTIVES):
         end -= 1
     return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
-
-
-def _is_club(ent: Span) -> bool:
-    # the name's own tests first: they turn away almost every span, cheaply
-    key = normalize_name(ent.text)
-    always = key in CLUBS_ALWAYS
-    if not always and key not in CLUBS_IN_CONTEXT and not _named_as_club(ent):
-        return False
-    if _after_place_word(ent):
-        return False  # "jijini Liverpool": the city, not its club
-    if always:
-        return True
-    if ent.start > 0 and is_title(ent.doc[ent.start - 1]):
-        return False
-    doc = ent.doc
-    window = doc[max(0, ent.start - _CONTEXT_WINDOW): ent.end + _CONTEXT_WINDOW]
-    # another club or football body nearby is football context too ("deni la Simba" beside "FAT")
-    return any(token.lower_ in SPORT_WORDS or (token.i not in range(ent.start, ent.end)
-                                              and token.lower_ in _FOOTBALL_BODIES)
-               for token in window)
-
-
-# Capitalized ones only; the case-sensitive lookahead before the case-blind names halves the scan.
-_CLUB_NAMES = re.compile(r"(?<![\w-])(?=[A-Z])(?i:" + names_alternation(CLUBS_ALWAYS) + r")(?![\w-])")
-
-
-def _untagged_clubs(doc: Doc, ents: list[Span]) -> list[Span]:
-    """Capitalized names of CLUBS_ALWAYS the NER left untagged or tagged in part ("[Gor]
-    Mahia"), not as a whole ORG; searched in the text, as they are rare, rather than
-    word by word."""
-    matches = list(_CLUB_NAMES.finditer(doc._.text))
-    if not matches:
-        return []
-    taken = {i for ent in ents for i in range(ent.start, ent.end)}
-    people = {i for ent in ents if ent.label_ == "PER" for i in range(ent.start, ent.end)}
-    # a full name the NER tagged right after the club is the club's player ("Azam FC [Lusajo
-    # Mwaikenda]"), not the rest of the club's name
-    full_names = {ent.start for ent in ents if ent.label_ == "PER" and len(ent) > 1}
-    whole = {(ent.start, ent.end) for ent in ents}
-    found = []
-    for match in matches:
-        club = doc.char_span(match.start(), match.end())
-        if club is None or (club.start, club.end) in whole or _after_place_word(club):
-            continue
-        # a capitalized neighbour that is no date or place makes it part of a longer name
-        # ("Chelsea Clinton"); "Jumanne Yanga" is a day and a club
-        if any(0 <= i < len(doc) and doc[i].is_title and (i not in taken or i in people)
-               and not (i == club.end and i in full_names)
-               for i in (club.start - 1, club.end)):
-            continue
-        found.append(Span(doc, club.start, club.end, label="ORG"))
-    return found
-
-
-def _club_then_person(ent: Span) -> list[Span] | None:
-    """A player's or coach's club run into his name after his role ("Mshambuliaji wa
-    [Harambee Stars Michael Olunga]", "Kocha wa [Gor Mahia Sergio Traguil]"): the club, then
-    the person, where two capitalized words or more follow a name of CLUBS_ALWAYS, or one of
-    CLUBS_IN_CONTEXT after a football word ("Kocha wa [Simba Fadlu Davids]")."""
-    doc = ent.doc
-    if ent.start == 0 or doc[ent.start - 1].lower_ not in ("wa", "ya"):
-        return None
-    match = _CLUB_NAMES.match(ent.text)
-    club = match and doc.char_span(ent.start_char, ent.start_char + match.end())
-    if not club and ent[0].lower_ in CLUBS_IN_CONTEXT and ent.start > 1 and doc[ent.start - 2].lower_ in SPORT_WORDS:
-        club = ent[0:1]
-    if not club or ent.end - club.end < 2 or not all(t.is_alpha and t.is_title for t in doc[club.end:ent.end]):
-        return None
-    return [Span(doc, club.start, club.end, label="ORG"), Span(doc, club.end, ent.end, label="PER")]
-
-
-def _after_place_word(ent: Span) -> bool:
-    """After a locative ("jijini", "mjini") or a place's head ("mji wa", "jiji la")."""
-    doc, i = ent.doc, ent.start
-    return (i > 0 and doc[i - 1].lower_ in LOCATIVE_DESCRIPTORS) or \
-        (i > 1 and doc[i - 2].lower_ in PLACE_HEADS and doc[i - 1].lower_ in ("wa", "la", "ya", "cha"))
-
-
-def _named_as_club(ent: Span) -> bool:
-    """A name shaped as a club's, whatever the name: a word of club names at either end
-    ("Ruvu Stars", "SSC Reutlingen"), or a name followed by its home place ("Zamalek ya
-    Misri", "Uchira ya Kilimanjaro"). A country is its national team, a place (MasakhaNER)."""
-    doc, end = ent.doc, ent.end
-    shaped = ((len(ent) > 1 and (ent[0].lower_ in CLUB_NAME_WORDS or ent[-1].lower_ in CLUB_NAME_WORDS))
-              or (end + 1 < len(doc) and doc[end].lower_ == "ya" and doc[end + 1].ent_type_ == "LOC"
-                  and doc[end + 1].ent_iob_ == "B"))
-    return shaped and country_code(ent.text) is None
 
 
 @Language.factory(

@@ -98,6 +98,12 @@ def ents_of(mention: Mention, label: str) -> tuple[Span, ...]:
     return (Span(span.doc, span.start, span.end, label=mention.ents_label or label),)
 
 
+def bar_separated(text: str) -> frozenset[str]:
+    """The entries of a "|"-separated list of names; entries may continue on the next
+    line, whose indentation is no part of them."""
+    return frozenset(entry.strip() for entry in text.split("|"))
+
+
 def names_alternation(names: Iterable[str]) -> str:
     """A pattern alternation of names, longest first (so that "Azam FC" is found whole
     rather than as "Azam"), any run of blanks between their words."""
