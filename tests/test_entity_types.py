@@ -276,6 +276,14 @@ def test_a_name_ending_in_a_company_word_is_an_organization(nlp, typer, text, gi
     ("Juma, Mdemokrat, alifika.", []),
     ("Mkenya alifika jana.", []),
     ("Amemwalika aliyekuwa rais.", []),
+    # the relative of people (ambaye) after a word makes it a person, not after a common
+    # word or a class of things (ambayo)
+    ("Kabendera ambaye ni mkulima wa Mbozi, ameomba msaada.", [("Kabendera", "PER")]),
+    ("Wageni walimtembelea Kabendera, ambaye alikuwa mgonjwa.", [("Kabendera", "PER")]),
+    ("Naye ambaye alikuwa mgonjwa alifika.", []),
+    ("Mlinzi wa Kabendera ambaye hakutaka kutajwa alisema hajui.", []),
+    ("Wageni walimtembelea mzee, Mkulima ambaye alifika jana.", []),
+    ("Mwakasege ambayo ni kampuni ya mbegu imesema hajui.", []),
 ])
 def test_an_untagged_word_a_person_s_verb_makes_a_person(nlp, tmp_path, text, expected):
     words = tmp_path / "frequent_words.txt"

@@ -3,7 +3,8 @@ habari_entity_types), and peoples that are no entities (its ``peoples`` rule).
 
 A capitalized word the raw news does not write in lowercase is a person where it is the
 subject of a person's speech verb, where it opens a sentence before any verb of one
-person, or where it follows a title or a title's body or place. A day name that is also
+person, where the relative of people (`ambaye`) follows it, or where it follows a title
+or a title's body or place. A day name that is also
 a personal name ("Jumanne Maghembe", "Bi. Neema Juma") is one where a name runs on from it.
 """
 from __future__ import annotations
@@ -16,7 +17,7 @@ from service.components.countries import country_code, normalize_name
 from service.components.mentions import SEATS, is_title
 from service.lang.sw.common_words import COMMON_WORDS
 from service.lang.sw.date_words import MONTHS, WEEKDAYS
-from service.lang.sw.function_words import DISCOURSE_CONNECTIVES
+from service.lang.sw.function_words import DISCOURSE_CONNECTIVES, GENITIVES
 from service.lang.sw.nouns import (
     HONORIFICS,
     ORGANIZATION_HEADS,
@@ -51,7 +52,13 @@ class PeopleFinder:
             # since a comma before is an apposition ("Chuck Schumer, Mdemokrat, alisema")
             acts = (_opens_sentence(word) and not is_finite_verb(word.text) and not is_people(word)
                     and _acts(_past_comma(after)))
-            if says or said_by or acts:
+            # the class 1 relative describes a person: "Mtikila ambaye pia ni mwenyekiti …";
+            # after a genitive it may describe the head before ("mfanyakazi wa Shanta ambaye"),
+            # and after a comma the word is an apposition ("Mondale, Mliberali ambaye")
+            described = (_past_comma(after) is not None and _past_comma(after).lower_ == "ambaye"
+                         and not is_people(word)
+                         and (before is None or before.text != "," and before.lower_ not in GENITIVES))
+            if says or said_by or acts or described:
                 found.append(Span(doc, word.i, word.i + 1, label="PER"))
         return found
 
