@@ -16,6 +16,10 @@ from tests.test_quotes import annotate, quotes
      [], [], "serikali"),
     ("Serikali ya Lesotho ilifunga mipaka. Serikali imesema kwamba mipaka itafunguliwa kesho.",
      [], ["Lesotho"], "Lesotho"),
+    # the narrative tense (i-ka-), and a participle of saying right after it
+    ("Wakulima waliomba mbolea, lakini serikali ikajibu kwamba bei itapanda.", [], [], "serikali"),
+    ("Wakulima waliomba mbolea, lakini serikali ikatujibu ikisema bei itapanda mwakani.",
+     [], [], "serikali"),
     ("Mbunge Teboho Mokoena alizungumza bungeni akisema serikali “imeshindwa kulinda raia.”",
      ["Teboho Mokoena"], [], "Teboho Mokoena"),
 ])

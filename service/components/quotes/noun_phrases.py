@@ -240,14 +240,20 @@ def _issuer(art: Reading, before: int) -> Optional[SpeakerMention]:
     return None
 
 
+# A class 9 (i-) verb in the narrative tense: i-ka-jibu, i-ka-tu-jibu.
+_NARRATIVE_I = re.compile(r"ika[a-z]{3,}")
+
+
 def _bare_government(art: Reading, word: re.Match, end: int) -> Optional[SpeakerMention]:
     """"…, serikali ilisema": a government the article qualifies nowhere speaks under
     that word, where it is the subject of the verb right after it (class 9, i-), not
-    the agent of a passive ("televisheni inayodhibitiwa na serikali imeripoti")."""
+    the agent of a passive ("televisheni inayodhibitiwa na serikali imeripoti"). The
+    verb may be in the narrative tense, whose subject is written as any other's
+    ("lakini serikali ikajibu kuwa …")."""
     verb = WORD.search(art.text, end)
     before = art.words(max(0, word.start() - 40), word.start())
     if verb is None or art.text[end:verb.start()].strip() or not verb.group().lower().startswith("i") \
-            or not is_finite_verb(verb.group()):
+            or not (is_finite_verb(verb.group()) or _NARRATIVE_I.fullmatch(verb.group().lower())):
         return None
     if len(before) >= 2 and before[-1].group().lower() == "na" and before[-2].group().lower().endswith("wa"):
         return None

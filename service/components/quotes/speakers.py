@@ -70,11 +70,13 @@ def _person_by_prefix(art: TextIndex, cue: SpeechCue) -> bool:
 def _coordinated_speech(art: Reading, cue: SpeechCue) -> Optional[SpeechEvent]:
     """"X amewaambia … kwamba …, na aliongeza kusema “…”": a speech verb joined by
     "na" to an earlier one of the same subject class, or an infinitive right after
-    one, is the same speaker's, whatever the reported clause between has for a subject."""
+    one, is the same speaker's, whatever the reported clause between has for a subject.
+    So is a participle of the same subject class right after one ("serikali ikajibu
+    ikisema …"), even where that one is itself dependent."""
     s, _ = art.sentence(cue.start)
     before = art.cues_between(s, cue.start)
-    if cue.subject == "" and before and before[-1].start in art.events \
-            and not art.text[before[-1].end:cue.start].strip():
+    if before and before[-1].start in art.events and not art.text[before[-1].end:cue.start].strip() \
+            and (cue.subject == "" or is_dependent(art.text, cue) and before[-1].subject == cue.subject):
         return art.events[before[-1].start]  # "aliongeza kusema": one speech act
     if not re.search(r"\b(?:na|kisha)\s+$", art.text[s:cue.start]):
         return None
