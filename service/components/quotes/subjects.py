@@ -14,6 +14,7 @@ from service.lang.sw.function_words import COMPLEMENTIZERS, NON_SUBJECT_WORDS, P
 from service.lang.sw.nouns import DOCUMENT_HEADS, ROLE_WORDS
 from service.lang.sw.speech_verbs import QUOTED_PASSIVE
 from service.lang.sw.verbs import (
+    PEOPLE_VERB,
     PERSON_PREFIXES,
     PERSON_VERB,
     THING_VERB,
@@ -207,10 +208,11 @@ def _joined_clause_subject(art: Reading, finite: list[re.Match], verb_prefix: st
 def prefixes_clash(prefix: str, verb: str) -> bool:
     """Whether a verb with this subject prefix and the finite verb `verb` cannot share a
     subject: one has a person's prefix, the other a body's or thing's ("Sudan Kusini
-    ilipokea dozi … na hadi wakati huu anasema …": someone else speaks)."""
+    ilipokea dozi … na hadi wakati huu anasema …": someone else speaks), or one is
+    one person's and the other several people's."""
     verb = verb.lower()
     if prefix in PERSON_PREFIXES:
-        return bool(THING_VERB.match(verb))
+        return bool(THING_VERB.match(verb)) or _number_clash(prefix, _person_prefix(verb))
     return bool(prefix) and bool(PERSON_VERB.match(verb))
 
 
@@ -276,7 +278,8 @@ def main_clause_subject(art: Reading, cue: SpeechCue) -> tuple[bool, Optional[Sp
     s, _ = art.sentence(cue.start)
     for earlier in reversed(art.cues_between(s, cue.start)):
         ev = art.events.get(earlier.start)
-        if ev is not None and not is_dependent(art.text, earlier) and _agrees_with(earlier, ev, cue.subject):
+        if ev is not None and not is_dependent(art.text, earlier) and _agrees_with(earlier, ev, cue.subject) \
+                and not _number_clash(cue.subject, earlier.subject):
             return True, ev.speaker
     finite = [w for w in art.verb_words(s, cue.start, finite_only=True)
               if not is_relative_verb(w.group())]
@@ -293,6 +296,18 @@ def main_clause_subject(art: Reading, cue: SpeechCue) -> tuple[bool, Optional[Sp
         return False, None
     verb = SpeechCue(finite[0].start(), finite[0].end(), "", "a", False, "", False, False)
     return pre_subject(art, verb, dependent=False)
+
+
+def _number_clash(prefix: str, other: str) -> bool:
+    """One person's prefix (a-) and several people's (wa-): "Tairo alidai kuwepo watu …
+    wakitangaza kuwa …" is the people's announcement, not Tairo's."""
+    return {prefix, other} == {"a", "wa"}
+
+
+def _person_prefix(verb: str) -> str:
+    """a- or wa- where the finite verb has a person's prefix and a tense."""
+    verb = verb.lower()
+    return "a" if PERSON_VERB.match(verb) else "wa" if PEOPLE_VERB.match(verb) else ""
 
 
 def _agrees_with(earlier: SpeechCue, ev: SpeechEvent, prefix: str) -> bool:

@@ -141,6 +141,8 @@ VERB_LIKE = re.compile(
 # A verb whose subject is one person, third person: a- + tense, with a relative or not
 # ("aliongeza", "akaongeza", "aliyetumika", "amesema").
 PERSON_VERB = re.compile(r"^a(?:li|me|na|ta|ka|nge|mesha)[a-z]{2,}$")
+# A verb whose subject is more than one person (wa-li-sema, wa-me-dai).
+PEOPLE_VERB = re.compile(r"^wa(?:li|me|na|ta|ka|nge|mesha)[a-z]{2,}$")
 # A verb whose subject is a body or a thing: a class prefix that is no person's + tense
 # ("ilipokea", "limesema", "vimeeleza"; not u-, which is also "you").
 THING_VERB = re.compile(r"^(?:i|li|ki|vi|zi|ya)(?:li|me|na|ta|ka|nge|mesha)[a-z]{2,}$")
