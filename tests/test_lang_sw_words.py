@@ -26,6 +26,7 @@ LISTS = [
     (function_words, "PREDICATE_STARTS", "a predicate with no subject before it", ["ni", "ndiyo"], ["na"]),
     (function_words, "CLAUSE_MODAL_ADVERBS", "'perhaps': after kuwa, a clause follows",
      ["huenda", "labda"], ["sasa", "hivyo"]),
+    (function_words, "PURPOSE_CONJUNCTIONS", "'so that' opening a purpose clause", ["ili"], ["kwamba"]),
     (function_words, "DISCOURSE_CONNECTIVES", "sentence openers the NER glues to names",
      ["isitoshe", "aidha", "hatimaye"], ["juma", "rais"]),
     (function_words, "NON_SUBJECT_WORDS", "words before a speech verb that are not its subject",

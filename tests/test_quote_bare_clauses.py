@@ -1,6 +1,7 @@
 """Reported clauses the cue finder must not miss: a clause whose only verb is a negative
 locative copula, a clause opened by a time adverb with "hivi", and a sentence-initial
-attribution right after another attributed sentence. Sentences written for these tests."""
+attribution right after another attributed sentence; and none after an object and a
+purpose conjunction ("… ili kuhakikisha kuwa …"). Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
@@ -13,6 +14,12 @@ from tests.test_quotes import annotate
      "Juma Ali"),
     ("Juma Ali alisema hivi sasa wanafanya mipango ya kujenga shule.",
      "hivi sasa wanafanya mipango ya kujenga shule", "Juma Ali"),
+    ("Juma Ali alielezea utaratibu wa kufuata ili kupata leseni haraka, kwamba mkulima atajaza fomu.",
+     "mkulima atajaza fomu", "Juma Ali"),
+    ("Juma Ali alieleza mpango wa kujenga maghala ili kulinda mavuno na kwamba ujenzi utaanza Machi.",
+     "ujenzi utaanza Machi", "Juma Ali"),
+    ("Juma Ali alisema kuwa ili kilimo kikue, wakulima wanahitaji mbolea.",
+     "ili kilimo kikue, wakulima wanahitaji mbolea", "Juma Ali"),
     ("Juma Ali amesema kwamba mvua imenyesha. Kulingana na wizara ya afya ya Ghana, watu kumi wamefariki.",
      "watu kumi wamefariki", "wizara ya afya ya Ghana"),
 ])
@@ -38,6 +45,9 @@ def test_a_noun_and_its_verb_after_eleza_are_a_clause(quotes_nlp, text, content)
 @pytest.mark.parametrize("text", [
     "Juma Ali alieleza hali ilivyo katika hospitali hizo.",
     "Tume imetangaza halmashauri itakayosimamia uchaguzi huo.",
+    # a complementizer after a purpose conjunction is its infinitive's, not the speech verb's
+    "Wakulima wana muda wa kudai mbolea ili kuhakikisha kuwa mavuno yanaongezeka mwakani.",
+    "Juma Ali aliwaeleza wenzake mpango huo ili kuonyesha kwamba ushirika unaweza kukopa.",
 ])
 def test_a_noun_phrase_after_eleza_is_its_object(quotes_nlp, text):
     doc = annotate(quotes_nlp, text, per=["Juma Ali"])

@@ -21,6 +21,7 @@ from service.lang.sw.function_words import (
     NON_SUBJECT_WORDS,
     OBJECT_PRONOUNS,
     POST_ADJUNCT_WORDS,
+    PURPOSE_CONJUNCTIONS,
     TIME_ADVERB_PAIRS,
 )
 from service.lang.sw.nouns import CONTENT_NOUNS
@@ -51,10 +52,19 @@ def clause_after(art: Reading, cue: SpeechCue) -> Optional[int]:
     words = art.words(cue.end, limit)
     finite = [w for w in art.main_verbs(cue.end, limit) if _reporters_verb(art, cue, w.start())]
     first_finite = finite[0].start() if finite else limit
+    purpose = None  # where a purpose conjunction after the verb ends
     for i, w in enumerate(words[:14]):
         low = w.group().lower()
         if w.start() >= first_finite or MARKS.search(text[cue.end:w.start()].replace("’", "")):
             break  # the clause has begun without a complementizer
+        if low in COMPLEMENTIZERS and purpose is not None and "," not in text[purpose:w.start()] \
+                and words[i - 1].group().lower() != "na":
+            # "wana muda wa kudai marekebisho ili kuhakikisha kuwa …": the purpose clause's;
+            # after a comma or "na" it is the speech verb's again ("alielezea utaratibu …
+            # ili kufanikisha huduma, kwamba …", "… ili kuharakisha maendeleo na kwamba …")
+            return None
+        if i and low in PURPOSE_CONJUNCTIONS:
+            purpose = w.end()
         if low == "kuwa" and (i and words[i - 1].group().lower() == "kwa" or (
                 i + 1 < len(words) and words[i + 1].group().lower() == "na")):
             continue  # "kwa kuwa" (because), "kuwa na" (to have): not a complementizer

@@ -37,6 +37,10 @@ COMPLEMENTIZERS = frozenset({"kwamba", "kuwa"})
 # Swahili; the verb
 # after them is often in a form the finite-verb test leaves (huenda ikawa, usiwe).
 CLAUSE_MODAL_ADVERBS = frozenset("huenda labda pengine yamkini".split())
+
+# Conjunctions that open a purpose clause: a complementizer after them is its verb's
+# ("alidai mbolea ili kuhakikisha kuwa …").
+PURPOSE_CONJUNCTIONS = frozenset({"ili"})
 # Words that open a predicate without its subject ("ni ukiukaji …").
 PREDICATE_STARTS = frozenset("ni si ndiyo ndio ndicho ndilo ndizo".split())
 
