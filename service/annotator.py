@@ -80,8 +80,7 @@ class Annotator:
                 docs = []
                 for article in articles:
                     text = text_for_pipeline(article.text)
-                    doc = self.nlp.make_doc(text)
-                    doc._.text = text  # the tokenizer keeps it character for character
+                    doc = self.nlp.make_doc(text)  # keeps `text` as doc._.text
                     doc._.published = article.published
                     docs.append(doc)
                 results = []

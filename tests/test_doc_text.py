@@ -21,3 +21,9 @@ def test_a_caller_may_give_the_text_it_made_the_doc_from(nlp):
     doc = nlp.make_doc(text)
     doc._.text = text
     assert doc._.text is text and doc.text == text
+
+
+def test_the_tokenizer_keeps_the_text_it_was_given(nlp):
+    text = "Waziri Juma alisema jana.\n\nDODOMA: mvua."
+    doc = nlp.make_doc(text)
+    assert doc._.text is text and doc.text == text

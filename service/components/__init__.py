@@ -6,7 +6,8 @@ Importing this package registers their factories and the extensions they write:
   runs (``nlp.pipe`` accepts Docs); the anchor for relative dates.
 - ``Doc._.text`` (``str``): ``doc.text``, built once per Doc and kept in
   ``doc.user_data``; the components read the whole text several times per document. A
-  caller that holds the text the Doc was made from may set it and save the building.
+  caller that holds the text the Doc was made from may set it and save the building;
+  the service's tokenizer does (service/lang/sw/tokenizer.py).
 - ``habari_dates`` → ``doc.spans["dates"]`` (text order, no overlaps), each span with
   ``span._.date_value`` (ISO 8601 string or None) and ``span._.date_granularity``;
   ``doc._.document_date`` (``(iso_value, source)`` with source "request" or "text", or None).

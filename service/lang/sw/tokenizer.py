@@ -23,6 +23,15 @@ class BoundedTokenizer:
         self._long_run = re.compile(rf"\S{{{max_run + 1},}}")
 
     def __call__(self, text: str) -> Doc:
+        doc = self._tokenize(text)
+        # The Doc's text is `text`, character for character: kept for the components,
+        # which read it whole (Doc._.text, service/components) and would otherwise join
+        # it back from the tokens, a Token object each.
+        if Doc.has_extension("text"):
+            doc._.text = text
+        return doc
+
+    def _tokenize(self, text: str) -> Doc:
         if not self._long_run.search(text):
             return self.tokenizer(text)
         segments, pos = [], 0
