@@ -107,6 +107,7 @@ from service.components.mentions import (
     is_title,
     names_ending_in_a_country,
     repeated_name_mentions,
+    token_keys,
     untagged_organizations,
 )
 from service.components.regions import untagged_regions
@@ -310,10 +311,26 @@ def _canonical_name(members: list[MentionName], code: str | None) -> str:
 
 
 def _speech_verb_positions(doc: Doc) -> list[int]:
-    """Token indices of speech verbs, found once per distinct word of the document."""
-    lowers = doc.to_array([LOWER]).tolist()
-    verbs = {key for key in set(lowers) if is_speech_verb(doc.vocab.strings[key])}
+    """Token indices of speech verbs, each distinct word judged once per process."""
+    lowers = token_keys(doc, LOWER)
+    keys = set(lowers)
+    # Most words of an article were met in earlier ones: set operations on their keys
+    # spare decoding each word's string and asking is_speech_verb again.
+    if len(_OTHER_WORD_KEYS) > _MAX_KNOWN_KEYS:
+        _SPEECH_VERB_KEYS.clear()
+        _OTHER_WORD_KEYS.clear()
+    for key in keys.difference(_SPEECH_VERB_KEYS, _OTHER_WORD_KEYS):
+        known = _SPEECH_VERB_KEYS if is_speech_verb(doc.vocab.strings[key]) else _OTHER_WORD_KEYS
+        known.add(key)
+    verbs = keys & _SPEECH_VERB_KEYS
     return [i for i, key in enumerate(lowers) if key in verbs] if verbs else []
+
+
+# String-store keys of lowercase words (a word's key is its hash, the same in every Doc
+# and memory zone) that are speech verbs and that are not; emptied past the bound.
+_SPEECH_VERB_KEYS: set[int] = set()
+_OTHER_WORD_KEYS: set[int] = set()
+_MAX_KNOWN_KEYS = 50_000
 
 
 def _near_speech_verb(span: Span, verbs: list[int]) -> bool:

@@ -225,7 +225,9 @@ class EntityTyper:
 
 _MIN_CAPITALS_WORD = 4
 
-_CAPITALS_WORD = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
+# The first capital before the test of the character before it, so that the regex
+# engine skips to capitals (as untagged_people._CAPITALIZED_WORD).
+_CAPITALS_WORD = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{1,5}+(?![\w-])")
 
 # Subject prefixes of noun classes 9 (i-), 5 (li-) and 7 (ki-), the agreement of a body
 # ("TRA imesema", "chama kimesema"); a person takes a- or wa-.

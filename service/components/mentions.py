@@ -166,8 +166,16 @@ def _token_texts(doc: Doc) -> list[str]:
 
 def token_keys(doc: Doc, attr: int = ORTH) -> list[int]:
     """Every token's string-store key of `attr`: compared with keys_of, no string is
-    decoded per token."""
-    return doc.to_array(attr).tolist()
+    decoded per token. Read once per Doc and attribute (several rules of the entities
+    component read them; the tokens do not change) and kept in doc.user_data: do not
+    change the list."""
+    keys = doc.user_data.get((_KEYS, attr))
+    if keys is None:
+        keys = doc.user_data[(_KEYS, attr)] = doc.to_array(attr).tolist()
+    return keys
+
+
+_KEYS = "habari.token_keys"
 
 
 def keys_of(doc: Doc, words: Iterable[str]) -> set[int]:

@@ -11,6 +11,7 @@ dash form takes people only.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from service.components.mentions import is_title
 from service.components.quotes.marks import MARKS
@@ -21,6 +22,10 @@ from service.lang.sw.verbs import PERSON_VERB
 _NAME_COLON = re.compile(r"^[ \t]*(?P<name>[^\n:]{2,60}?)[ \t]*:[ \t]+(?P<claim>[^\n]*?)[ \t.]*$", re.MULTILINE)
 _CLAIM_DASH = re.compile(r"^[ \t]*(?P<claim>[^\n]*?)[ \t]+[-–—][ \t]+(?P<name>[^\n]{2,60}?)[ \t.]*$",
                          re.MULTILINE)
+# What each of them needs somewhere in its line: few lines have it, and a line without
+# it is not tried (the patterns hold no line break, so a match lies in one line).
+_COLON_BLANK = re.compile(r":[ \t]")
+_BLANK_DASH_BLANK = re.compile(r"[ \t][-–—][ \t]")
 # A headline is short; a longer line is a paragraph ("Msemaji: …" opening an interview answer).
 _MAX_HEADLINE_WORDS = 25
 _MIN_CLAIM_WORDS = 3
@@ -29,8 +34,9 @@ _MIN_CLAIM_WORDS = 3
 def headline_quotes(art: Reading, items: list[Item]) -> list[Item]:
     """Indirect items for the article's attributed headlines that no other item covers."""
     found = []
-    for pattern, labels in ((_NAME_COLON, ("PER", "ORG")), (_CLAIM_DASH, ("PER",))):
-        for line in pattern.finditer(art.text):
+    for pattern, needed, labels in ((_NAME_COLON, _COLON_BLANK, ("PER", "ORG")),
+                                    (_CLAIM_DASH, _BLANK_DASH_BLANK, ("PER",))):
+        for line in _matched_lines(art.text, pattern, needed):
             speaker = _named_alone(art, *line.span("name"), labels)
             claim_start, claim_end = line.span("claim")
             if speaker is None or MARKS.search(line.group()) or art.cues_between(claim_start, claim_end) \
@@ -41,6 +47,19 @@ def headline_quotes(art: Reading, items: list[Item]) -> list[Item]:
                 continue
             found.append(Item(claim_start, claim_end, "indirect", SpeechEvent(speaker.start, speaker.start, speaker)))
     return found
+
+
+def _matched_lines(text: str, pattern: re.Pattern, needed: re.Pattern) -> Iterator[re.Match]:
+    """pattern.finditer(text) for a MULTILINE `pattern` anchored at a line's start, tried
+    only on the lines where `needed` occurs."""
+    tried = -1
+    for hint in needed.finditer(text):
+        line_start = text.rfind("\n", 0, hint.start()) + 1
+        if line_start > tried:
+            tried = line_start
+            line = pattern.match(text, line_start)
+            if line is not None:
+                yield line
 
 
 def _named_alone(art: Reading, start: int, end: int, labels: tuple[str, ...]) -> SpeakerMention | None:
