@@ -138,11 +138,12 @@ class EntityTyper:
             if ent.label_ not in _LABELS:
                 kept.append(ent)
                 continue
-            if "furniture" in self.rules and _is_furniture(ent.text):
+            text = ent.text  # Span.text joins the tokens anew on each access
+            if "furniture" in self.rules and _is_furniture(text):
                 continue
-            if "capitals" in self.rules and self._is_common_word_in_capitals(ent):
+            if "capitals" in self.rules and self._is_common_word_in_capitals(ent, text):
                 continue
-            if "peoples" in self.rules and is_people(ent):
+            if "peoples" in self.rules and is_people(text):
                 continue
             if "connectives" in self.rules:
                 ent = _without_connective(ent)
@@ -190,9 +191,8 @@ class EntityTyper:
         doc.ents = sorted(kept, key=lambda span: span.start)
         return doc
 
-    def _is_common_word_in_capitals(self, ent: Span) -> bool:
+    def _is_common_word_in_capitals(self, ent: Span, text: str) -> bool:
         # Short acronyms spell function words too: "AU" (the African Union) is "au" (or).
-        text = ent.text
         return (len(ent) == 1 and len(text) >= _MIN_CAPITALS_WORD and text.isupper()
                 and text.lower() in self.lowercase_words)
 
@@ -210,8 +210,8 @@ class EntityTyper:
     def _is_place(self, ent: Span) -> bool:
         if ent.start > 0 and is_title(ent.doc[ent.start - 1]):
             return False
-        key = normalize_name(ent.text)
-        return key in self.places.never_people or country_code(ent.text) is not None
+        text = ent.text
+        return normalize_name(text) in self.places.never_people or country_code(text) is not None
 
     def _with_datelines(self, doc: Doc, ents: list[Span]) -> list[Span]:
         for i in _dateline_positions(doc):
@@ -361,10 +361,10 @@ def _without_connective(ent: Span) -> Span | None:
     entity of the MasakhaNER data (1.0 and 2.0) holds one."""
     if ent.doc[ent.start].lower_ not in _CONNECTIVE_FIRST_WORDS:
         return ent  # most names: one token read, no slice
-    words = [t.lower_ for t in ent[:2]]
-    if len(ent) >= 2 and tuple(words) in TWO_WORD_DISCOURSE_CONNECTIVES:
+    first = ent[0].lower_
+    if len(ent) >= 2 and (first, ent[1].lower_) in TWO_WORD_DISCOURSE_CONNECTIVES:
         skip = 2
-    elif words[0] in DISCOURSE_CONNECTIVES:
+    elif first in DISCOURSE_CONNECTIVES:
         skip = 1
     else:
         return ent

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
 from service.components.countries import (
+    CACHE_SIZE,
     normalize_name,
     one_edit_apart,
 )
@@ -47,6 +49,7 @@ NAME_PARTICLES = frozenset("bin binti ibn al el de da di van von der la le mc st
 _DOUBLED = re.compile(r"(\w)\1+")
 
 
+@lru_cache(maxsize=CACHE_SIZE)  # an article repeats its names, and the news its people
 def name_parts(text: str) -> tuple[str, ...]:
     # "Sissi"/"Sisi", "Zelenskyy"/"Zelensky": transliterations differ in doubled letters
     return tuple(_DOUBLED.sub(r"\1", part) for part in normalize_name(text).split())

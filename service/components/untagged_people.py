@@ -50,13 +50,13 @@ class PeopleFinder:
             said_by = before is not None and _says(before) and after.text in (".", ",")
             # any verb of a person, not only a speech verb: only where a sentence opens,
             # since a comma before is an apposition ("Chuck Schumer, Mdemokrat, alisema")
-            acts = (_opens_sentence(word) and not is_finite_verb(word.text) and not is_people(word)
+            acts = (_opens_sentence(word) and not is_finite_verb(word.text) and not is_people(word.text)
                     and _acts(_past_comma(after)))
             # the class 1 relative describes a person: "Mtikila ambaye pia ni mwenyekiti …";
             # after a genitive it may describe the head before ("mfanyakazi wa Shanta ambaye"),
             # and after a comma the word is an apposition ("Mondale, Mliberali ambaye")
             described = (_past_comma(after) is not None and _past_comma(after).lower_ == "ambaye"
-                         and not is_people(word)
+                         and not is_people(word.text)
                          and (before is None or before.text != "," and before.lower_ not in GENITIVES))
             if says or said_by or acts or described:
                 found.append(Span(doc, word.i, word.i + 1, label="PER"))
@@ -130,7 +130,7 @@ class PeopleFinder:
 
     def _may_be_name(self, token) -> bool:
         return (token.is_alpha and token.is_title and not self._is_word_or_known_place(token)
-                and normalize_name(token.text) not in SEATS and not is_people(token)
+                and normalize_name(token.text) not in SEATS and not is_people(token.text)
                 and token.lower_ not in ORGANIZATION_HEADS and token.lower_ not in PLACE_HEADS)
 
     def _is_word_or_known_place(self, token) -> bool:
@@ -212,11 +212,10 @@ def _past_comma(token):
     return token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
 
 
-def is_people(ent: Span) -> bool:
+def is_people(text: str) -> bool:
     """"Wakenya", "Mtanzania", "Waingereza", "Wakorea Kaskazini": Wa-/M- + a country, or a
     party ("Mrepublican", "Wademokrat"); and
     their languages, Ki- + a country ("Kituruki", "Kiingereza": O in the MasakhaNER data)."""
-    text = ent.text
     for prefix in ("Wa", "M", "Ki"):
         if text.startswith(prefix) and len(text) > len(prefix) + 2 and text[len(prefix)].islower():
             stem = text[len(prefix):]

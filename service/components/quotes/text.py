@@ -36,16 +36,20 @@ def speaker_mentions(doc: Doc) -> list[SpeakerMention]:
         for span in doc.ents:
             if span.label_ in ("PER", "ORG", "LOC"):
                 out.append(SpeakerMention(span.start_char, span.end_char, span.label_, span, None))
-    out = [m for m in out if _can_name_speaker(m.span.text, m.entity)]
+    # A mention's characters of the text are its Span.text, which joins its tokens anew.
+    text = doc._.text
+    out = [m for m in out if _can_name_speaker(text[m.start:m.end], m.entity)]
     out.sort(key=lambda m: m.start)
     return out
 
 
 def _can_name_speaker(text: str, entity: Optional[Entity]) -> bool:
-    # Takes the text once: Span.text joins the tokens anew on each access.
     if " " in text.strip() or entity is not None and text in entity.name.split()[1:]:
         return True
-    return not (is_verb(text) or text.lower() in COMPLEMENTIZERS | NON_SUBJECT_WORDS)
+    return not (is_verb(text) or text.lower() in _GRAMMAR_WORDS)
+
+
+_GRAMMAR_WORDS = COMPLEMENTIZERS | NON_SUBJECT_WORDS
 
 
 class TextIndex:
