@@ -17,11 +17,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
 
 from service.components.date_pieces import DateWords
 from service.lang.sw.date_words import (
-    CACHE_SIZE,
     COUNT_WORDS,
     COUNTED_UNITS,
     FREQUENCY_LEAD_INS,
@@ -39,9 +37,9 @@ from service.lang.sw.date_words import (
     YEAR_CUES,
     YEAR_SPAN,
     YEAR_WORDS,
-    canonical_word,
     is_next_word,
     is_past_word,
+    misspelled_names,
     number_value,
 )
 from service.lang.sw.lex_attrs import TENS_DIGITS
@@ -383,14 +381,15 @@ def valid(year: int, month: int, day: int) -> bool:
     return True
 
 
-@lru_cache(maxsize=CACHE_SIZE)
-def is_trigger(word: str) -> bool:
-    """Whether a date expression can start at this (lower-cased) word."""
-    return (
-        word in MONTHS or word in WEEKDAYS or word in RELATIVE_DAYS or word in UNITS
-        or word == NEXT_YEAR or word in COUNTED_UNITS or word in HOLIDAYS or word in ("mwishoni", "tarehe")
-        or word[:1].isdigit()
-    )
+# The (lower-cased) words a date expression can start at, besides numbers.
+_TRIGGER_WORDS = frozenset(
+    [*MONTHS, *WEEKDAYS, *RELATIVE_DAYS, *UNITS, NEXT_YEAR, *COUNTED_UNITS, *HOLIDAYS, "mwishoni", "tarehe"])
+
+
+def _triggers(words: set[str]) -> set[str]:
+    """Those of `words` a date expression can start at: one set intersection rather than a
+    call per distinct word of the article."""
+    return (words & _TRIGGER_WORDS) | {word for word in words if word[:1].isdigit()}
 
 
 def find_expressions(words: list[str], spaced: list[bool] | None = None) -> list[DateExpression]:
@@ -401,9 +400,12 @@ def find_expressions(words: list[str], spaced: list[bool] | None = None) -> list
     cost is a set lookup per word plus the grammar at the few trigger words.
     """
     # Each distinct word is looked at once: an article repeats most of its words.
-    canonical = {word: canonical_word(word) for word in set(words)}
-    words = [canonical[word] for word in words]
-    triggers = {word for word in canonical.values() if is_trigger(word)}
+    distinct = set(words)
+    misspelled = misspelled_names(distinct)
+    if misspelled:
+        words = [misspelled.get(word, word) for word in words]
+        distinct = set(words)
+    triggers = _triggers(distinct)
     grammar = _Grammar(words, spaced)
     found: list[DateExpression] = []
     i = 0  # where the next expression may start: after the last one found

@@ -5,6 +5,7 @@ the spelling-tolerant lookup the grammar reads words through.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from babel import Locale
@@ -69,6 +70,16 @@ def canonical_word(word: str) -> str:
         return word
     near = [name for name in _SPELLED_NAMES_BY_START.get(word[:2], ()) if _one_edit_apart(word, name)]
     return near[0] if len(near) == 1 else word
+
+
+def misspelled_names(words: Iterable[str]) -> dict[str, str]:
+    """{word: canonical_word(word)} for those of `words` that it changes. Only a word that
+    shares its first two letters with a spelled name, or ends with a dash, can be one: the
+    others (most words of an article, and most of those a cache would miss) are passed
+    over without a call."""
+    return {word: canonical for word in words
+            if (word[:2] in _SPELLED_NAMES_BY_START or word.endswith("-"))
+            and (canonical := canonical_word(word)) != word}
 
 
 # The names of _SPELLED_NAMES by their first two letters, in order: a misspelling keeps
