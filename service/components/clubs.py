@@ -20,10 +20,12 @@ CLUBS_ALWAYS = bar_separated(
     """yanga|young africans|azam|azam fc|mtibwa sugar|kagera sugar|coastal union|ruvu shooting|
     mbeya city|singida united|stand united|gor mahia|afc leopards|sofapaka|ulinzi stars|kcca|
     zamalek|al ahly|ahly|tp mazembe|esperance|taifa stars|harambee stars|manchester united|
-    manchester city|arsenal|chelsea|liverpool|real madrid|barcelona|fifa|caf|cecafa|tff"""
+    manchester city|arsenal|chelsea|liverpool|real madrid|barcelona|fifa|caf|cecafa|tff|african lyon|
+    toto african|toto africans"""
 )
 CLUBS_IN_CONTEXT = frozenset(
-    "simba coastal prisons stars polisi ruvu mtibwa moro toto tusker vipers apr mazembe fat".split()
+    "simba coastal prisons stars polisi ruvu mtibwa moro toto tusker vipers apr mazembe fat mlandege leverkusen "
+    "united".split()
 )
 _FOOTBALL_BODIES = frozenset("fifa caf cecafa tff fat yanga simba azam".split())
 _CONTEXT_WINDOW = 20  # tokens each side; a doc without sentence boundaries has no better unit
