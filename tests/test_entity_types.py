@@ -144,6 +144,14 @@ def test_a_dateline_is_a_place(nlp, typer):
     ("Mashabiki wa Chelsea Clinton walifika.", [("Chelsea Clinton", "PER")], [("Chelsea Clinton", "PER")]),
     ("Taifa Stars Juma Ramadhani alifunga.", [("Taifa Stars Juma Ramadhani", "PER")],
      [("Taifa Stars Juma Ramadhani", "PER")]),
+    # clubs named after a town or a quarter: clubs among football words, the place elsewhere
+    ("Mabao ya Mlandege yaliipa ushindi dhidi ya Leverkusen.", [("Mlandege", "LOC"), ("Leverkusen", "LOC")],
+     [("Mlandege", "ORG"), ("Leverkusen", "ORG")]),
+    ("Soko la Mlandege lilifungwa jana.", [("Mlandege", "LOC")], [("Mlandege", "LOC")]),
+    ("United walipoteza pointi tatu ugenini.", [("United", "LOC")], [("United", "ORG")]),
+    # two clubs that name nothing else, football or not
+    ("Wanachama wa African Lyon na Toto Africans walikutana.", [("African Lyon", "LOC"), ("Toto Africans", "PER")],
+     [("African Lyon", "ORG"), ("Toto Africans", "ORG")]),
 ])
 def test_football_clubs_are_organizations_in_context(nlp, typer, text, given, expected):
     assert _ents(typer(_with_ents(nlp, text, given))) == expected
