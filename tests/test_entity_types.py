@@ -148,6 +148,7 @@ def test_a_dateline_is_a_place(nlp, typer):
     ("Mabao ya Mlandege yaliipa ushindi dhidi ya Leverkusen.", [("Mlandege", "LOC"), ("Leverkusen", "LOC")],
      [("Mlandege", "ORG"), ("Leverkusen", "ORG")]),
     ("Soko la Mlandege lilifungwa jana.", [("Mlandege", "LOC")], [("Mlandege", "LOC")]),
+    ("Baada ya mechi huko Leverkusen mashabiki walirudi.", [("Leverkusen", "LOC")], [("Leverkusen", "LOC")]),
     ("United walipoteza pointi tatu ugenini.", [("United", "LOC")], [("United", "ORG")]),
     # two clubs that name nothing else, football or not
     ("Wanachama wa African Lyon na Toto Africans walikutana.", [("African Lyon", "LOC"), ("Toto Africans", "PER")],
