@@ -149,6 +149,7 @@ def test_a_dateline_is_a_place(nlp, typer):
      [("Mlandege", "ORG"), ("Leverkusen", "ORG")]),
     ("Soko la Mlandege lilifungwa jana.", [("Mlandege", "LOC")], [("Mlandege", "LOC")]),
     ("Baada ya mechi huko Leverkusen mashabiki walirudi.", [("Leverkusen", "LOC")], [("Leverkusen", "LOC")]),
+    ("Timu itacheza mechi ugenini huko Kilimo City.", [("Kilimo City", "LOC")], [("Kilimo City", "ORG")]),
     ("United walipoteza pointi tatu ugenini.", [("United", "LOC")], [("United", "ORG")]),
     # two clubs that name nothing else, football or not
     ("Wanachama wa African Lyon na Toto Africans walikutana.", [("African Lyon", "LOC"), ("Toto Africans", "PER")],

@@ -102,9 +102,10 @@ def club_then_person(ent: Span) -> list[Span] | None:
 
 
 def _after_place_word(ent: Span) -> bool:
-    """After a locative ("jijini", "mjini", "huko") or a place's head ("mji wa", "jiji la")."""
+    """After a locative ("jijini", "mjini") or a place's head ("mji wa", "jiji la"); a one-word
+    name after "huko" too ("huko Leverkusen"; "ugenini huko Norwich City" is at the club)."""
     doc, i = ent.doc, ent.start
-    return (i > 0 and (doc[i - 1].lower_ in LOCATIVE_DESCRIPTORS or doc[i - 1].lower_ == THERE)) or \
+    return (i > 0 and (doc[i - 1].lower_ in LOCATIVE_DESCRIPTORS or (doc[i - 1].lower_ == THERE and len(ent) == 1))) or \
         (i > 1 and doc[i - 2].lower_ in PLACE_HEADS and doc[i - 1].lower_ in ("wa", "la", "ya", "cha"))
 
 
