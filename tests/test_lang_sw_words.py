@@ -34,6 +34,9 @@ LISTS = [
     (function_words, "POST_ADJUNCT_WORDS", "adjuncts after a speech verb, not a postposed subject",
      ["nchini", "kwamba", "rasmi"], ["rais", "msemaji"]),
     (function_words, "PLACE_ADJUNCTS", "locatives that name where", ["nchini", "mkoani"], ["jana"]),
+    # "katika Simba" may be in the club ("alicheza katika Simba")
+    (function_words, "TOWN_LOCATIVES", "'there, in': a one-word name after it is the town, not its club",
+     ["huko"], ["katika", "kwenye"]),
     (function_words, "DAY_WORDS", "days that end a noun phrase", ["jana", "jumatatu", "asubuhi"],
      ["wizara", "wiki"]),
     (function_words, "ADDRESSEE_TIMES", "times between an addressee and the clause",

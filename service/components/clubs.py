@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from service.components.countries import country_code, normalize_name
 from service.components.mentions import bar_separated, is_title, names_alternation
-from service.lang.sw.function_words import THERE
+from service.lang.sw.function_words import TOWN_LOCATIVES
 from service.lang.sw.nouns import CLUB_NAME_WORDS, LOCATIVE_DESCRIPTORS, PLACE_HEADS, SPORT_WORDS
 
 # Football clubs and bodies of East African news. Those in CLUBS_ALWAYS name nothing else;
@@ -105,7 +105,7 @@ def _after_place_word(ent: Span) -> bool:
     """After a locative ("jijini", "mjini") or a place's head ("mji wa", "jiji la"); a one-word
     name after "huko" too ("huko Leverkusen"; "ugenini huko Norwich City" is at the club)."""
     doc, i = ent.doc, ent.start
-    return (i > 0 and (doc[i - 1].lower_ in LOCATIVE_DESCRIPTORS or (doc[i - 1].lower_ == THERE and len(ent) == 1))) or \
+    return (i > 0 and (doc[i - 1].lower_ in LOCATIVE_DESCRIPTORS or (doc[i - 1].lower_ in TOWN_LOCATIVES and len(ent) == 1))) or \
         (i > 1 and doc[i - 2].lower_ in PLACE_HEADS and doc[i - 1].lower_ in ("wa", "la", "ya", "cha"))
 
 

@@ -76,7 +76,7 @@ POST_ADJUNCT_WORDS = NON_SUBJECT_WORDS | COMPLEMENTIZERS | frozenset(
 # Places an adjunct names ("nchini Kenya", "mkoani Arusha").
 PLACE_ADJUNCTS = frozenset("nchini mjini jijini katika huko kwenye wilayani mkoani".split())
 # "there, in": the name after it is the town, never its club ("huko Leverkusen").
-THERE = "huko"
+TOWN_LOCATIVES = frozenset({"huko"})
 # Words that name a day, ending a noun phrase before them ("polisi wa Ghana jana").
 DAY_WORDS = WEEKDAY_NAMES | TIMES_OF_DAY | frozenset(RELATIVE_DAYS)
 
