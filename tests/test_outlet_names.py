@@ -151,15 +151,3 @@ def test_a_quote_glued_to_the_word_before_opens_no_nickname(nlp, typer, text, gi
 ])
 def test_a_company_cut_to_its_last_word_takes_its_name(nlp, typer, text, given, expected):
     assert _typed(nlp, typer, text, given) == expected
-
-
-@pytest.mark.parametrize("text, given, expected", [
-    ("Mkataba wa Richmond ulijadiliwa na mitambo ya Dowans ikauzwa.", [("Richmond", "LOC")],
-     [("Richmond", "ORG"), ("Dowans", "ORG")]),
-    # a longer name holds it; a place descriptor before it makes it the town
-    ("Richmond Development Company ilishinda zabuni.", [("Richmond Development Company", "ORG")],
-     [("Richmond Development Company", "ORG")]),
-    ("Aliishi mjini Richmond kwa miaka mitatu.", [("Richmond", "LOC")], [("Richmond", "LOC")]),
-])
-def test_known_companies_are_organizations(nlp, typer, text, given, expected):
-    assert _typed(nlp, typer, text, given) == expected

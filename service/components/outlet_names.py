@@ -24,9 +24,6 @@ entity_types.py after its own rules, each switchable in the same ``rules`` confi
 - ``nicknames``: a nickname in quotes after a name is no part of it ("Steven Mapunda
   'Garincha'"): the NER runs the name into the quotation's first word. One inside the
   name ("William "Billy" Evans", I-PER in the MasakhaNER data) stays.
-- ``known_companies``: companies Tanzanian papers name in every other story of a
-  scandal (Richmond, Dowans: 184 and 116 Maneno Yetu sentences) and the NER calls a place
-  or a person, or leaves untagged.
 - ``mainland``: "Bara" (the mainland) after a country is part of the place ("Tanzania
   Bara", 631 times in the Maneno Yetu sentences), and after a party a place of its own
   ("CUF [Bara]").
@@ -55,7 +52,7 @@ from service.lang.sw.verbs import is_finite_verb, is_verb
 from service.language_id import COMMON_WORDS, is_swahili_word
 
 OUTLET_RULES = ("title_acronyms", "place_descriptors", "newspapers", "capital_surnames", "country_companies",
-                "company_names", "known_companies", "nicknames", "mainland")
+                "company_names", "nicknames", "mainland")
 _LABELS = frozenset({"PER", "ORG", "LOC"})
 
 
@@ -74,9 +71,6 @@ NEWSPAPERS = frozenset({
     "The Citizen", "Daily News", "Sunday News", "Daily Nation", "Sunday Nation", "The East African",
     "The Standard", "Daily Monitor", "New Vision", "The Guardian",
 })
-# Companies of Tanzanian news whose names the NER does not know, as written. "Richmond" in
-# VOA's Swahili articles: none (a US city there would be "mjini Richmond", left alone).
-KNOWN_COMPANIES = frozenset({"Richmond", "Dowans"})
 # Papers whose name is a word too: a paper only before a verb of class 5.
 NEWSPAPER_WORDS = frozenset("Mwananchi Mtanzania Majira Uhuru Rai Jamhuri Alasiri Bingwa".split())
 # Each name as its words' keys, by its first word's key, longest first: names are found
@@ -147,8 +141,6 @@ class OutletNames:
             ents = _with_country_companies(doc, ents)
         if "company_names" in rules and not keys.isdisjoint(_COMPANY_WORD_KEYS):
             ents = _with_company_names(doc, ents, self.common)
-        if "known_companies" in rules and not keys.isdisjoint(_KNOWN_COMPANY_KEYS):
-            ents = _with_known_companies(doc, words[:, 0], keys & _KNOWN_COMPANY_KEYS, ents)
         if "nicknames" in rules and any(quote in text for quote in _OPENING_QUOTES):
             for k, e in enumerate(ents):
                 if e.label == _PER and _holds_quote(text, e):
@@ -364,18 +356,7 @@ def _without_nickname(ent: Span) -> Span:
 _MAINLAND = "Bara"
 _MAINLAND_KEY = _key(_MAINLAND)
 _COMPANY_WORD_KEYS = frozenset(_key(form) for word in COMPANY_NAME_WORDS for form in (word.capitalize(), word.upper()))
-_KNOWN_COMPANY_KEYS = frozenset(_key(name) for name in KNOWN_COMPANIES)
-_LOOKED_UP_KEYS = _COMPANY_WORD_KEYS | _TITLE_ACRONYM_KEYS | _NEWSPAPER_KEYS | _KNOWN_COMPANY_KEYS | {_MAINLAND_KEY}
-
-
-def _with_known_companies(doc: Doc, orths, found: set[int], ents: list[Span]) -> list[Span]:
-    """Each known company's word in `orths` an ORG of its own, unless a longer name holds
-    it or a place descriptor comes before it ("mjini Richmond")."""
-    for company in found:
-        for i in (orths == company).nonzero()[0].tolist():
-            if not _after_place_descriptor(doc[i:i + 1]):
-                ents = replacing_inside(ents, Span(doc, i, i + 1, label="ORG"))
-    return ents
+_LOOKED_UP_KEYS = _COMPANY_WORD_KEYS | _TITLE_ACRONYM_KEYS | _NEWSPAPER_KEYS | {_MAINLAND_KEY}
 
 
 def _with_mainland(doc: Doc, ents: list[Span]) -> list[Span]:
