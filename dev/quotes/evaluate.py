@@ -184,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list every error")
     parser.add_argument("--model", default=None, help="model path (default: the bundled one)")
     parser.add_argument("--gold", nargs="+", type=Path, default=DEV_GOLD,
-                        help="gold files, each scored separately (default: all sixteen)")
+                        help="gold files, each scored separately (default: every dev file, blind ones excluded)")
     parser.add_argument("--blind", action="store_true",
                         help="score the frozen blind files (README: once per session, figures only)")
     args = parser.parse_args(argv)
