@@ -39,9 +39,10 @@ def without_descriptor(ent: Span, lowercase_words: Collection[str], places: Plac
         return ent
     name = ent[2:]
     words = [token.text for token in name]
+    text = name.text  # Span.text joins the tokens anew on each access
     if all(_may_be_foreign(word, lowercase_words) for word in words) \
             and 2 * sum(not is_swahili_word(word) for word in words) >= len(words) \
-            and normalize_name(name.text) not in places.dateline_cities and country_code(name.text) is None:
+            and normalize_name(text) not in places.dateline_cities and country_code(text) is None:
         return Span(ent.doc, name.start, name.end, label="ORG")
     return ent
 
