@@ -38,7 +38,7 @@ def test_sets_share_no_text():
 
 
 @pytest.mark.skipif(not newspaper.SENTENCES.exists(), reason="needs ../shared")
-@pytest.mark.parametrize("half", ["dev", "dev2", "dev3", "dev4", "dev5", "dev6"])
+@pytest.mark.parametrize("half", ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7"])
 def test_spans_lie_on_word_boundaries_of_the_stored_text(half):
     for record, text in newspaper.load(half):
         for start, end, _ in record["entities"]:

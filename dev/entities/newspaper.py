@@ -1,6 +1,6 @@
 """Entity P/R/F1 per label on the newspaper sentences of dev/entities (Maneno Yetu).
 
-    python -m dev.entities.newspaper [--half dev|dev2|dev3|dev4|dev5|dev6|blind] [--layer ents|api] [--model PATH] [-v]
+    python -m dev.entities.newspaper [--half dev|dev2|dev3|dev4|dev5|dev6|dev7|blind] [--layer ents|api] [--model PATH] [-v]
 
 Each annotated sentence of `../shared/data/raw/swa/maneno_yetu_news_sentences.txt.gz`
 (referenced by 0-based line number, guarded by the SHA-1 of its text) goes through
@@ -15,7 +15,7 @@ Two matchings are printed for each:
 - overlap: same label and at least half of the longer span's characters shared, one
   predicted span per gold span (ANNOTATION.md matches dates this way, and the outside
   newspaper check scored mentions so).
-`-v` lists the errors, on the dev sets only (`dev`, and `dev2`..`dev6`, drawn later by
+`-v` lists the errors, on the dev sets only (`dev`, and `dev2`..`dev7`, drawn later by
 `dev.entities.newspaper_draw`): the blind half is for reporting a figure,
 never for reading its errors (README.md). Prints "skipped" without ../shared.
 """
@@ -34,7 +34,7 @@ SENTENCES = REPO.parent / "shared" / "data" / "raw" / "swa" / "maneno_yetu_news_
 HALVES = {"dev": HERE / "newspaper_dev.jsonl", "dev2": HERE / "newspaper_dev2.jsonl",
           "dev3": HERE / "newspaper_dev3.jsonl",
           "dev4": HERE / "newspaper_dev4.jsonl", "dev5": HERE / "newspaper_dev5.jsonl",
-          "dev6": HERE / "newspaper_dev6.jsonl",
+          "dev6": HERE / "newspaper_dev6.jsonl", "dev7": HERE / "newspaper_dev7.jsonl",
           "blind": HERE / "newspaper_blind.jsonl"}
 LABELS = ("PER", "ORG", "LOC", "DATE")
 MIN_OVERLAP = 0.5
