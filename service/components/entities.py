@@ -76,6 +76,7 @@ from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from service.components.bare_bodies import bare_bodies
 from service.components.countries import (
     close_country_code,
     country_code,
@@ -160,6 +161,7 @@ class EntityGrouper:
         if self.find_repeated_names:
             mentions = sorted(mentions + repeated_name_mentions(doc, mentions), key=lambda m: m.span.start)
         mentions = untagged_regions(doc, names_ending_in_a_country(doc, untagged_organizations(doc, mentions)))
+        mentions = bare_bodies(doc, mentions)
         names = [self._name(m) for m in mentions]
         # before doc.ents are written, so that they carry the person's label too
         relabel_surnames(names)

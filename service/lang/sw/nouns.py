@@ -83,6 +83,12 @@ NAMED_BODY_HEADS = frozenset("tume benki mamlaka bodi chama jumuiya halmashauri"
 # so that "Mamlaka ya CAR" (the authorities) stays the place.
 STATE_BODY_HEADS = frozenset("bunge jeshi mahakama".split())
 
+# Bodies of the state that the news names by the capitalized head alone: the parliament
+# and the army ("aliliambia Bunge", "Jeshi limesema"). Not "Ikulu": alone it is more often
+# the building ("kutoka Ikulu", "ndani ya Ikulu"), a place; nor "Polisi": the quotes' gold
+# (dev/quotes) takes "Polisi walisema" for an unnamed source, as "maafisa wa afya".
+BODIES_NAMED_BY_HEAD = frozenset("bunge jeshi".split())
+
 # Heads of unnamed bodies that the article still names as a speaker ("Tume ya uchaguzi
 # ilisema", "wizara ya afya"): the noun phrase itself is the speaker's mention.
 BODY_HEADS = frozenset({"tume", "wizara", "mahakama", "shirika", "gazeti", "jeshi", "bunge",
