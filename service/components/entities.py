@@ -77,6 +77,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from service.components.bare_bodies import bare_bodies
+from service.components.body_names import with_coordinated_fields
 from service.components.countries import (
     close_country_code,
     country_code,
@@ -160,7 +161,8 @@ class EntityGrouper:
         mentions = clean_mentions(doc, self.labels, is_acronym_of)
         if self.find_repeated_names:
             mentions = sorted(mentions + repeated_name_mentions(doc, mentions), key=lambda m: m.span.start)
-        mentions = untagged_regions(doc, names_ending_in_a_country(doc, untagged_organizations(doc, mentions)))
+        mentions = with_coordinated_fields(doc, untagged_organizations(doc, mentions))
+        mentions = untagged_regions(doc, names_ending_in_a_country(doc, mentions))
         mentions = bare_bodies(doc, mentions)
         names = [self._name(m) for m in mentions]
         # before doc.ents are written, so that they carry the person's label too
