@@ -78,6 +78,7 @@ from spacy.tokens import Doc, Span
 
 from service.components.bare_bodies import bare_bodies
 from service.components.body_names import with_coordinated_fields
+from service.components.competitions import closes_competition_name
 from service.components.countries import (
     close_country_code,
     country_code,
@@ -171,6 +172,7 @@ class EntityGrouper:
         for name in names:
             ents.extend(ents_of(name.mention, name.label))
         doc.ents = sorted(ents, key=lambda s: s.start)
+        names = [name for name in names if not closes_competition_name(name.mention)]
         clusters = Clusters(len(names))
         unify_labels(names, clusters)
         group_typos(names, clusters)

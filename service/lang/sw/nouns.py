@@ -229,6 +229,12 @@ CHARGE_NOUNS = frozenset({"kosa", "makosa", "tuhuma"})
 # -- sport
 
 # Words of football reports: a club's name among them is the club's.
+# Capitalized heads of the names of competitions and awards ("Kombe la Dunia", "Ligi ya
+# Mabingwa", "Klabu Bingwa Afrika", "Tuzo za Muziki"), as written.
+COMPETITION_HEADS = frozenset("Kombe Ligi Bingwa Michuano Mashindano Fainali Tuzo".split())
+# The continents as the news writes them.
+CONTINENTS = frozenset("Afrika Ulaya Asia Amerika Australia".split())
+
 SPORT_WORDS = frozenset(
     """
     timu klabu mechi mchezo michezo ligi kocha makocha mchezaji wachezaji bao mabao goli
