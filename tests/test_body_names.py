@@ -25,3 +25,14 @@ def test_listed_fields_are_part_of_the_name(nlp, marked, name):
 ])
 def test_the_name_stops_before_another_phrase(nlp, marked, name):
     assert name in [e.name for e in annotate(nlp, marked)._.entities if e.label == "ORG"]
+
+
+@pytest.mark.parametrize("marked, ents", [
+    # a lowercase locative ends the body's name, in doc.ents too
+    ("Matokeo yalitangazwa na [Tume ya Uchaguzi nchini humo|ORG] wiki hii.", ["Tume ya Uchaguzi"]),
+    ("Ripoti ya [Baraza la Mitihani nchini Malawi|ORG] ilitolewa.", ["Baraza la Mitihani", "Malawi"]),
+    # unless the name goes on to its acronym, as the MasakhaNER data has it
+    ("Ripoti ya [Tume ya Uchaguzi nchini Kenya IEBC|ORG] ilitolewa.", ["Tume ya Uchaguzi nchini Kenya IEBC"]),
+])
+def test_a_locative_ends_the_name(nlp, marked, ents):
+    assert [ent.text for ent in annotate(nlp, marked).ents] == ents
