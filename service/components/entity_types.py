@@ -72,6 +72,9 @@ the component's config so that its effect can be measured alone:
   the caption's words never become an entity's name. Nothing is dropped: the names of
   English captions and credits are entities too, and only a lexicon of the other language
   could tell its nouns ("Geplantes Treffen") from names.
+- ``club_phrases``: a name a club noun owns ("klabu yake mpya ya Amazulu") or the subject
+  of a verb agreeing with "timu" ("Villa ikashinda mechi") is a club where the words around
+  are about football (club_phrases.py).
 - ``OUTLET_RULES``: names as Tanzanian and Kenyan papers write them (outlet_names.py).
 """
 from __future__ import annotations
@@ -83,6 +86,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from service.components.addressees import addressed_bodies, replacing_inside
+from service.components.club_phrases import clubs_by_phrase
 from service.components.clubs import club_then_person, is_club, untagged_clubs
 from service.components.countries import country_code, normalize_name
 from service.components.descriptors import without_descriptor
@@ -101,7 +105,7 @@ from service.lang.sw.verbs import is_finite_verb
 from service.language_id import WORD, is_swahili_word
 
 RULES = ("hyphens", "connectives", "titles", "locatives", "peoples", "furniture", "places", "grounds", "datelines", "clubs",
-         "companies", "capitals", "acronyms", "people", "descriptors", "addressees", "foreign_lines", *OUTLET_RULES)
+         "companies", "capitals", "acronyms", "people", "descriptors", "addressees", "foreign_lines", "club_phrases", *OUTLET_RULES)
 _LABELS = frozenset({"PER", "ORG", "LOC"})
 _CONNECTIVE_FIRST_WORDS = DISCOURSE_CONNECTIVES | {pair[0] for pair in TWO_WORD_DISCOURSE_CONNECTIVES}
 
@@ -122,7 +126,8 @@ class EntityTyper:
         if unknown:
             raise ValueError(f"unknown rules {sorted(unknown)}; known: {RULES}")
         self.rules = frozenset(rules)
-        self.places = places() if self.rules & {"places", "datelines", "people", "descriptors", "addressees"} else None
+        self.places = places() if self.rules & {"places", "datelines", "people", "descriptors", "addressees",
+                                                   "club_phrases"} else None
         words = Path(frequent_words) if frequent_words else None
         frequent = words.read_text(encoding="utf-8").split() if words and words.exists() else []
         self.lowercase_words = lowercase_words(frequent)
@@ -174,6 +179,8 @@ class EntityTyper:
         if "clubs" in self.rules:
             for club in untagged_clubs(doc, kept):
                 kept = replacing_inside(kept, club)
+        if "club_phrases" in self.rules:
+            kept = clubs_by_phrase(doc, kept, self.places)
         if "datelines" in self.rules:
             kept = self._with_datelines(doc, kept)
         # both need the frequent words to tell a name from a common word
