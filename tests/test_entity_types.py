@@ -220,15 +220,15 @@ def test_a_common_word_set_in_capitals_is_not_a_name(nlp, tmp_path):
     # capitalized more often than "bunge"; "au" (or) is common too
     words = tmp_path / "frequent_words.txt"
     words.write_text("ya na au timu Tanzania, Bunge bunge Timu licha TIMU\n", encoding="utf-8")
-    typer = EntityTyper(list(RULES), str(words))
+    # club_phrases off: it adds the club "Pamba", which "TIMU ya" owns; this is about capitals
+    rules = [r for r in RULES if r != "club_phrases"]
+    typer = EntityTyper(rules, str(words))
     text = "TIMU ya Pamba ilifika. LICHA ya mvua, BUNGE na TANZANIA na AU walikutana."
     given = [("TIMU", "ORG"), ("LICHA", "ORG"), ("BUNGE", "ORG"), ("TANZANIA", "LOC"), ("AU", "ORG")]
-    # "Pamba", which "TIMU ya" owns, is the club (club_phrases)
-    assert _ents(typer(_with_ents(nlp, text, given))) == [("Pamba", "ORG"), ("BUNGE", "ORG"), ("TANZANIA", "LOC"),
-                                                           ("AU", "ORG")]
+    assert _ents(typer(_with_ents(nlp, text, given))) == [("BUNGE", "ORG"), ("TANZANIA", "LOC"), ("AU", "ORG")]
     # without the list, or with the rule off, nothing is dropped ("LICHA" is a sentence
     # connective too, which the connectives rule drops: off here)
-    others = [r for r in RULES if r != "connectives"]
+    others = [r for r in rules if r != "connectives"]
     for off in (EntityTyper(others), EntityTyper([r for r in others if r != "capitals"], str(words))):
         assert len(off(_with_ents(nlp, text, given)).ents) == 5
 
