@@ -16,6 +16,8 @@ ilishinda" a region's team).
 from __future__ import annotations
 
 from spacy.attrs import LOWER
+from spacy.strings import hash_string
+from spacy.symbols import IDS
 from spacy.tokens import Doc, Span
 
 from service.components.countries import country_code, normalize_name
@@ -29,24 +31,29 @@ from service.language_id import is_swahili_word
 _CLUB_NOUNS = frozenset({"klabu", "timu"})
 _MAX_OWNER_GAP = 5  # "klabu ya daraja la kwanza ya X"
 _CONTEXT_WINDOW = 20  # tokens each side, as clubs.py
+# Span.label as the string store keys it, read without decoding label_ (as outlet_names.py)
+_LOC, _PER = (IDS.get(label, hash_string(label)) for label in ("LOC", "PER"))
+_PLACE_OR_PERSON = frozenset({_LOC, _PER})
 
 
 def clubs_by_phrase(doc: Doc, ents: list[Span], places: Places) -> list[Span]:
     """`ents` with the clubs of this module's phrases typed ORG (untagged owned names added)."""
+    # the words' keys as an array: no Token object per word, and only the words around a
+    # place or a person are read
+    lowers, strings = token_keys(doc, LOWER), doc.vocab.strings
+    ya, n = strings["ya"], len(doc)
     out = []
     for ent in ents:
-        label = ent.label_
-        club_like = label in ("LOC", "PER") and (
-            _owned_by_club_noun(doc, ent.start) or (label == "LOC" and _plays(doc, ent)))
-        if club_like and _may_be_club(ent, places) and _about_football(doc, ent):
-            ent = Span(doc, ent.start, ent.end, label="ORG")
+        label, start, end = ent.label, ent.start, ent.end
+        if label in _PLACE_OR_PERSON:
+            owned = start > 1 and lowers[start - 1] == ya and _owned_by_club_noun(doc, start)
+            plays = label == _LOC and end < n and strings[lowers[end]].startswith("i") and _plays(doc, ent)
+            if (owned or plays) and _may_be_club(ent, places) and _about_football(doc, ent):
+                ent = Span(doc, start, end, label="ORG")
         out.append(ent)
-    # the words' keys as an array: no Token object per word where no club noun is written
-    lowers = token_keys(doc, LOWER)
     if keys_of(doc, _CLUB_NOUNS).isdisjoint(lowers):
         return out
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
-    ya = doc.vocab.strings["ya"]
     for i in [k + 1 for k, key in enumerate(lowers[:-1]) if key == ya]:
         token = doc[i]
         if i in taken or not (token.is_alpha and token.is_title) or not _owned_by_club_noun(doc, i) \
