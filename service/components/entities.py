@@ -18,7 +18,11 @@ Steps, each a small rule over the mention text (no model is trained for this):
    are found by their head noun ("Wizara ya Mambo ya Nje ya Marekani"); a name the NER
    ended before the country that closes it is joined to it ("[Tume ya Uchaguzi] ya
    [Kenya]", "[Shirikisho] la [Urusi]"), and regions are places ("Mashariki ya Kati",
-   regions.py). ``doc.ents`` is
+   regions.py). A body's name runs over the fields it lists and ends before a lowercase
+   locative ("Wizara ya Habari, Utamaduni na Michezo", "[Tume ya Uchaguzi] nchini humo",
+   body_names.py); a bare "Bunge" or "Jeshi" is an organization (bare_bodies.py); a
+   continent closing a competition's name is no place ("Kombe la Mataifa ya Afrika",
+   competitions.py; doc.ents keep it). ``doc.ents`` is
    rewritten with these spans, except where the MasakhaNER data tags otherwise: a
    widening to a head noun or a place's continuation, and an untagged organization
    (doc.ents keeps the places inside it, unless its head is one the data tags whole:
