@@ -21,3 +21,12 @@ def test_a_continent_in_a_competition_name_is_no_place(nlp, marked):
 ])
 def test_a_continent_elsewhere_is_a_place(nlp, marked):
     assert "Afrika" in [e.name for e in annotate(nlp, marked)._.entities]
+
+
+@pytest.mark.parametrize("marked", [
+    "Timu hiyo itashiriki [Kisiwani Cup|ORG] mwezi ujao.",
+    "Mwanariadha huyo alishinda [Mwambao Marathon|PER] mwaka jana.",
+])
+def test_an_event_name_is_no_entity(nlp, marked):
+    doc = annotate(nlp, marked)
+    assert doc._.entities == [] and not [ent for ent in doc.ents if ent.label_ in ("ORG", "PER")]

@@ -68,6 +68,7 @@ LISTS = [
     (nouns, "COMPETITION_HEADS", "capitalized heads of competitions' and awards' names", ["Kombe", "Ligi", "Tuzo"],
      ["kombe", "Klabu"]),
     (nouns, "CONTINENTS", "the continents as the news writes them", ["Afrika", "Ulaya"], ["Kenya", "Dunia"]),
+    (nouns, "EVENT_NAME_ENDS", "English words ending event names", ["Cup", "Awards"], ["FC", "cup"]),
     (nouns, "BODY_HEADS", "unnamed bodies that still speak", ["tume", "jeshi", "ubalozi"], ["ripoti"]),
     (nouns, "IDENTIFIED_BODY_HEADS", "bodies that speak only where the article identifies them",
      ["polisi", "mamlaka", "ofisi"], ["tume", "serikali"]),

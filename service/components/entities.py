@@ -82,7 +82,7 @@ from spacy.tokens import Doc, Span
 
 from service.components.bare_bodies import bare_bodies
 from service.components.body_names import with_coordinated_fields
-from service.components.competitions import closes_competition_name
+from service.components.competitions import closes_competition_name, names_an_event
 from service.components.countries import (
     close_country_code,
     country_code,
@@ -169,6 +169,7 @@ class EntityGrouper:
         mentions = with_coordinated_fields(doc, untagged_organizations(doc, mentions))
         mentions = untagged_regions(doc, names_ending_in_a_country(doc, mentions))
         mentions = bare_bodies(doc, mentions)
+        mentions = [m for m in mentions if not names_an_event(m)]
         names = [self._name(m) for m in mentions]
         # before doc.ents are written, so that they carry the person's label too
         relabel_surnames(names)

@@ -232,6 +232,8 @@ CHARGE_NOUNS = frozenset({"kosa", "makosa", "tuhuma"})
 # Capitalized heads of the names of competitions and awards ("Kombe la Dunia", "Ligi ya
 # Mabingwa", "Klabu Bingwa Afrika", "Tuzo za Muziki"), as written.
 COMPETITION_HEADS = frozenset("Kombe Ligi Bingwa Michuano Mashindano Fainali Tuzo".split())
+# The English words that end the names of cups, awards and races ("Tusker Cup"), as written.
+EVENT_NAME_ENDS = frozenset("Cup Awards Award Trophy Marathon".split())
 # The continents as the news writes them.
 CONTINENTS = frozenset("Afrika Ulaya Asia Amerika Australia".split())
 
