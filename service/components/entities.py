@@ -22,7 +22,8 @@ Steps, each a small rule over the mention text (no model is trained for this):
    locative ("Wizara ya Habari, Utamaduni na Michezo", "[Tume ya Uchaguzi] nchini humo",
    body_names.py); a bare "Bunge" or "Jeshi" is an organization (bare_bodies.py); a
    continent closing a competition's name is no place ("Kombe la Mataifa ya Afrika",
-   competitions.py; doc.ents keep it). ``doc.ents`` is
+   competitions.py; doc.ents keep it), and a cup's or race's name no entity ("Tusker
+   Cup"). ``doc.ents`` is
    rewritten with these spans, except where the MasakhaNER data tags otherwise: a
    widening to a head noun or a place's continuation, and an untagged organization
    (doc.ents keeps the places inside it, unless its head is one the data tags whole:
