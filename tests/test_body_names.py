@@ -31,6 +31,8 @@ def test_the_name_stops_before_another_phrase(nlp, marked, name):
     # a lowercase locative ends the body's name, in doc.ents too
     ("Matokeo yalitangazwa na [Tume ya Uchaguzi nchini humo|ORG] wiki hii.", ["Tume ya Uchaguzi"]),
     ("Ripoti ya [Baraza la Mitihani nchini Malawi|ORG] ilitolewa.", ["Baraza la Mitihani", "Malawi"]),
+    # a place too, the locative capitalized or not
+    ("Mechi itachezwa [Jamhuri ya Kongo Jijini Brazzaville|LOC] kesho.", ["Jamhuri ya Kongo", "Brazzaville"]),
     # unless the name goes on to its acronym, as the MasakhaNER data has it
     ("Ripoti ya [Tume ya Uchaguzi nchini Kenya IEBC|ORG] ilitolewa.", ["Tume ya Uchaguzi nchini Kenya IEBC"]),
 ])

@@ -1,11 +1,13 @@
-"""Where a body's name ends: before a lowercase locative ("[Tume ya Uchaguzi] nchini humo":
-the MasakhaNER data ends an organization before one 52 times, runs it over one 8 times,
-always to a place and mostly to an acronym, "tume ya uchaguzi nchini Kenya IEBC"); and after the fields it is named by, joined by "na" or listed with commas,
-are part of it ("Wizara ya Habari, Utamaduni na Michezo", "Tume ya Uchaguzi na Mipaka",
-"Baraza la ... Afrika Mashariki na Kati"), as the MasakhaNER data tags them (31 ORG spans of
-the training data hold a "na"; the 7 that end before one are followed by another body or
-a place: "Umoja wa Mataifa na Washington"). The NER, and the head-noun rule of mentions.py,
-end such a name at the first "na" or comma.
+"""Where a name ends: a body's or a place's before a locative ("[Tume ya Uchaguzi] nchini
+humo", "[Jamhuri ya Afrika ya Kati] Jijini [Algiers]": the MasakhaNER data ends an
+organization before one 52 times, runs it over one 8 times, always to a place and mostly to
+an acronym, "tume ya uchaguzi nchini Kenya IEBC", and a place over one once). And a body's
+name runs over the fields it is named by, joined by "na" or listed with commas ("Wizara ya
+Habari, Utamaduni na Michezo", "Tume ya Uchaguzi na Mipaka", "Baraza la ... Afrika
+Mashariki na Kati"), as the MasakhaNER data tags them (31 ORG spans of the training data
+hold a "na"; the 7 that end before one are followed by another body or a place: "Umoja wa
+Mataifa na Washington"). The NER, and the head-noun rule of mentions.py, end such a name at
+the first "na" or comma.
 
 A name continues only over capitalized words no other mention holds, none of them a title,
 a body's head noun ("Chama cha Mapinduzi na Serikali" is two bodies) or a country; the
@@ -41,10 +43,10 @@ def with_coordinated_fields(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
     out = []
     for mention in mentions:
-        span = mention.span
         places: list[Mention] = []
-        if mention.label == "ORG" and mention.ents is None and mention.ner_span is None:
+        if mention.label in ("ORG", "LOC") and mention.ents is None and mention.ner_span is None:
             mention, places = _cut_at_locative(mention)
+        span = mention.span
         if mention.label == "ORG" and len(span) > 2 and span[0].is_title and span[0].lower_ in ORGANIZATION_HEADS:
             last = doc[span.end - 1]
             after_place = last.ent_type_ == "LOC" or country_code(last.text) is not None \
@@ -101,15 +103,16 @@ def _is_field_word(token, taken: set[int], after_place: bool) -> bool:
 
 
 def _cut_at_locative(mention: Mention) -> tuple[Mention, list[Mention]]:
-    """The organization before a lowercase locative inside its span and, where
-    capitalized words follow the locative, those as a place ("nchini Kenya"); the
-    mention unchanged where the span ends in an acronym or holds no such locative."""
+    """The name before a locative inside its span and, where capitalized words follow the
+    locative, those as a place ("nchini Kenya", "Jamhuri ya Afrika ya Kati Jijini
+    Algiers"); the mention unchanged where the span ends in an acronym or holds no
+    locative. (The training data's places hold one once in 5,000: "Post kuu mjini Algiers".)"""
     span = mention.span
-    k = next((k for k in range(1, len(span) - 1) if span[k].lower_ in LOCATIVE_DESCRIPTORS and span[k].is_lower), None)
+    k = next((k for k in range(1, len(span) - 1) if span[k].lower_ in LOCATIVE_DESCRIPTORS), None)
     if k is None or span[-1].is_upper:
         return mention, []
     doc = span.doc
     body = doc[span.start : span.start + k]
     place = doc[span.start + k + 1 : span.end]
     places = [Mention(place, "LOC", name_text(place))] if all(t.is_title for t in place if t.is_alpha) else []
-    return Mention(body, "ORG", name_text(body), names_previous=mention.names_previous), places
+    return Mention(body, mention.label, name_text(body), names_previous=mention.names_previous), places
