@@ -48,7 +48,7 @@ PREDICATE_STARTS = frozenset("ni si ndiyo ndio ndicho ndilo ndizo".split())
 DISCOURSE_CONNECTIVES = frozenset(
     """
     isitoshe aidha hivyo pia lakini naye nao vilevile kadhalika hatimaye baadaye awali
-    kisha ndipo hatahivyo halikadhalika zaidi tena ingawa ingawaje japo licha walakini
+    kisha ndipo hatahivyo halikadhalika zaidi tena ingawa ingawaje japo licha walakini mathalani
     """.split()
 )
 TWO_WORD_DISCOURSE_CONNECTIVES = frozenset({("hata", "hivyo"), ("hata", "hivi"), ("kwa", "hiyo"),
