@@ -5,12 +5,10 @@ around a name decide; the ones listed in ``CLUBS_ALWAYS`` name nothing else.
 """
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Span
 
 from service.components.countries import country_code, normalize_name
-from service.components.mentions import bar_separated, is_title, names_alternation
+from service.components.mentions import bar_separated, is_title, names_pattern
 from service.lang.sw.function_words import TOWN_LOCATIVES
 from service.lang.sw.nouns import CLUB_NAME_WORDS, LOCATIVE_DESCRIPTORS, PLACE_HEADS, SPORT_WORDS
 
@@ -52,8 +50,8 @@ def is_club(ent: Span) -> bool:
                for token in window)
 
 
-# Capitalized ones only; the case-sensitive lookahead before the case-blind names halves the scan.
-_CLUB_NAMES = re.compile(r"(?<![\w-])(?=[A-Z])(?i:" + names_alternation(CLUBS_ALWAYS) + r")(?![\w-])")
+# Capitalized ones only.
+_CLUB_NAMES = names_pattern(CLUBS_ALWAYS, capitalized=True)
 
 
 def untagged_clubs(doc: Doc, ents: list[Span]) -> list[Span]:

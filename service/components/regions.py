@@ -8,21 +8,18 @@ that CLDR lacks (service/lang/sw/nouns.py).
 """
 from __future__ import annotations
 
-import re
-
 from babel import Locale
 from spacy.tokens import Doc
 
 from service.components.countries import country_code
-from service.components.mentions import Mention, ents_of, names_alternation, with_found
+from service.components.mentions import Mention, ents_of, names_pattern, with_found
 from service.lang.sw.nouns import REGION_NAMES
 
 # Several words only: one-word continents ("Afrika", "Ulaya") the NER knows, and "Dunia"
 # (the world) is a common word. A name CLDR also gives a country ("Afrika ya Kusini" is
 # South Africa in the news) stays the country's.
 _NAMES = {name for code, name in Locale("sw").territories.items() if code.isdigit()} | REGION_NAMES
-_REGION = re.compile(r"(?<![\w-])(?:" + names_alternation(
-    name for name in _NAMES if " " in name and country_code(name) is None) + r")(?![\w-])")
+_REGION = names_pattern(name for name in _NAMES if " " in name and country_code(name) is None)
 
 
 def untagged_regions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
