@@ -316,6 +316,11 @@ def _dateline_positions(doc: Doc):
     # for each, a large share of this component's time.
     text = doc._.text
     for start in [0] + [match.end() for match in _AFTER_NEWLINE.finditer(text)]:
+        # A word in capitals of three letters or more opens with three letters none of
+        # which is lowercase: most lines are turned away by them, before a span is made.
+        opening_letters = text[start:start + 3]
+        if not (len(opening_letters) == 3 and opening_letters.isalpha()) or any(map(str.islower, opening_letters)):
+            continue
         opening = doc.char_span(start, start + 1, alignment_mode="expand")
         if opening is None or opening.start_char != start:
             continue
