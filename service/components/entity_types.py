@@ -91,7 +91,7 @@ from service.components.clubs import club_then_person, is_club, untagged_clubs
 from service.components.countries import country_code, normalize_name
 from service.components.descriptors import without_descriptor
 from service.components.gazetteer import places
-from service.components.mentions import bar_separated, is_title
+from service.components.mentions import bar_separated, is_title, token_keys
 from service.components.outlet_names import OUTLET_RULES, OutletNames
 from service.components.untagged_people import PeopleFinder, is_people, untagged_words
 from service.lang.sw.function_words import CONNECTIVES, DISCOURSE_CONNECTIVES, TWO_WORD_DISCOURSE_CONNECTIVES
@@ -337,6 +337,8 @@ _AFTER_NEWLINE = re.compile(r"\n\s*")
 def _join_hyphenated(doc: Doc, ents: list[Span]) -> list[Span]:
     """Extend a name across hyphens written without spaces ("Kim Jong" + "-un"; the NER
     also ends spans on the hyphen itself, "Moon Jae-")."""
+    if doc.vocab.strings["-"] not in token_keys(doc):
+        return ents  # most articles: no hyphen token, nothing to join
     by_start = {e.start: e for e in ents}
     out: list[Span] = []
     for ent in sorted(ents, key=lambda e: e.start):
