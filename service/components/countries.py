@@ -175,6 +175,9 @@ def _build_table() -> dict[str, str]:
 
 _CODE_BY_NAME = _build_table()
 MAX_NAME_WORDS = max(len(key.split()) for key in _CODE_BY_NAME)
+# Names of one plain word, lowercase: an ASCII word names a country when its lowercase
+# form is one of them (country_code), which a set lookup tells without a call.
+ONE_WORD_NAMES = frozenset(key for key in _CODE_BY_NAME if key.isascii() and key.isalpha())
 
 # Swahili writes the connective of a long name either way ("Jamhuri ya Muungano wa
 # Tanzania" / "... ya Tanzania"), so names of two or more words are also looked up

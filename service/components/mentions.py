@@ -16,6 +16,7 @@ from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span
 
 from service.components.countries import (
+    ONE_WORD_NAMES,
     country_code,
     normalize_name,
 )
@@ -229,9 +230,8 @@ def repeated_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         votes.setdefault((surname,), {"PER": 1})
     texts = _token_texts(doc)
     lowercase = {text for text in texts if text[:1].islower()}
-    for text in lowercase:
-        if _is_country_word(text):
-            votes.setdefault((text,), {"LOC": 1})
+    for text in _country_words(lowercase):
+        votes.setdefault((text,), {"LOC": 1})
     if not votes:
         return []
     by_first: dict[str, list[tuple[str, ...]]] = {}
@@ -255,6 +255,18 @@ def repeated_name_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         else:
             i += 1
     return found
+
+
+def _country_words(words: Iterable[str]) -> list[str]:
+    """The words for which _is_country_word holds: an ASCII word by a set lookup of its
+    lowercase form (most words of an article; a call per word cost more than the rest of
+    repeated_name_mentions), any other by _is_country_word."""
+    return [word for word in words
+            if (word.lower() in _ONE_WORD_COUNTRY_NAMES if word.isascii() else _is_country_word(word))]
+
+
+# What _is_country_word accepts of an ASCII word, lowercased.
+_ONE_WORD_COUNTRY_NAMES = frozenset(name for name in ONE_WORD_NAMES if len(name) >= 4) - _COMMON_WORD_COUNTRIES
 
 
 def _is_country_word(text: str) -> bool:
