@@ -114,7 +114,7 @@ def _introducing_cue(art: Reading, start: int, q: Quotation) -> Optional[SpeechE
     if all(art.in_mention(w.start()) or w.group().lower() in NON_SUBJECT_WORDS for w in between_words):
         return art.events[cue.start]  # “A,” alisema Juma, “B.”: only the speaker between
     between = [w.group().lower() for w in between_words]
-    if art.main_verbs(cue.end, q.open) or len(between) > 20:
+    if art.has_main_verb(cue.end, q.open) or len(between) > 20:
         return None
     first = WORD.match(art.text, q.start)
     first = first.group().lower() if first else ""

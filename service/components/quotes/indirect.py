@@ -50,8 +50,9 @@ def clause_after(art: Reading, cue: SpeechCue) -> Optional[int]:
     if later:
         limit = later[0].start  # the next verb reports its own clause
     words = art.words(cue.end, limit)
-    finite = [w for w in art.main_verbs(cue.end, limit) if _reporters_verb(art, cue, w.start())]
-    first_finite = finite[0].start() if finite else limit
+    # the first main verb of the reported clause (the others are not read)
+    verb = next((w for w in art.each_main_verb(cue.end, limit) if _reporters_verb(art, cue, w.start())), None)
+    first_finite = verb.start() if verb is not None else limit
     purpose = None  # where a purpose conjunction after the verb ends
     for i, w in enumerate(words[:14]):
         low = w.group().lower()
@@ -78,29 +79,29 @@ def clause_after(art: Reading, cue: SpeechCue) -> Optional[int]:
             # ("kuwa huenda …", "kuwa uamuzi huo huenda usiwe …": perhaps, so a clause)
             modal = any(v.group().lower() in CLAUSE_MODAL_ADVERBS
                         for v in words[i + 1:i + 6] if not re.search(r"[,;:.]", text[w.end():v.start()]))
-            if low == "kuwa" and not modal and not art.main_verbs(w.end(), limit) and not any(
+            if low == "kuwa" and not modal and not art.has_main_verb(w.end(), limit) and not any(
                     not is_finite_verb(v.group()) for v in art.verb_words(w.end(), limit)):
                 return None  # "alikubali kuwa mgombea", "ilimtangaza kuwa mshindi": to be
             return w.end()
-    if not finite and cue.headline_present:
+    if verb is None and cue.headline_present:
         # Headlines use the "a"-present on both verbs: "X yasema Marekani yachochea vita".
-        finite = [w for w in words[:4] if _HEADLINE_VERB.fullmatch(w.group())
-                  and not art.in_mention(w.start())]
-        return cue.end if finite else None
-    if not finite:
+        present = [w for w in words[:4] if _HEADLINE_VERB.fullmatch(w.group())
+                   and not art.in_mention(w.start())]
+        return cue.end if present else None
+    if verb is None:
         return None
     if not cue.takes_bare_clause or cue.has_object:
         # Other verbs report a bare clause only when it starts right away, without a
         # subject ("likieleza ni kutokana na …", "limeonya Jumatatu hapatakuwa …"); a
         # noun there is their object.
         lead = next((w for w in words if w.group().lower() not in NON_SUBJECT_WORDS), None)
-        if lead is not None and finite[0].start() == lead.start():
+        if lead is not None and verb.start() == lead.start():
             return cue.end
-        if lead is not None and not cue.has_object and cue.subject and _subject_and_verb(art, lead, finite[0]):
+        if lead is not None and not cue.has_object and cue.subject and _subject_and_verb(art, lead, verb):
             # "Ameeleza serikali imelazimika …": a noun and a verb that agrees with it
             return cue.end
         if cue.has_object and cue.stem in TELLING_STEMS and lead is not None:
-            return _clause_after_addressee(art, words, lead, finite[0])
+            return _clause_after_addressee(art, words, lead, verb)
         return None
     named, mention = post_subject(art, cue)
     if mention is not None:
@@ -249,7 +250,7 @@ def indirect_quotes(art: Reading, direct: list[Item]) -> list[Item]:
         if direct_starts and _starts_direct(text, start, direct_starts):
             continue  # "akisema kwamba “…”": a direct quotation, not an extra item
         if len(art.words(start, end)) >= 2 and (
-                end >= s_end - 2 or art.main_verbs(start, end) or art.inside_quotation(start)):
+                end >= s_end - 2 or art.has_main_verb(start, end) or art.inside_quotation(start)):
             # (cut short before the next speaker, it must still say something: "…
             # liliripoti kwamba maseneta 51 wamesema …" leaves only the inner source)
             items.append(Item(start, end, "indirect", ev))

@@ -83,7 +83,7 @@ def _quoting_verb(art: Reading, q: Quotation, start: int) -> Optional[SpeechEven
     for w in reversed(words):
         verb = QUOTING_VERB.fullmatch(w.group())
         if verb is not None:
-            if art.main_verbs(w.end(), q.open):
+            if art.has_main_verb(w.end(), q.open):
                 return None
             # who asks is read as who says a speech verb there would be
             cue = SpeechCue(w.start(), w.end(), verb.group("stem").lower(), (verb.group("subject") or "").lower(),

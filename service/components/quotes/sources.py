@@ -28,12 +28,12 @@ def attribution_phrases(art: Reading, direct: list[Item], indirect: list[Item]) 
         np_end = m.end() + stop.start()
         np_words = art.words(m.end(), np_end)
         named = art.mentions_in(m.end(), np_end)
-        if np_words and art.main_verbs(m.end(), np_end) and named and named[0].label in ("PER", "ORG") \
+        if np_words and art.has_main_verb(m.end(), np_end) and named and named[0].label in ("PER", "ORG") \
                 and not WORD.search(text, m.end(), named[0].start):
             np_end = named[0].end  # no comma after the source: "Kwa mujibu wa X Y atafika"
             np_words = art.words(m.end(), np_end)
         if not np_words or len(np_words) > 20 or np_words[0].group().lower() in NON_SOURCE_NOUNS \
-                or art.main_verbs(m.end(), np_end):
+                or art.has_main_verb(m.end(), np_end):
             continue
         i = bisect.bisect_right(covered, (m.start(), len(text))) - 1
         if i >= 0 and covered[i][0] <= m.start() and (

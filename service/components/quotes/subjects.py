@@ -113,7 +113,7 @@ def _subject_chunks(art: Reading, start: int, end: int, dependent: bool,
         nominal = first is not None and first.group().lower() in DOCUMENT_HEADS
         finite = [w for w in art.verb_words(b, e, finite_only=True)
                   if not (nominal and is_relative_verb(w.group()))]
-        if finite and not art.main_verbs(b, e) and (not adjacent or i > 0 and _only_a_name(
+        if finite and not art.has_main_verb(b, e) and (not adjacent or i > 0 and _only_a_name(
                 art, bounds[i - 1], bounds[i] - 1)):
             # "Amanda Iovino, mchambuzi anayeandaa …, alisema", "X, mtafiti ambaye
             # anaongoza …, anakiri": only a relative clause's verbs, a description
@@ -381,7 +381,7 @@ def post_subject(art: Reading, cue: SpeechCue) -> tuple[bool, Optional[SpeakerMe
     clause_end = end + re.search(r"[,.;:“”\"«»]|\b(?:kwamba|kuwa)\b|$", art.text[end:sent_end]).start()
     later = art.cues_between(end, clause_end)
     clause_end = later[0].start if later else clause_end
-    if art.verb_words(cue.end, end) or art.main_verbs(end, clause_end):
+    if art.verb_words(cue.end, end) or art.has_main_verb(end, clause_end):
         return False, None  # a clause follows, not a subject
     if stop and stop.group() == "," and _plural_subject_of_later_verb(art, words, end, sent_end):
         return False, None  # "inasema magazeti ya X, Y na Z yalifungiwa": the clause's subject
@@ -401,7 +401,7 @@ def _plural_subject_of_later_verb(art: Reading, words: list, end: int, sent_end:
     head = words[0].group()
     if not head.islower():
         return False
-    verb = next(iter(art.main_verbs(end, sent_end)), None)
+    verb = next(art.each_main_verb(end, sent_end), None)
     if verb is None or not is_finite_verb(verb.group()):
         return False
     prefix = verb.group().lower()[:2]

@@ -145,6 +145,10 @@ class TextIndex:
     def main_verbs(self, start: int, end: int) -> list[re.Match]:
         return list(self.each_main_verb(start, end))
 
+    def has_main_verb(self, start: int, end: int) -> bool:
+        """Whether main_verbs(start, end) has any: the words after the first are not read."""
+        return next(self.each_main_verb(start, end), None) is not None
+
     def each_main_verb(self, start: int, end: int) -> Iterator[re.Match]:
         """Finite verbs of text[start:end] that are not in a relative clause, in text order:
         relative verb forms (i-li-yo-tolewa) and the first verb after an amba- word ("ambayo
