@@ -118,8 +118,8 @@ def clause_after(art: Reading, cue: SpeechCue) -> Optional[int]:
         # madai hayo na kusema ni …"); elsewhere it is a purpose ("kwa ajili ya kudai
         # fidia …").
         before = art.words(art.sentence(cue.start)[0], cue.start)
-        narrative = bool(before) and before[-1].group().lower() == "na" and bool(
-            art.verb_words(art.sentence(cue.start)[0], before[-1].start(), finite_only=True))
+        narrative = bool(before) and before[-1].group().lower() == "na" and art.has_verb_word(
+            art.sentence(cue.start)[0], before[-1].start(), finite_only=True)
         if before and before[-1].group().lower() == "kwa":
             before = before[:-1]
         if not narrative and (not before or not is_finite_verb(before[-1].group())):
@@ -291,7 +291,7 @@ def final_attribution_comma(art: Reading, cue: SpeechCue) -> Optional[int]:
     if comma < 0:
         return None
     subject = [w.group().lower() for w in art.words(comma, cue.start)]
-    if len(subject) > 12 or art.verb_words(comma, cue.start) or any(w.startswith("amba") for w in subject):
+    if len(subject) > 12 or art.has_verb_word(comma, cue.start) or any(w.startswith("amba") for w in subject):
         return None  # (", tishio ambalo linakumbusha …": a relative clause, no attribution)
     tail_end = s_end
     if PARENTHETICAL_END.match(text, cue.end, s_end):
@@ -338,6 +338,6 @@ def _sentence_final(art: Reading, cue: SpeechCue, ev: SpeechEvent, clauses: dict
             # quoted phrase ends the content
             closing and not MARKS.search(between, closing.end()) and art.inside_quotation(end - 1)):
         return None
-    if len(art.words(start, end)) < 3 or not art.verb_words(start, end, finite_only=True):
+    if len(art.words(start, end)) < 3 or not art.has_verb_word(start, end, finite_only=True):
         return None
     return Item(start, end, "indirect", ev)

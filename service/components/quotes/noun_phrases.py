@@ -331,12 +331,12 @@ def _introduced_as(art: Reading, m: SpeakerMention, role_word: re.Pattern) -> bo
     found = None
     for found in role_word.finditer(art.text, lo, m.start):
         pass
-    if found is not None and not art.verb_words(found.end(), m.start):
+    if found is not None and not art.has_verb_word(found.end(), m.start):
         return True
     # after the name only in an apposition: "[X], jaji wa …", not "[X] kuwasilisha ombi la
     # kumkataa jaji huyo", where the role is another person's
     after = role_word.search(art.text, m.end, min(s_end, m.end + 40))
-    return after is not None and art.text.startswith(",", m.end) and not art.verb_words(m.end, after.start())
+    return after is not None and art.text.startswith(",", m.end) and not art.has_verb_word(m.end, after.start())
 
 
 def _last_body_speaker(art: Reading, before: int) -> Optional[SpeakerMention]:

@@ -71,7 +71,7 @@ def clause_start(art: Reading, pos: int) -> int:
         # clause ("… video ambapo Trump anasema …", "siku ambayo tume ilitangaza …").
         if low in COMPLEMENTIZERS or low.startswith("amba") and any(
                 w.group().lower() not in NON_SUBJECT_WORDS for w in words[k + 1:]) \
-                and not art.verb_words(m.end(), pos, finite_only=True):
+                and not art.has_verb_word(m.end(), pos, finite_only=True):
             s = m.end()
     return s
 
@@ -105,7 +105,7 @@ def _subject_chunks(art: Reading, start: int, end: int, dependent: bool,
             continue
         if dependent and adjacent and verb_prefix == "":
             after = list(re.finditer(r"\b(?:baada|kabla)\s+ya\s+", text[b:e]))
-            if after and not art.verb_words(b + after[-1].end(), e):
+            if after and not art.has_verb_word(b + after[-1].end(), e):
                 chunks.append((b + after[-1].end(), e, adjacent))  # "baada ya AP kuripoti"
                 break
         first = WORD.search(text, b, e)
@@ -269,7 +269,7 @@ def coordinated(art: Reading, cue: SpeechCue) -> bool:
     """"X wamechangia …, na sasa wanasema …": a second verb of the same subject."""
     s, _ = art.sentence(cue.start)
     return bool(re.search(r"\b(?:na|lakini|kisha|pia)\b[\w\s]{0,20}$", art.text[s:cue.start])) \
-        and bool(art.verb_words(s, cue.start, finite_only=True))
+        and art.has_verb_word(s, cue.start, finite_only=True)
 
 
 def main_clause_subject(art: Reading, cue: SpeechCue) -> tuple[bool, Optional[SpeakerMention]]:
@@ -381,7 +381,7 @@ def post_subject(art: Reading, cue: SpeechCue) -> tuple[bool, Optional[SpeakerMe
     clause_end = end + re.search(r"[,.;:“”\"«»]|\b(?:kwamba|kuwa)\b|$", art.text[end:sent_end]).start()
     later = art.cues_between(end, clause_end)
     clause_end = later[0].start if later else clause_end
-    if art.verb_words(cue.end, end) or art.has_main_verb(end, clause_end):
+    if art.has_verb_word(cue.end, end) or art.has_main_verb(end, clause_end):
         return False, None  # a clause follows, not a subject
     if stop and stop.group() == "," and _plural_subject_of_later_verb(art, words, end, sent_end):
         return False, None  # "inasema magazeti ya X, Y na Z yalifungiwa": the clause's subject

@@ -132,6 +132,11 @@ class TextIndex:
         """Verbs in text[start:end]."""
         return [w for w in self.words(start, end) if self.is_verb_word(w, finite_only)]
 
+    def has_verb_word(self, start: int, end: int, finite_only: bool = False) -> bool:
+        """Whether verb_words(start, end, finite_only) has any: the words after the first
+        verb are not read."""
+        return any(self.is_verb_word(w, finite_only) for w in self.words(start, end))
+
     def is_verb_word(self, w: re.Match, finite_only: bool = False) -> bool:
         """Whether a word of the text is a verb; a capitalised word inside a sentence is a name."""
         word = w.group()
