@@ -260,6 +260,8 @@ def _after_head_of_named_body(doc: Doc, start: int, end: int) -> int:
 
 def no_word(token) -> bool:
     """Punctuation, blanks, and symbols spaCy does not count as punctuation ("|" is Sm)."""
+    if token.is_alpha:
+        return False  # most tokens: letters are neither punctuation nor blanks, one flag says it
     return token.is_punct or token.is_space or not any(ch.isalnum() for ch in token.text)
 
 
