@@ -126,6 +126,8 @@ def names_pattern(names: Iterable[str], capitalized: bool = False) -> re.Pattern
 
 
 def is_capitalized(text: str) -> bool:
+    if text[:1].isalnum():
+        return text[0].isupper()  # most texts: the first character is the one to test
     # "-Sissi" (a scraped "Al -Sissi") counts by its first letter
     letter = next((ch for ch in text if ch.isalnum()), "")
     return letter.isupper()
