@@ -140,9 +140,9 @@ _TITLES_ONLY_WITH_PERIOD = frozenset({"jen"})
 
 def is_title(token) -> bool:
     word = token.lower_
-    if word in _TITLES_ONLY_WITH_PERIOD or _is_acronym_not_title(token):
-        return False
-    return word.rstrip(".") in TITLE_WORDS
+    # the list first: it turns away almost every word, before the acronym test
+    return word.rstrip(".") in TITLE_WORDS and word not in _TITLES_ONLY_WITH_PERIOD \
+        and not _is_acronym_not_title(token)
 
 
 def _is_acronym_not_title(token) -> bool:
