@@ -95,7 +95,8 @@ class DateAnnotator:
         doc._.document_date = (anchor.isoformat(), source) if anchor else None
 
         spans = []
-        in_names = _tokens_in_names(doc)
+        ents = doc.ents  # read once: each read of doc.ents makes its Spans anew
+        in_names = _tokens_in_names(ents)
         previous_end = previous_tense = None
         for expr, year in zip(expressions, _context_years(expressions)):
             if in_names.issuperset(range(expr.start, expr.end)):
@@ -110,11 +111,11 @@ class DateAnnotator:
             span._.date_value = resolve(expr, anchor, tense, year)
             span._.date_granularity = granularity(expr)
             spans.append(span)
-        spans = _with_ner_dates(doc, spans, anchor)
+        spans = _with_ner_dates(ents, spans, anchor)
         spans.sort(key=lambda s: s.start)
         doc.spans[SPANS_KEY] = spans
         if self.write_ents:
-            _write_ents(doc, spans, words if self.ents_extent == "masakhaner" else None)
+            _write_ents(doc, ents, spans, words if self.ents_extent == "masakhaner" else None)
         return doc
 
     def _anchor(self, doc: Doc, expressions: list[DateExpression]) -> tuple[date | None, str | None]:
@@ -183,9 +184,9 @@ _HEADER_PREFIX = re.compile(r"^[^.!?]{1,40}[,|–—-]$")
 _HEADER_AFTER = re.compile(r"^(?:$|[–—-](?:\s|$)|\||saa\b|\d{1,2}[:.]\d{2}\b)", re.IGNORECASE)
 
 
-def _tokens_in_names(doc: Doc) -> set[int]:
-    """Indices of tokens inside the NER's PER/ORG/LOC entities."""
-    return {i for ent in doc.ents if ent.label_ != "DATE" for i in range(ent.start, ent.end)}
+def _tokens_in_names(ents: tuple[Span, ...]) -> set[int]:
+    """Indices of tokens inside the NER's PER/ORG/LOC entities (`ents`: doc.ents)."""
+    return {i for ent in ents if ent.label_ != "DATE" for i in range(ent.start, ent.end)}
 
 
 def _context_years(expressions: list[DateExpression]) -> list[int | None]:
@@ -282,7 +283,7 @@ def _scan(words: list[str], i: int, step: int, stop_at_comma: bool,
 _GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4}
 
 
-def _with_ner_dates(doc: Doc, spans: list[Span], anchor: date | None) -> list[Span]:
+def _with_ner_dates(ents: tuple[Span, ...], spans: list[Span], anchor: date | None) -> list[Span]:
     """The grammar's `spans` with the NER's DATE entities reconciled into them.
 
     An entity the grammar has no span in is added (trimmed, valued by dateparser). Where
@@ -292,7 +293,7 @@ def _with_ner_dates(doc: Doc, spans: list[Span], anchor: date | None) -> list[Sp
     """
     owner = {i: k for k, span in enumerate(spans) for i in range(span.start, span.end)}
     replaced, added = set(), []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ != "DATE":
             continue
         span = _trim_ner_date(ent)
@@ -380,11 +381,11 @@ def _parse_leftover(text: str, anchor: date | None) -> tuple[str | None, str | N
     return found.isoformat(), "day"
 
 
-def _write_ents(doc: Doc, spans: list[Span], words: list[str] | None) -> None:
+def _write_ents(doc: Doc, ents: tuple[Span, ...], spans: list[Span], words: list[str] | None) -> None:
     """Make doc.ents' DATE entities the date spans, leaving other labels alone; with the
     lower-cased `words`, widened to MasakhaNER's extents where that overlaps no other
     entity."""
-    others = [ent for ent in doc.ents if ent.label_ != "DATE"]
+    others = [ent for ent in ents if ent.label_ != "DATE"]
     taken = set()
     for ent in others:
         taken.update(range(ent.start, ent.end))
