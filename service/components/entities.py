@@ -164,7 +164,8 @@ class EntityGrouper:
         self.find_repeated_names = find_repeated_names
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = clean_mentions(doc, self.labels, is_acronym_of)
+        ner_ents = doc.ents  # read once: each read of doc.ents makes its Spans anew
+        mentions = clean_mentions(doc, ner_ents, self.labels, is_acronym_of)
         if self.find_repeated_names:
             mentions = sorted(mentions + repeated_name_mentions(doc, mentions), key=lambda m: m.span.start)
         mentions = with_coordinated_fields(doc, untagged_organizations(doc, mentions))
@@ -174,7 +175,7 @@ class EntityGrouper:
         names = [self._name(m) for m in mentions]
         # before doc.ents are written, so that they carry the person's label too
         relabel_surnames(names)
-        ents = [ent for ent in doc.ents if ent.label_ not in self.labels]
+        ents = [ent for ent in ner_ents if ent.label_ not in self.labels]
         for name in names:
             ents.extend(ents_of(name.mention, name.label))
         doc.ents = sorted(ents, key=lambda s: s.start)

@@ -31,14 +31,15 @@ from service.lang.sw.function_words import CONNECTIVES
 from service.lang.sw.nouns import NAMED_AFTER_HEADS, ORGANIZATION_DESCRIPTORS, ORGANIZATION_HEADS
 
 
-def clean_mentions(doc: Doc, labels: Iterable[str], is_acronym_of) -> list[Mention]:
-    """The name mentions of the NER spans with a label in `labels`, in text order.
+def clean_mentions(doc: Doc, ents: Iterable[Span], labels: Iterable[str], is_acronym_of) -> list[Mention]:
+    """The name mentions of the NER spans (`ents`: doc.ents) with a label in `labels`, in
+    text order.
 
     `is_acronym_of(acronym, full_name)` decides whether "Full Name ACR" in one span is
     a name and its acronym."""
     labels = frozenset(labels)
     mentions: list[Mention] = []
-    for ent in _join_broken_names([ent for ent in doc.ents if ent.label_ in labels]):
+    for ent in _join_broken_names([ent for ent in ents if ent.label_ in labels]):
         for piece in _split_at_separators(ent):
             mentions.extend(clean(piece, ent.label_, is_acronym_of))
     mentions = _join_head_nouns(mentions, labels)
