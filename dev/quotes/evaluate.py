@@ -6,7 +6,7 @@
 Each gold file is scored and reported on its own (default: voa.jsonl, the set the
 component was tuned on, then fresh.jsonl to fresh5.jsonl, fresh5_maneno.jsonl,
 fresh_spans.jsonl to fresh_spans5.jsonl, fresh6.jsonl, fresh6_maneno.jsonl, fresh7.jsonl,
-fresh8.jsonl, fresh9.jsonl, fresh10.jsonl, fresh11.jsonl, fresh12.jsonl and fresh13_maneno.jsonl, whose articles were annotated before the component first ran on them). A gold file holds every quote of its VOA Swahili articles,
+fresh8.jsonl, fresh9.jsonl, fresh10.jsonl, fresh11.jsonl, fresh12.jsonl, fresh13_maneno.jsonl and fresh15_maneno.jsonl, whose articles were annotated before the component first ran on them). A gold file holds every quote of its VOA Swahili articles,
 annotated by ../shared/ANNOTATION.md: the article's line number in
 ../shared/data/raw/swa/voa_swahili_articles.jsonl, a hash prefix of its text (offsets go
 stale if the file changes), and per quote its kind, char offsets into "text" and the
@@ -41,7 +41,7 @@ BLIND = [HERE / "blind.jsonl", HERE / "blind_maneno.jsonl"]
 DEV_GOLD = [HERE / "voa.jsonl"] + [HERE / f"fresh{n}.jsonl" for n in ("", 2, 3, 4, 5)] \
     + [HERE / "fresh5_maneno.jsonl"] + [HERE / f"fresh_spans{n}.jsonl" for n in ("", 2, 3, 4, 5)] \
     + [HERE / f"{name}.jsonl" for name in ("fresh6", "fresh6_maneno", "fresh7", "fresh8", "fresh9", "fresh10",
-                                                "fresh11", "fresh12", "fresh13_maneno")]
+                                                "fresh11", "fresh12", "fresh13_maneno", "fresh15_maneno")]
 
 GROUPS = {"direct+partial": ({"direct", "partial"}, 0.8), "indirect": ({"indirect"}, 0.5)}
 
