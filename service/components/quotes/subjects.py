@@ -281,8 +281,10 @@ def main_clause_subject(art: Reading, cue: SpeechCue) -> tuple[bool, Optional[Sp
         if ev is not None and not is_dependent(art.text, earlier) and _agrees_with(earlier, ev, cue.subject) \
                 and not _number_clash(cue.subject, earlier.subject):
             return True, ev.speaker
+    # A verb inside a quotation is the quoted words', not the main clause's ("“… kesi yake
+    # iko Kinondoni,” akaongeza.": the speaker is not named in what was said).
     finite = [w for w in art.verb_words(s, cue.start, finite_only=True)
-              if not is_relative_verb(w.group())]
+              if not is_relative_verb(w.group()) and not art.inside_quotation(w.start())]
     if not finite:
         # "Akikiri kwamba …, Blinken alikataa …": the main clause follows.
         main = main_clause_start(art, s, art.sentence(s)[1])
