@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from service.components.quotes.cues import find_speech_cues
 from tests.test_quotes import annotate, quotes
 
 
@@ -18,3 +19,26 @@ from tests.test_quotes import annotate, quotes
 def test_a_name_inside_the_quotation_does_not_say_it(quotes_nlp, text, per, loc, speaker):
     doc = annotate(quotes_nlp, text, per=per, loc=loc)
     assert quotes(doc)[-1][2] == speaker
+
+
+@pytest.mark.parametrize("text, stem", [
+    ("Mshambuliaji huyo alitamba kuwa timu yake itashinda kesho.", "tamba"),
+    ("Kocha alijigamba kwamba wachezaji wake wako tayari.", "jigamba"),
+    ("Mtuhumiwa alijitetea kuwa hakuwepo nyumbani siku hiyo.", "tetea"),
+    ("Mkaguzi alifichua kuwa fedha hizo hazikuonekana.", "fichua"),
+    ("Mkuu wa wilaya aliutangazia umma kwamba barabara itafunguliwa.", "tangazia"),
+    ("Mzee huyo anasimulia kuwa shamba hilo lilikuwa la babu yake.", "simulia"),
+    # no clause after them: they defend, expose, announce to someone, and are no speech
+    ("Shirika la kutetea haki za wanawake limeanza kazi.", None),
+    ("Polisi wanajaribu kuwafichua watu wanaodaiwa kuwa wezi.", None),
+    ("Mashabiki walianza kuitetea timu yao kana kwamba imeshinda.", None),
+    ("Aliwatangazia wanakijiji habari hiyo jana.", None),
+])
+def test_verbs_that_report_only_before_kuwa_or_kwamba(text, stem):
+    stems = [c.stem for c in find_speech_cues(text)]
+    assert stems == ([stem] if stem else [])
+
+
+def test_a_boast_with_a_clause_is_reported_speech(quotes_nlp):
+    doc = annotate(quotes_nlp, "Kocha Juma Ali alitamba kuwa timu yake itashinda mechi ya kesho.", per=["Juma Ali"])
+    assert quotes(doc) == [("indirect", "timu yake itashinda mechi ya kesho", "Juma Ali")]

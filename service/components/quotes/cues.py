@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from service.lang.sw.speech_verbs import SPEECH_LOOKALIKE_NOUNS, SPEECH_STEMS, SPEECH_VERB
-from service.lang.sw.verbs import SUBJECTS, alternation
+from service.lang.sw.speech_verbs import COMPLEMENTIZER_STEMS, SPEECH_LOOKALIKE_NOUNS, SPEECH_STEMS, SPEECH_VERB
+from service.lang.sw.verbs import SUBJECTS, alternation, is_finite_verb
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,23 @@ def _run_start(text: str, end: int) -> int:
     return start
 
 
+# kuwa/kwamba right after a verb, or after up to three words of the object its object
+# marker announces ("aliutangazia umma kwamba"; not "kutetea haki za binadamu kuwa").
+_COMPLEMENTIZER = re.compile(r"[\s,]+(?:kuwa|kwamba)\b")
+_OBJECT_THEN_COMPLEMENTIZER = re.compile(r"(?P<object>(?:[\s,]+[\w’']+){0,3}?)[\s,]+(?:kuwa|kwamba)\b")
+
+
+def _complementizer_follows(text: str, m: re.Match) -> bool:
+    """Whether kuwa/kwamba introduces the verb's clause: right after it, or after its object
+    where none of the object's words is a verb, whose the complementizer would be
+    ("kuzifichua ndumba hizo alizodai kuwa"), or `kana` ("kuitetea serikali kana kwamba": as if)."""
+    if not (m.group("obj") or m.group("infobj")):
+        return _COMPLEMENTIZER.match(text, m.end()) is not None
+    after = _OBJECT_THEN_COMPLEMENTIZER.match(text, m.end())
+    return after is not None and not any(w.lower() == "kana" or is_finite_verb(w)
+                                         for w in after.group("object").replace(",", " ").split())
+
+
 def find_speech_cues(text: str, start: int = 0, end: int | None = None):
     """Yield every speech verb in text[start:end] as a SpeechCue (char offsets into text)."""
     if start == 0 and end is None:
@@ -69,6 +86,8 @@ def find_speech_cues(text: str, start: int = 0, end: int | None = None):
         if stem not in SPEECH_STEMS:
             # The regex ignores case, so "ſ", "ı", "İ" and Kelvin "K" match s, i, i, k;
             # lowercased, such a stem is not a listed verb ("aliſema"): not a cue.
+            continue
+        if stem in COMPLEMENTIZER_STEMS and not _complementizer_follows(text, m):
             continue
         neg = m.group("neg")
         yield SpeechCue(

@@ -61,7 +61,22 @@ SPEECH_STEMS: dict[str, bool] = {
     "tuhumu": False,
     "ongea": False,
     "nena": False,
+    # COMPLEMENTIZER_STEMS: cues only before kuwa/kwamba.
+    "tamba": False,
+    "jigamba": False,
+    "tetea": False,
+    "fichua": False,
+    "tangazia": False,
+    "simulia": False,
+    "tanabahisha": False,
+    "tanabaisha": False,
 }
+# Boasting, defending, disclosing, telling the public, recounting, making clear: they
+# report only with kuwa/kwamba after them or their object ("alitamba kuwa …", "alijitetea
+# kuwa …", "aliutangazia umma kwamba …"); otherwise they are no speech ("mashirika ya
+# kutetea haki", "kuwafichua watu wote"), not even next to a quotation.
+COMPLEMENTIZER_STEMS = frozenset({"tamba", "jigamba", "tetea", "fichua", "tangazia", "simulia",
+                                  "tanabahisha", "tanabaisha"})
 
 # The headline present: a-sema, ya-sema; no tense slot.
 _A_PRESENT = alternation(A_PRESENT)
@@ -122,4 +137,7 @@ def is_speech_verb(word: str) -> bool:
     # (for ASCII words: under IGNORECASE a few other letters match ASCII ones).
     if word.isascii() and not word.lower().endswith(_STEMS):
         return False
-    return SPEECH_VERB.fullmatch(word) is not None and word.lower() not in SPEECH_LOOKALIKE_NOUNS
+    # A verb of COMPLEMENTIZER_STEMS is speech only by what follows it, which one word does not show.
+    m = SPEECH_VERB.fullmatch(word)
+    return m is not None and word.lower() not in SPEECH_LOOKALIKE_NOUNS \
+        and m.group("stem").lower() not in COMPLEMENTIZER_STEMS
