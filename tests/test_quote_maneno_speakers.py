@@ -28,11 +28,14 @@ def test_a_name_inside_the_quotation_does_not_say_it(quotes_nlp, text, per, loc,
     ("Mkaguzi alifichua kuwa fedha hizo hazikuonekana.", "fichua"),
     ("Mkuu wa wilaya aliutangazia umma kwamba barabara itafunguliwa.", "tangazia"),
     ("Mzee huyo anasimulia kuwa shamba hilo lilikuwa la babu yake.", "simulia"),
+    ("Waziri aliweka wazi kuwa bei ya mafuta haitapanda.", "weka wazi"),  # two words, one verb
+    ("Chama kimeweka bayana kwamba hakitashiriki uchaguzi huo.", "weka bayana"),
     # no clause after them: they defend, expose, announce to someone, and are no speech
     ("Shirika la kutetea haki za wanawake limeanza kazi.", None),
     ("Polisi wanajaribu kuwafichua watu wanaodaiwa kuwa wezi.", None),
     ("Mashabiki walianza kuitetea timu yao kana kwamba imeshinda.", None),
     ("Aliwatangazia wanakijiji habari hiyo jana.", None),
+    ("Mkandarasi aliweka wazi michoro yote ya mradi.", None),
 ])
 def test_verbs_that_report_only_before_kuwa_or_kwamba(text, stem):
     stems = [c.stem for c in find_speech_cues(text)]

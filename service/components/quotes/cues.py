@@ -37,15 +37,16 @@ def _speech_verb_matches(text: str) -> list[re.Match]:
     lowered = text.lower()
     if len(lowered) != len(text) or not _CASELESS_ONLY.isdisjoint(text):
         return list(SPEECH_VERB.finditer(text))
-    run_ends = set()
+    run_starts = set()
     for stem in SPEECH_STEMS:
         at = lowered.find(stem)
         while at != -1:
             stem_end = at + len(stem)
             if stem_end == len(text) or not _WORD_CHAR.match(text, stem_end):
-                run_ends.add(stem_end)
+                # from the stem's start: a stem of two words ("weka wazi") spans two runs
+                run_starts.add(_run_start(text, at))
             at = lowered.find(stem, at + 1)
-    matches = (SPEECH_VERB.match(text, run_start) for run_start in sorted(_run_start(text, end) for end in run_ends))
+    matches = (SPEECH_VERB.match(text, run_start) for run_start in sorted(run_starts))
     return [m for m in matches if m is not None]
 
 

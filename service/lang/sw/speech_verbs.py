@@ -70,13 +70,15 @@ SPEECH_STEMS: dict[str, bool] = {
     "simulia": False,
     "tanabahisha": False,
     "tanabaisha": False,
+    "weka wazi": False,  # "aliweka wazi kuwa": made clear (two words, one cue)
+    "weka bayana": False,
 }
 # Boasting, defending, disclosing, telling the public, recounting, making clear: they
 # report only with kuwa/kwamba after them or their object ("alitamba kuwa …", "alijitetea
 # kuwa …", "aliutangazia umma kwamba …"); otherwise they are no speech ("mashirika ya
 # kutetea haki", "kuwafichua watu wote"), not even next to a quotation.
 COMPLEMENTIZER_STEMS = frozenset({"tamba", "jigamba", "tetea", "fichua", "tangazia", "simulia",
-                                  "tanabahisha", "tanabaisha"})
+                                  "tanabahisha", "tanabaisha", "weka wazi", "weka bayana"})
 
 # The headline present: a-sema, ya-sema; no tense slot.
 _A_PRESENT = alternation(A_PRESENT)
