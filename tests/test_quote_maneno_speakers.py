@@ -45,3 +45,16 @@ def test_verbs_that_report_only_before_kuwa_or_kwamba(text, stem):
 def test_a_boast_with_a_clause_is_reported_speech(quotes_nlp):
     doc = annotate(quotes_nlp, "Kocha Juma Ali alitamba kuwa timu yake itashinda mechi ya kesho.", per=["Juma Ali"])
     assert quotes(doc) == [("indirect", "timu yake itashinda mechi ya kesho", "Juma Ali")]
+
+
+@pytest.mark.parametrize("text, org, per, speaker", [
+    # a name in quotation marks is the subject, not what was said
+    ("Shirika la “Msaada Kwanza” limesema kwamba litajenga visima kumi mwaka huu.",
+     ["Msaada Kwanza"], [], "Msaada Kwanza"),
+    ("“Tumaini Group” ilieleza kuwa wanachama wake wameongezeka.", ["Tumaini Group"], [], "Tumaini Group"),
+    # a word said, with no name in it, still ends the clause before the verb
+    ("“Hapana” alisema kwa sauti, kisha akaondoka.", [], [], None),
+])
+def test_a_quoted_name_before_the_verb_is_its_subject(quotes_nlp, text, org, per, speaker):
+    doc = annotate(quotes_nlp, text, org=org, per=per)
+    assert quotes(doc)[-1][2] == speaker

@@ -57,7 +57,7 @@ def clause_start(art: Reading, pos: int) -> int:
     i = bisect.bisect_right(art.q_starts, pos) - 1
     if i >= 0:
         q = art.quotations[i]
-        if q.close is not None and s <= q.close < pos:
+        if q.close is not None and s <= q.close < pos and not _quoted_name(art, q):
             s = q.close + 1
     # a headline's topic before a colon is no part of the clause ("Mto Nile : Ethiopia yasema …")
     # when a subject may stand after it ("Mkapa: Hata hivyo alisema" has none)
@@ -74,6 +74,14 @@ def clause_start(art: Reading, pos: int) -> int:
                 and not art.has_verb_word(m.end(), pos, finite_only=True):
             s = m.end()
     return s
+
+
+def _quoted_name(art: Reading, q) -> bool:
+    """A name or nickname in quotation marks ("“Cor Unum” ilisema", "Edmund Sanga “Eddo”
+    wamesema"): a name of at most three words, no closing punctuation, so part of the
+    subject rather than what was said before it ("“Ndiyo” alisema Juma" is said)."""
+    return len(art.words(q.start, q.end)) <= 3 and art.text[q.end - 1].isalnum() \
+        and bool(art.mentions_in(q.start, q.end))
 
 
 def inside_report(art: Reading, pos: int) -> bool:
