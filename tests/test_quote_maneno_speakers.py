@@ -58,3 +58,16 @@ def test_a_boast_with_a_clause_is_reported_speech(quotes_nlp):
 def test_a_quoted_name_before_the_verb_is_its_subject(quotes_nlp, text, org, per, speaker):
     doc = annotate(quotes_nlp, text, org=org, per=per)
     assert quotes(doc)[-1][2] == speaker
+
+
+@pytest.mark.parametrize("text, per, speaker", [
+    # a title of more than ten words before the name that ends the sentence
+    ("“Mradi utaanza mwezi ujao,” alisema Mkurugenzi wa Maji na Usafi wa Mazingira wa Halmashauri ya "
+     "Wilaya ya Kilosa Juma Ali.", ["Juma Ali"], "Juma Ali"),
+    # a list of places is no title: the speaker stays unnamed
+    ("“Nauli haitapanda,” alisema dereva mmoja wa basi la njia ya kati ya mji wa Kibaha na Mlandizi.",
+     ["Mlandizi"], None),
+])
+def test_a_long_title_before_the_name_after_the_verb(quotes_nlp, text, per, speaker):
+    doc = annotate(quotes_nlp, text, per=per)
+    assert quotes(doc)[-1][2] == speaker

@@ -382,7 +382,14 @@ def post_subject(art: Reading, cue: SpeechCue) -> tuple[bool, Optional[SpeakerMe
             # "amesema msemaji … Redwan Hussein akiendelea kusema": a new clause
             end, words = words[k - 1].end(), words[:k]
             break
-    if not words or len(words) > 10 or cue.has_object or art.cues_between(cue.end, end) \
+    # A long title may stand before the name that ends it ("alisema Waziri wa Mafuta na
+    # Uchimbaji Madini wa Sudan Kusini Stephen Dhieu Dau."), not a list ("… kati ya
+    # Mwenge na Kariakoo").
+    named_last = [m for m in art.mentions_in(cue.end, end) if m.label == "PER" and m.end == words[-1].end()] \
+        if words else []
+    longest = 16 if named_last and art.text[max(cue.end, named_last[0].start - 4):named_last[0].start] != " na " \
+        else 10
+    if not words or len(words) > longest or cue.has_object or art.cues_between(cue.end, end) \
             or all(w.group().lower() in POST_ADJUNCT_WORDS for w in words):
         # (after "ameliambia", the words are whom it was told; "Ameongeza kusema"
         # is one speech act; "Amesema wazi kuwa": an adverb)
