@@ -71,3 +71,9 @@ def test_a_quoted_name_before_the_verb_is_its_subject(quotes_nlp, text, org, per
 def test_a_long_title_before_the_name_after_the_verb(quotes_nlp, text, per, speaker):
     doc = annotate(quotes_nlp, text, per=per)
     assert quotes(doc)[-1][2] == speaker
+
+
+def test_a_quoted_nickname_after_the_name_is_not_the_speaker(quotes_nlp):
+    text = "Mwanamuziki mkongwe, Hamisi Rajabu “Babu Kubwa” alisema kwamba bendi yake itarudi jukwaani."
+    doc = annotate(quotes_nlp, text, per=["Hamisi Rajabu", "Babu Kubwa"])
+    assert quotes(doc)[-1][2] == "Hamisi Rajabu"

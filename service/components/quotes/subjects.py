@@ -84,6 +84,18 @@ def _quoted_name(art: Reading, q) -> bool:
         and bool(art.mentions_in(q.start, q.end))
 
 
+def _name_before_nickname(art: Reading, mention: Optional[SpeakerMention]) -> Optional[SpeakerMention]:
+    """A quoted name right after a person's name is a nickname (`Halima Yahaya “Davina”
+    alisema`): the speaker is the name."""
+    q = art.quotation_at(mention.start) if mention is not None else None
+    if q is None or not _quoted_name(art, q):
+        return mention
+    before = art.mentions_in(max(0, q.open - 80), q.open)
+    if before and before[-1].label == "PER" and not art.text[before[-1].end:q.open].strip():
+        return before[-1]
+    return mention
+
+
 def inside_report(art: Reading, pos: int) -> bool:
     """The verb at pos stands in the clause an earlier speech verb of its sentence reports."""
     s, _ = art.sentence(pos)
@@ -240,6 +252,7 @@ def pre_subject(art: Reading, cue: SpeechCue, dependent: bool) -> tuple[bool, Op
     named, names = [], []
     for k, (b, e, adjacent) in enumerate(chunks):
         is_named, mention = noun_phrase_speaker(art, b, e)
+        mention = _name_before_nickname(art, mention)
         if mention is not None and mention.label == "LOC" and k + 1 < len(chunks):
             before = art.mentions_in(*chunks[k + 1][:2])
             if before and before[-1].label == "LOC" and not art.text[before[-1].end:chunks[k + 1][1]].strip():
