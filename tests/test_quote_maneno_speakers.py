@@ -77,3 +77,16 @@ def test_a_quoted_nickname_after_the_name_is_not_the_speaker(quotes_nlp):
     text = "Mwanamuziki mkongwe, Hamisi Rajabu “Babu Kubwa” alisema kwamba bendi yake itarudi jukwaani."
     doc = annotate(quotes_nlp, text, per=["Hamisi Rajabu", "Babu Kubwa"])
     assert quotes(doc)[-1][2] == "Hamisi Rajabu"
+
+
+@pytest.mark.parametrize("text, org, per, speaker", [
+    # an office of a person, and its spokesman, speak as that person
+    ("Ofisi ya Juma Ali imesema kuwa ziara hiyo itaendelea kama ilivyopangwa.", [], ["Juma Ali"], "Juma Ali"),
+    ("Msemaji katika ofisi ya Juma Ali amesema kuwa ziara hiyo imeahirishwa.", [], ["Juma Ali"], "Juma Ali"),
+    # an office named by its role, no person, stays the office
+    ("Ofisi ya Mkurugenzi wa Mashtaka imesema kuwa kesi hiyo itaendelea.", [], [],
+     "Ofisi ya Mkurugenzi wa Mashtaka"),
+])
+def test_an_office_of_a_person_speaks_as_that_person(quotes_nlp, text, org, per, speaker):
+    doc = annotate(quotes_nlp, text, org=org, per=per)
+    assert quotes(doc)[-1][2] == speaker

@@ -27,6 +27,7 @@ from service.lang.sw.nouns import (
     DOCUMENT_HEADS,
     IDENTIFIED_BODY_HEADS,
     OFFICIAL_HEADS,
+    PERSON_OFFICE_HEADS,
     PERSON_PLURAL_PREFIX,
     PERSONAL_DOCUMENTS,
     PROFESSION_NOUNS,
@@ -73,7 +74,8 @@ def noun_phrase_speaker(art: Reading, start: int, end: int) -> tuple[bool, Optio
     # iliyotolewa na HRW").
     own = [m for m in found if not after_genitive(art, m, start) or head in DOCUMENT_HEADS
            and not _addressee(art, m, start)
-           or m.label == "ORG" and head in OFFICIAL_HEADS | BODY_HEADS | DESCRIPTOR_HEADS]
+           or m.label == "ORG" and head in OFFICIAL_HEADS | BODY_HEADS | DESCRIPTOR_HEADS
+           or m.label == "PER" and head in PERSON_OFFICE_HEADS]
     for label in ("PER", "ORG"):
         picked = [m for m in own if m.label == label]
         if picked:

@@ -101,6 +101,8 @@ BODY_HEADS = frozenset({"tume", "wizara", "mahakama", "shirika", "gazeti", "jesh
 # there or anywhere before; a bare "polisi walisema" in an article that never does is
 # an unnamed source (the convention of dev/quotes/README.md, 4 Dec).
 IDENTIFIED_BODY_HEADS = frozenset({"polisi", "mamlaka", "ofisi"})
+# An office of a person speaks as that person, as a spokesman does ("ofisi ya Netanyahu").
+PERSON_OFFICE_HEADS = frozenset({"ofisi"})
 
 # Nouns that name who gives an account, for a sentence-final "kwa mujibu wa X" or
 # "kulingana na X" with no comma before it ("… amepata ajali kulingana na idara ya polisi
