@@ -90,3 +90,17 @@ def test_a_quoted_nickname_after_the_name_is_not_the_speaker(quotes_nlp):
 def test_an_office_of_a_person_speaks_as_that_person(quotes_nlp, text, org, per, speaker):
     doc = annotate(quotes_nlp, text, org=org, per=per)
     assert quotes(doc)[-1][2] == speaker
+
+
+@pytest.mark.parametrize("text, org, loc, per, speaker", [
+    # a body's leaders speak for it, as its officials do
+    ("Viongozi wa Chama cha Wakulima walisema kuwa bei ya mbolea imepanda.", ["Chama cha Wakulima"], [], [],
+     "Chama cha Wakulima"),
+    ("Viongozi wa Zanzibar wamesema kuwa bandari mpya itajengwa.", [], ["Zanzibar"], [], "Zanzibar"),
+    # after one person's verb, several leaders are what was said, not who said it
+    ("Juma Ali alitoa hotuba. Anasema viongozi wa Zanzibar, pamoja na wadau wengine, watakutana kesho.",
+     [], ["Zanzibar"], ["Juma Ali"], "Juma Ali"),
+])
+def test_leaders_of_a_body_speak_for_it(quotes_nlp, text, org, loc, per, speaker):
+    doc = annotate(quotes_nlp, text, org=org, loc=loc, per=per)
+    assert quotes(doc)[-1][2] == speaker

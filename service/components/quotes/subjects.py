@@ -11,7 +11,7 @@ from service.components.quotes.marks import WORD, after_abbreviation
 from service.components.quotes.noun_phrases import after_genitive, appositive_person, noun_phrase_speaker
 from service.components.quotes.records import SpeakerMention, SpeechEvent
 from service.lang.sw.function_words import COMPLEMENTIZERS, NON_SUBJECT_WORDS, POST_ADJUNCT_WORDS
-from service.lang.sw.nouns import DOCUMENT_HEADS, ROLE_WORDS
+from service.lang.sw.nouns import DOCUMENT_HEADS, PLURAL_OFFICIAL_HEADS, ROLE_WORDS
 from service.lang.sw.speech_verbs import QUOTED_PASSIVE
 from service.lang.sw.verbs import (
     PEOPLE_VERB,
@@ -415,6 +415,8 @@ def post_subject(art: Reading, cue: SpeechCue) -> tuple[bool, Optional[SpeakerMe
         return False, None  # a clause follows, not a subject
     if stop and stop.group() == "," and _plural_subject_of_later_verb(art, words, end, sent_end):
         return False, None  # "inasema magazeti ya X, Y na Z yalifungiwa": the clause's subject
+    if cue.subject == "a" and words[0].group().lower() in PLURAL_OFFICIAL_HEADS:
+        return False, None  # "amesema viongozi wa X …": one person's verb, several people's noun
     named, mention = noun_phrase_speaker(art, cue.end, end)
     if named and mention is None and (not _can_follow_as_subject(cue.subject, words)
                                       or _quoted_predicate_follows(art, end, sent_end)):

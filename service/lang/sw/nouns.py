@@ -53,9 +53,10 @@ PROFESSION_NOUNS = frozenset({"mwanasiasa", "mwanadiplomasia", "mwanadiplomasa",
 # The noun-class prefix of plural nouns of people ("wakosoaji", "wafuasi", "wananchi").
 PERSON_PLURAL_PREFIX = "wa"
 
-# Plural officials of a named body speak for it ("maafisa wa Kremlin" → Kremlin).
-OFFICIAL_HEADS = frozenset({"maafisa", "maofisa", "afisa", "ofisa", "msemaji", "wasemaji", "wamiliki",
-                  "mmiliki"})
+# Plural officials of a named body speak for it ("maafisa wa Kremlin" → Kremlin), and so
+# do its leaders ("viongozi wa Tigray", "viongozi wa chama cha NRM").
+PLURAL_OFFICIAL_HEADS = frozenset({"maafisa", "maofisa", "wasemaji", "wamiliki", "viongozi"})
+OFFICIAL_HEADS = PLURAL_OFFICIAL_HEADS | {"afisa", "ofisa", "msemaji", "mmiliki"}
 
 # -- bodies
 
