@@ -57,7 +57,11 @@ LISTS = [
     (nouns, "ROLE_WORDS", "roles a later 'X huyo' refers back to", ["rais", "msemaji"], ["bw", "bi"]),
     (nouns, "PROFESSION_NOUNS", "descriptions of an article's protagonist", ["mwanasiasa", "wakili"],
      ["rais"]),
-    (nouns, "OFFICIAL_HEADS", "officials who speak for their body", ["maafisa", "msemaji"], ["tume"]),
+    (nouns, "OFFICIAL_HEADS", "officials who speak for their body", ["maafisa", "msemaji", "viongozi"], ["tume"]),
+    # "amesema viongozi wa X …": one person's verb does not take them as its subject
+    (nouns, "PLURAL_OFFICIAL_HEADS", "several officials: no subject of one person's verb",
+     ["maafisa", "viongozi"], ["msemaji", "afisa"]),
+    (nouns, "PERSON_OFFICE_HEADS", "an office that speaks as the person it is of", ["ofisi"], ["wizara", "tume"]),
     (nouns, "ORGANIZATION_HEADS", "head nouns of organization names", ["tume", "wizara", "benki"],
      ["mkoa", "rais"]),
     (nouns, "NAMED_BODY_HEADS", "heads the MasakhaNER data keeps in a named body's span",
