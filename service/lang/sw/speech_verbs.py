@@ -13,6 +13,14 @@ import re
 
 from service.lang.sw.verbs import A_PRESENT, CACHE_SIZE, OBJECTS, RELATIVES, SUBJECTS, TENSES, alternation
 
+# Boasting, defending, disclosing, telling the public, recounting, making clear: they
+# report only with kuwa/kwamba after them or their object ("alitamba kuwa …", "alijitetea
+# kuwa …", "aliutangazia umma kwamba …"); otherwise they are no speech ("mashirika ya
+# kutetea haki", "kuwafichua watu wote"), not even next to a quotation. "weka wazi"
+# ("aliweka wazi kuwa": made clear) is two words and one cue.
+COMPLEMENTIZER_STEMS = frozenset({"tamba", "jigamba", "tetea", "fichua", "tangazia", "simulia",
+                                  "tanabahisha", "tanabaisha", "weka wazi", "weka bayana"})
+
 # Stems of verbs of saying. `True` means the verb takes a bare clause as object
 # ("alisema Moscow inafanya ..."); the others report speech only with a complementizer
 # (kwamba/kuwa) or next to a quotation, because with a bare object they usually take a
@@ -61,24 +69,9 @@ SPEECH_STEMS: dict[str, bool] = {
     "tuhumu": False,
     "ongea": False,
     "nena": False,
-    # COMPLEMENTIZER_STEMS: cues only before kuwa/kwamba.
-    "tamba": False,
-    "jigamba": False,
-    "tetea": False,
-    "fichua": False,
-    "tangazia": False,
-    "simulia": False,
-    "tanabahisha": False,
-    "tanabaisha": False,
-    "weka wazi": False,  # "aliweka wazi kuwa": made clear (two words, one cue)
-    "weka bayana": False,
+    # cues only before kuwa/kwamba
+    **dict.fromkeys(sorted(COMPLEMENTIZER_STEMS), False),
 }
-# Boasting, defending, disclosing, telling the public, recounting, making clear: they
-# report only with kuwa/kwamba after them or their object ("alitamba kuwa …", "alijitetea
-# kuwa …", "aliutangazia umma kwamba …"); otherwise they are no speech ("mashirika ya
-# kutetea haki", "kuwafichua watu wote"), not even next to a quotation.
-COMPLEMENTIZER_STEMS = frozenset({"tamba", "jigamba", "tetea", "fichua", "tangazia", "simulia",
-                                  "tanabahisha", "tanabaisha", "weka wazi", "weka bayana"})
 
 # The headline present: a-sema, ya-sema; no tense slot.
 _A_PRESENT = alternation(A_PRESENT)
