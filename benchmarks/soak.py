@@ -123,7 +123,7 @@ def cap_component_caches(maxsize: int) -> None:
     import sys
 
     for cache in component_caches():
-        smaller = functools.lru_cache(maxsize=min(maxsize, cache.cache_info().maxsize))(cache.__wrapped__)
+        smaller = functools.lru_cache(maxsize=min(maxsize, cache.cache_info().maxsize or maxsize))(cache.__wrapped__)
         for name, module in list(sys.modules.items()):
             if name.startswith("service.components"):
                 for attribute, value in list(vars(module).items()):
@@ -183,7 +183,8 @@ def main() -> None:
               f"{first:.1f} → {last:.1f} MiB ({100 * (last - first) / first:+.2f}%)")
     for cache in component_caches():
         info = cache.cache_info()
-        print(f"  cache {cache.__module__}.{cache.__qualname__}: {info.currsize:,} of {info.maxsize:,} entries")
+        bound = "no bound" if info.maxsize is None else f"{info.maxsize:,}"
+        print(f"  cache {cache.__module__}.{cache.__qualname__}: {info.currsize:,} of {bound} entries")
 
 
 if __name__ == "__main__":
