@@ -60,7 +60,7 @@ _SENTENCE_WINDOW = 40
     "habari_dates",
     requires=["doc.ents"],
     assigns=["doc.spans", "doc.ents", "span._.date_value", "span._.date_granularity", "doc._.document_date"],
-    default_config={"write_ents": True, "ents_extent": "masakhaner", "header_lines": 15},
+    default_config={"write_ents": True, "ents_extent": "ranges", "header_lines": 15},
 )
 def make_date_annotator(nlp: Language, name: str, write_ents: bool, ents_extent: str,
                         header_lines: int):
@@ -71,16 +71,18 @@ class DateAnnotator:
     """Finds, reconciles and resolves date expressions.
 
     write_ents: also make doc.ents' DATE entities the dates of doc.spans["dates"].
-    ents_extent: "core", the entities are those spans; "masakhaner", they reach as far
-    as MasakhaNER 2.0's DATE spans do (date_extents.py), which NER figures compare with.
+    ents_extent: "core", the entities are those spans; "ranges", a range opened by "kati
+    ya"/"kuanzia" is one entity with its opener; "masakhaner", they also take in times of
+    day and feasts, as far as MasakhaNER 2.0's DATE spans reach (date_extents.py, which
+    says why "ranges" is the default).
     header_lines: how many lines from the top a date may stand alone on and still be
     read as the article's own date (news pages put it under the headline).
     """
 
-    def __init__(self, write_ents: bool = True, ents_extent: str = "masakhaner",
+    def __init__(self, write_ents: bool = True, ents_extent: str = "ranges",
                  header_lines: int = 15):
-        if ents_extent not in ("core", "masakhaner"):
-            raise ValueError(f"ents_extent must be 'core' or 'masakhaner', not {ents_extent!r}")
+        if ents_extent not in ("core", "ranges", "masakhaner"):
+            raise ValueError(f"ents_extent must be 'core', 'ranges' or 'masakhaner', not {ents_extent!r}")
         self.write_ents = write_ents
         self.ents_extent = ents_extent
         self.header_lines = header_lines
@@ -115,7 +117,8 @@ class DateAnnotator:
         spans.sort(key=lambda s: s.start)
         doc.spans[SPANS_KEY] = spans
         if self.write_ents:
-            _write_ents(doc, ents, spans, words if self.ents_extent == "masakhaner" else None)
+            _write_ents(doc, ents, spans, None if self.ents_extent == "core" else words,
+                        ranges_only=self.ents_extent == "ranges")
         return doc
 
     def _anchor(self, doc: Doc, expressions: list[DateExpression]) -> tuple[date | None, str | None]:
@@ -381,17 +384,18 @@ def _parse_leftover(text: str, anchor: date | None) -> tuple[str | None, str | N
     return found.isoformat(), "day"
 
 
-def _write_ents(doc: Doc, ents: tuple[Span, ...], spans: list[Span], words: list[str] | None) -> None:
+def _write_ents(doc: Doc, ents: tuple[Span, ...], spans: list[Span], words: list[str] | None,
+                ranges_only: bool) -> None:
     """Make doc.ents' DATE entities the date spans, leaving other labels alone; with the
-    lower-cased `words`, widened to MasakhaNER's extents where that overlaps no other
-    entity."""
+    lower-cased `words`, widened to MasakhaNER's extents (`ranges_only`: ranges joined
+    only) where that overlaps no other entity."""
     others = [ent for ent in ents if ent.label_ != "DATE"]
     taken = set()
     for ent in others:
         taken.update(range(ent.start, ent.end))
     extents = [(span.start, span.end) for span in spans]
     if words is not None:
-        widened = masakhaner_extents(words, extents)
+        widened = masakhaner_extents(words, extents, ranges_only)
         extents = [extent for start, end in widened
                    for extent in ([(start, end)] if taken.isdisjoint(range(start, end))
                                   else [e for e in extents if start <= e[0] and e[1] <= end])]
