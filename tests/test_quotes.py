@@ -112,6 +112,21 @@ def test_speaker_after_the_verb_behind_a_title(quotes_nlp, title):
     assert quotes(doc) == [("direct", "Tutaendelea kujenga barabara,", "Amina Juma")]
 
 
+def test_speaker_after_the_verb_ends_with_the_name_before_when_and_where(quotes_nlp):
+    # Title, name and then the time and place of saying it: more than ten words after the verb.
+    text = ("“Mazungumzo yameanza vizuri,” alisema Mwenyekiti wa Jumuiya ya Wakulima wa Pwani "
+            "Rehema van der Berg mwanzoni mwa kikao cha Jumanne mjini Tanga.")
+    doc = annotate(quotes_nlp, text, per=["Rehema van der Berg"])
+    assert quotes(doc) == [("direct", "Mazungumzo yameanza vizuri,", "Rehema van der Berg")]
+
+
+def test_two_people_after_the_verb_are_not_cut_to_the_first(quotes_nlp):
+    text = ("“Tumekubaliana,” walisema Mwenyekiti wa Jumuiya ya Wakulima wa Pwani Rehema Ali "
+            "na Katibu wa Jumuiya ya Wavuvi wa Tanga Hamisi Omari mjini Tanga.")
+    doc = annotate(quotes_nlp, text, per=["Rehema Ali", "Hamisi Omari"])
+    assert [speaker for _, _, speaker in quotes(doc)] != ["Rehema Ali"]
+
+
 @pytest.mark.parametrize("open_mark,close_mark", [("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»")])
 def test_all_quotation_marks(quotes_nlp, open_mark, close_mark):
     text = f"Baraka Ali alisema: {open_mark}Hatutakubali ushuru huu mpya.{close_mark}"

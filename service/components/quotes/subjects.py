@@ -395,6 +395,13 @@ def post_subject(art: Reading, cue: SpeechCue) -> tuple[bool, Optional[SpeakerMe
             # "amesema msemaji … Redwan Hussein akiendelea kusema": a new clause
             end, words = words[k - 1].end(), words[:k]
             break
+    first_person = next((m for m in art.mentions_in(cue.end, end) if m.label == "PER"), None)
+    if len(words) > 10 and first_person is not None and art.text[first_person.end:first_person.end + 4] != " na ":
+        # A title and a name, then when or where it was said ("alisema Rais wa Tume ya
+        # Ulaya Ursula von der Leyen mwanzoni mwa mazungumzo …"): the subject ends with
+        # the person it names, unless another is joined to them.
+        end = first_person.end
+        words = art.words(cue.end, end)
     # A long title may stand before the name that ends it ("alisema Waziri wa Mafuta na
     # Uchimbaji Madini wa Sudan Kusini Stephen Dhieu Dau."), not a list ("… kati ya
     # Mwenge na Kariakoo").
