@@ -120,6 +120,20 @@ def test_speaker_after_the_verb_ends_with_the_name_before_when_and_where(quotes_
     assert quotes(doc) == [("direct", "Mazungumzo yameanza vizuri,", "Rehema van der Berg")]
 
 
+def test_a_colon_opens_the_quotation_after_an_adjunct(quotes_nlp):
+    text = ("Mkuu wa shule Rehema Ali amesema katika mahojiano na redio ya jamii jana: "
+            "“Tutajenga madarasa mawili mapya mwaka huu.”")
+    doc = annotate(quotes_nlp, text, per=["Rehema Ali"])
+    assert quotes(doc) == [("direct", "Tutajenga madarasa mawili mapya mwaka huu.", "Rehema Ali")]
+
+
+def test_without_a_colon_a_finite_verb_after_an_adjunct_is_the_reporters_clause(quotes_nlp):
+    # "alisema hukumu hiyo “inaonyesha …”": the quotation carries on the reporter's sentence.
+    text = "Wakili Rehema Ali alisema hukumu hiyo “inaonyesha udhaifu mkubwa wa sheria.”"
+    doc = annotate(quotes_nlp, text, per=["Rehema Ali"])
+    assert all(kind != "direct" for kind, _, _ in quotes(doc))
+
+
 def test_two_people_after_the_verb_are_not_cut_to_the_first(quotes_nlp):
     text = ("“Tumekubaliana,” walisema Mwenyekiti wa Jumuiya ya Wakulima wa Pwani Rehema Ali "
             "na Katibu wa Jumuiya ya Wavuvi wa Tanga Hamisi Omari mjini Tanga.")

@@ -118,8 +118,11 @@ def _introducing_cue(art: Reading, start: int, q: Quotation) -> Optional[SpeechE
         return None
     first = WORD.match(art.text, q.start)
     first = first.group().lower() if first else ""
+    # A colon right before the quotation opens it as the speaker's own sentence, whatever
+    # adjunct stands between ("amesema katika mahojiano na redio X jana: “Tutajenga …”").
+    colon = art.text[cue.end:q.open].rstrip().endswith(":")
     if between and between[-1] not in COMPLEMENTIZERS:
-        if any(w in COMPLEMENTIZERS for w in between) or is_finite_verb(first):
+        if any(w in COMPLEMENTIZERS for w in between) or is_finite_verb(first) and not colon:
             return None
     elif any(w not in POST_ADJUNCT_WORDS for w in between[:-1]) and first in PREDICATE_STARTS:
         return None  # "ameelezea shambulizi hilo kuwa “ni ukiukaji …”": a predicate only
