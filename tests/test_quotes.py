@@ -120,6 +120,26 @@ def test_speaker_after_the_verb_ends_with_the_name_before_when_and_where(quotes_
     assert quotes(doc) == [("direct", "Mazungumzo yameanza vizuri,", "Rehema van der Berg")]
 
 
+def test_a_title_qualified_by_a_relative_clause_speaks_as_the_name_after_it(quotes_nlp):
+    text = ("Naibu katibu mkuu anayeshughulikia huduma za jamii Juma Mwinyi alisema kwamba "
+            "juhudi za nchi zote zinaendelea kuzaa matunda.")
+    doc = annotate(quotes_nlp, text, per=["Juma Mwinyi"])
+    assert [speaker for _, _, speaker in quotes(doc)] == ["Juma Mwinyi"]
+
+
+@pytest.mark.parametrize("text, per, not_speaker", [
+    # The name before the relative verb is the subject; the one after it is its object.
+    ("Naye wakili Hamisi Juma anayemtetea Rehema Ali alidai kwamba mteja wake hana hatia.",
+     ["Hamisi Juma", "Rehema Ali"], "Rehema Ali"),
+    # A name right after the relative verb is its object.
+    ("Mwanamke aliyemshambulia Rehema Ali alisema kwamba alikuwa amekasirika sana.",
+     ["Rehema Ali"], "Rehema Ali"),
+])
+def test_the_object_of_a_relative_verb_is_not_the_speaker(quotes_nlp, text, per, not_speaker):
+    doc = annotate(quotes_nlp, text, per=per)
+    assert not_speaker not in [speaker for _, _, speaker in quotes(doc)]
+
+
 def test_a_colon_opens_the_quotation_after_an_adjunct(quotes_nlp):
     text = ("Mkuu wa shule Rehema Ali amesema katika mahojiano na redio ya jamii jana: "
             "“Tutajenga madarasa mawili mapya mwaka huu.”")

@@ -130,7 +130,8 @@ def _subject_chunks(art: Reading, start: int, end: int, dependent: bool,
                 break
         first = WORD.search(text, b, e)
         # "Taarifa iliyotolewa na X ilisema": a relative verb is inside the subject.
-        nominal = first is not None and first.group().lower() in DOCUMENT_HEADS
+        nominal = first is not None and first.group().lower() in DOCUMENT_HEADS \
+            or adjacent and _title_named_after_its_clause(art, b, e)
         finite = [w for w in art.verb_words(b, e, finite_only=True)
                   if not (nominal and is_relative_verb(w.group()))]
         if finite and not art.has_main_verb(b, e) and (not adjacent or i > 0 and _only_a_name(
@@ -240,6 +241,18 @@ def _only_a_name(art: Reading, start: int, end: int) -> bool:
     """Whether text[start:end] holds a person's name and nothing else."""
     words = art.words(start, end)
     return bool(words) and all(art.in_mention(w.start(), ("PER",)) for w in words)
+
+
+def _title_named_after_its_clause(art: Reading, b: int, e: int) -> bool:
+    """"naibu katibu anayeshughulikia huduma za jamii X alisema": a title, a relative
+    clause that qualifies it, and its holder's name right before the verb. Not when a name
+    stands before the relative verb ("wakili X anayemtetea Y alidai": Y is its object) or
+    the name follows the relative verb at once."""
+    people = [m for m in art.mentions_in(b, e) if m.label == "PER"]
+    if not people or art.text[people[-1].end:e].strip():
+        return False
+    relatives = [w for w in art.verb_words(b, people[-1].start, finite_only=True) if is_relative_verb(w.group())]
+    return bool(relatives) and len(people) == 1 and bool(art.words(relatives[-1].end(), people[-1].start))
 
 
 def pre_subject(art: Reading, cue: SpeechCue, dependent: bool) -> tuple[bool, Optional[SpeakerMention]]:
